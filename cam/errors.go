@@ -1,0 +1,103 @@
+package cam
+
+import (
+	"errors"
+	"strings"
+)
+
+// Sentinel errors. Errors from every implementation (the real adapter, the fake and
+// the wire server seen through the adapter) match these with [errors.Is].
+var (
+	// ErrNotFound: the user, group, role, policy or version does not exist.
+	ErrNotFound = errors.New("cam: not found")
+	// ErrAlreadyExists: a policy, role or group with that name exists.
+	ErrAlreadyExists = errors.New("cam: already exists")
+	// ErrThrottled: the API's rate limit was exceeded (RequestLimitExceeded).
+	ErrThrottled = errors.New("cam: throttled")
+	// ErrAccessDenied: authentication failed or the caller lacks permission.
+	ErrAccessDenied = errors.New("cam: access denied")
+	// ErrInvalid: CAM rejected the input (InvalidParameter.*).
+	ErrInvalid = errors.New("cam: invalid input")
+	// ErrLimitExceeded: an account or entity quota would be exceeded
+	// (1,500 custom policies, 5 versions, 200 attachments, ...).
+	ErrLimitExceeded = errors.New("cam: limit exceeded")
+)
+
+// APIError is an error returned by a CAM API call. Code is Tencent Cloud's error code
+// (for example "ResourceNotFound.PolicyIdNotExist"). errors.Is maps it onto the
+// sentinels by code (CAM-SEMANTICS §7).
+//
+// Message never carries a secret key: implementations scrub it.
+type APIError struct {
+	// Action is the API action, e.g. "GetPolicy".
+	Action string
+	// Code is the service's error code.
+	Code string
+	// Message is the service's message.
+	Message string
+	// RequestID identifies the request for Tencent support.
+	RequestID string
+}
+
+// Error formats the error as "cam: <Action>: <Code>: <Message> (request <id>)".
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("cam: ")
+	if e.Action != "" {
+		b.WriteString(e.Action)
+		b.WriteString(": ")
+	}
+	b.WriteString(e.Code)
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	if e.RequestID != "" {
+		b.WriteString(" (request ")
+		b.WriteString(e.RequestID)
+		b.WriteString(")")
+	}
+	return b.String()
+}
+
+// Is maps the error code onto a sentinel, so errors.Is(err, cam.ErrNotFound) works.
+func (e *APIError) Is(target error) bool {
+	return target != nil && Classify(e.Code) == target
+}
+
+// Classify returns the sentinel that an error code maps to, or nil for a code with
+// no sentinel (such as InternalError).
+func Classify(code string) error {
+	switch {
+	case code == "":
+		return nil
+	case strings.HasPrefix(code, "RequestLimitExceeded"):
+		return ErrThrottled
+	case strings.HasPrefix(code, "ResourceNotFound"),
+		strings.HasPrefix(code, "InvalidParameter.") && (strings.HasSuffix(code, "NotExist") || strings.HasSuffix(code, "NotExists")),
+		strings.HasPrefix(code, "FailedOperation.") && strings.HasSuffix(code, "NotExist"):
+		return ErrNotFound
+	case code == "FailedOperation.PolicyNameInUse",
+		code == "InvalidParameter.RoleNameInUse",
+		code == "InvalidParameter.GroupNameInUse",
+		code == "InvalidParameter.UserNameInUse",
+		strings.HasSuffix(code, "NameInUse"),
+		strings.HasSuffix(code, "AlreadyExists"):
+		return ErrAlreadyExists
+	case strings.HasPrefix(code, "AuthFailure"),
+		strings.HasPrefix(code, "UnauthorizedOperation"),
+		strings.HasPrefix(code, "OperationDenied"):
+		return ErrAccessDenied
+	case strings.HasPrefix(code, "LimitExceeded"),
+		strings.HasSuffix(code, "OverLimit") && !strings.HasSuffix(code, "LengthOverLimit"),
+		strings.HasSuffix(code, "OverUpper"),
+		strings.HasSuffix(code, "Full"):
+		return ErrLimitExceeded
+	case strings.HasPrefix(code, "InvalidParameter"),
+		strings.HasPrefix(code, "InvalidParameterValue"),
+		strings.HasPrefix(code, "MissingParameter"),
+		strings.HasPrefix(code, "UnknownParameter"):
+		return ErrInvalid
+	}
+	return nil
+}

@@ -1,0 +1,240 @@
+package cam
+
+import (
+	"time"
+
+	"github.com/camkit/camkit/policy"
+)
+
+// User is a CAM sub-user.
+type User struct {
+	// UIN is the sub-user's account identifier (SubAccountInfo.Uin).
+	UIN uint64 `json:"uin"`
+	// UID is the sub-user's user ID, used by some group APIs.
+	UID uint64 `json:"uid,omitempty"`
+	// Name is the sub-user's login name.
+	Name string `json:"name"`
+	// Remark is the free-text remark.
+	Remark string `json:"remark,omitempty"`
+	// ConsoleLogin reports whether the user may sign in to the console.
+	ConsoleLogin bool `json:"consoleLogin"`
+	// Created is when the user was created.
+	Created time.Time `json:"created,omitzero"`
+	// LastLogin is the last console login; zero when the user never signed in
+	// or the time is unknown.
+	LastLogin time.Time `json:"lastLogin,omitzero"`
+	// LastLoginIP is the source address of the last console login.
+	LastLoginIP string `json:"lastLoginIP,omitempty"`
+}
+
+// Group is a CAM user group.
+type Group struct {
+	ID      uint64    `json:"id"`
+	Name    string    `json:"name"`
+	Remark  string    `json:"remark,omitempty"`
+	Created time.Time `json:"created,omitzero"`
+}
+
+// RoleType is the kind of a role as CAM reports it.
+type RoleType string
+
+// The role types CAM reports.
+const (
+	RoleTypeUser          RoleType = "user"
+	RoleTypeSystem        RoleType = "system"
+	RoleTypeServiceLinked RoleType = "service_linked"
+)
+
+// Tag is a key/value tag on a role.
+type Tag struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// Role is a CAM role.
+type Role struct {
+	// ID is CAM's role identifier (RoleId).
+	ID string `json:"id"`
+	// Name is the role name, unique in the account.
+	Name string `json:"name"`
+	// ARN is "qcs::cam::uin/<owner>:roleName/<name>".
+	ARN string `json:"arn,omitempty"`
+	// Type is the role type.
+	Type RoleType `json:"type,omitempty"`
+	// TrustPolicy is the trust policy exactly as CAM returned it.
+	TrustPolicy string `json:"trustPolicy"`
+	// Trust is TrustPolicy parsed; nil when it does not parse (the snapshot
+	// records the problem).
+	Trust *policy.Document `json:"-"`
+	// Description is the role description.
+	Description string `json:"description,omitempty"`
+	// SessionDuration is the maximum session length in seconds (0: CAM's default).
+	SessionDuration int64 `json:"sessionDuration,omitempty"`
+	// ConsoleLogin reports whether the role may be used to sign in to the console.
+	ConsoleLogin bool `json:"consoleLogin"`
+	// Tags are the role's tags, sorted by key.
+	Tags    []Tag     `json:"tags,omitempty"`
+	Created time.Time `json:"created,omitzero"`
+	Updated time.Time `json:"updated,omitzero"`
+}
+
+// KeyStatus is an access key's status.
+type KeyStatus string
+
+// The access key statuses.
+const (
+	KeyActive   KeyStatus = "Active"
+	KeyInactive KeyStatus = "Inactive"
+)
+
+// AccessKey describes an API key. It never holds the secret key.
+type AccessKey struct {
+	// ID is the SecretId (access key ID), which is not secret.
+	ID string `json:"id"`
+	// UserUIN is the owner of the key.
+	UserUIN     uint64    `json:"userUIN"`
+	Status      KeyStatus `json:"status"`
+	Created     time.Time `json:"created,omitzero"`
+	Description string    `json:"description,omitempty"`
+	// LastUsed is the last day the key was used (CAM reports a date, about a day
+	// behind); zero when it was never used or is unknown.
+	LastUsed time.Time `json:"lastUsed,omitzero"`
+}
+
+// KeyLastUsed is one row of GetSecurityLastUsed.
+type KeyLastUsed struct {
+	KeyID string `json:"keyID"`
+	// LastUsed is zero when the key was never used.
+	LastUsed time.Time `json:"lastUsed,omitzero"`
+}
+
+// MFAFactors lists which verification factors a protection setting accepts.
+// Token (hardware MFA), Stoken (virtual MFA app) and U2F (security key) are MFA
+// devices; Phone, Wechat and Mail are one-time codes, not MFA devices.
+type MFAFactors struct {
+	Token  bool `json:"token,omitempty"`
+	Stoken bool `json:"stoken,omitempty"`
+	U2F    bool `json:"u2f,omitempty"`
+	Phone  bool `json:"phone,omitempty"`
+	Wechat bool `json:"wechat,omitempty"`
+	Mail   bool `json:"mail,omitempty"`
+}
+
+// Device reports whether an MFA device (Token, Stoken or U2F) is required.
+func (f MFAFactors) Device() bool { return f.Token || f.Stoken || f.U2F }
+
+// Any reports whether any factor at all is required.
+func (f MFAFactors) Any() bool { return f.Device() || f.Phone || f.Wechat || f.Mail }
+
+// MFASettings is a sub-user's protection settings (DescribeSafeAuthFlagColl).
+type MFASettings struct {
+	// Login is login protection (LoginFlag).
+	Login MFAFactors `json:"login"`
+	// Operation is sensitive-operation protection (ActionFlag).
+	Operation MFAFactors `json:"operation"`
+}
+
+// PolicyType says whether a policy is the account's own or Tencent's.
+type PolicyType string
+
+// The policy types.
+const (
+	PolicyCustom PolicyType = "custom" // CAM Type 1
+	PolicyPreset PolicyType = "preset" // CAM Type 2, a Tencent-managed policy
+)
+
+// PolicyScope filters ListPolicies.
+type PolicyScope string
+
+// The ListPolicies scopes.
+const (
+	ScopeAll    PolicyScope = "All"
+	ScopeCustom PolicyScope = "Local"
+	ScopePreset PolicyScope = "QCS"
+)
+
+// Policy is a CAM policy. Document is kept verbatim as CAM returned it; Parsed is
+// that text parsed with [policy.Parse] (nil if it did not parse or was not read).
+type Policy struct {
+	ID          uint64     `json:"id"`
+	Name        string     `json:"name"`
+	Type        PolicyType `json:"type"`
+	Description string     `json:"description,omitempty"`
+	// Document is the default version's document text, verbatim. ListPolicies does
+	// not return it; GetPolicy does.
+	Document string `json:"document,omitempty"`
+	// Parsed is Document parsed.
+	Parsed *policy.Document `json:"-"`
+	// AttachmentCount is how many users, groups and roles the policy is attached to.
+	AttachmentCount int `json:"attachmentCount"`
+	// DefaultVersion is the default version's ID (custom policies with versions).
+	DefaultVersion uint64    `json:"defaultVersion,omitempty"`
+	Created        time.Time `json:"created,omitzero"`
+	Updated        time.Time `json:"updated,omitzero"`
+}
+
+// PolicyVersion is one version of a custom policy.
+type PolicyVersion struct {
+	Version   uint64    `json:"version"`
+	Document  string    `json:"document,omitempty"`
+	IsDefault bool      `json:"isDefault"`
+	Created   time.Time `json:"created,omitzero"`
+}
+
+// AttachFilter selects user attachments by how they are held.
+type AttachFilter int
+
+// The attachment filters of ListAttachedUserAllPolicies (AttachType 0, 1, 2).
+const (
+	AttachAll      AttachFilter = 0
+	AttachDirect   AttachFilter = 1
+	AttachViaGroup AttachFilter = 2
+)
+
+// Attachment is a policy attached to a user, group or role.
+type Attachment struct {
+	PolicyID   uint64     `json:"policyID"`
+	PolicyName string     `json:"policyName"`
+	PolicyType PolicyType `json:"policyType"`
+	// GroupID is set for a user's attachment held through a group.
+	GroupID  uint64    `json:"groupID,omitempty"`
+	Attached time.Time `json:"attached,omitzero"`
+}
+
+// Boundary is a permission boundary set on a user or role.
+type Boundary struct {
+	PolicyID   uint64 `json:"policyID"`
+	PolicyName string `json:"policyName,omitempty"`
+	// Document is the boundary policy's text, verbatim.
+	Document string `json:"document,omitempty"`
+}
+
+// AuditEvent is one CloudAudit event.
+type AuditEvent struct {
+	ID   string    `json:"id"`
+	Name string    `json:"name"`
+	Time time.Time `json:"time"`
+	// Principal is the caller as CloudAudit reports it (user name or ARN).
+	Principal string `json:"principal,omitempty"`
+	// PrincipalUIN is the caller's UIN when known.
+	PrincipalUIN uint64 `json:"principalUIN,omitempty"`
+	SourceIP     string `json:"sourceIP,omitempty"`
+	Region       string `json:"region,omitempty"`
+	// ErrorCode is the API error code, 0 for success.
+	ErrorCode int64 `json:"errorCode,omitempty"`
+	// Sensitive is CloudAudit's sensitive-action flag.
+	Sensitive bool `json:"sensitive,omitempty"`
+	// ReadOnly is true for read-only actions.
+	ReadOnly  bool     `json:"readOnly,omitempty"`
+	Resources []string `json:"resources,omitempty"`
+}
+
+// EventQuery selects audit events. CloudAudit serves events from at most 90 days
+// back, in windows shorter than 30 days; implementations slice longer windows.
+type EventQuery struct {
+	Start, End time.Time
+	// Names keeps only events with these names; empty means all.
+	Names []string
+	// Principal keeps only events by this user name; empty means all.
+	Principal string
+}
