@@ -8,6 +8,8 @@ import "context"
 //
 // A Reader never returns a secret key.
 type Reader interface {
+	// Account identifies the account and the caller (GetUserAppId).
+	Account(ctx context.Context) (Account, error)
 	// ListUsers returns every sub-user (ListUsers).
 	ListUsers(ctx context.Context) ([]User, error)
 	// GetUser returns one sub-user by name, with its last login time and IP (GetUser).

@@ -46,6 +46,7 @@ func RateLimit(action string) float64 {
 // ReaderActions maps each [Reader] method name to the CAM API action it calls, so
 // rate limits, fault injection and call records can all be keyed by API action.
 var ReaderActions = map[string]string{
+	"Account":            "GetUserAppId",
 	"ListUsers":          "ListUsers",
 	"GetUser":            "GetUser",
 	"LastLogins":         "DescribeSubAccounts",

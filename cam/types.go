@@ -6,6 +6,16 @@ import (
 	"github.com/camkit/camkit/policy"
 )
 
+// Account identifies the account a Reader reads and the identity it reads as.
+type Account struct {
+	// OwnerUIN is the root account's UIN (the "uin/<owner>" of every ARN).
+	OwnerUIN uint64 `json:"ownerUIN"`
+	// CallerUIN is the UIN of the identity making the calls.
+	CallerUIN uint64 `json:"callerUIN,omitempty"`
+	// AppID is the account's APPID (the "uid/<appid>" of COS resources).
+	AppID uint64 `json:"appID,omitempty"`
+}
+
 // User is a CAM sub-user.
 type User struct {
 	// UIN is the sub-user's account identifier (SubAccountInfo.Uin).
