@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"slices"
-	"unicode/utf8"
 )
 
 // Canonical returns the document's canonical text: the compact JSON camkit sends
@@ -21,7 +20,8 @@ import (
 //     literals are written as they were read;
 //   - an empty resource list or condition is left out; the action list is always
 //     written, as [] when empty; a nil principal is left out, Principal{Any: true}
-//     is written "*", and empty principal lists are left out;
+//     is written "*" (any lists it also has are not written), an empty principal
+//     list is left out, and a principal with no lists is written {};
 //   - nothing is HTML-escaped ("env&prod" stays env&prod, '<' and '>' stay
 //     literal); only '"', '\\' and control characters are escaped, as JSON requires;
 //     invalid UTF-8 in a string (possible only in a document built in code) is
@@ -39,7 +39,7 @@ func (d *Document) Canonical() string {
 	if d == nil {
 		return "null"
 	}
-	w := writer{buf: make([]byte, 0, estimateSize(d))}
+	w := canonWriter{buf: make([]byte, 0, estimateSize(d))}
 	w.document(d)
 	return string(w.buf)
 }
@@ -56,7 +56,7 @@ func (d *Document) MarshalJSON() ([]byte, error) {
 	if d == nil {
 		return []byte("null"), nil
 	}
-	w := writer{buf: make([]byte, 0, estimateSize(d)), strict: true}
+	w := canonWriter{buf: make([]byte, 0, estimateSize(d)), strict: true}
 	w.document(d)
 	if w.err != nil {
 		return nil, w.err
@@ -77,7 +77,7 @@ func (d *Document) Indent() string {
 
 // MarshalJSON writes the statement in canonical form (see [Document.Canonical]).
 func (st Statement) MarshalJSON() ([]byte, error) {
-	w := writer{strict: true, ctx: ctxStatement}
+	w := canonWriter{strict: true, ctx: wctxStatement}
 	w.statement(&st)
 	return w.result()
 }
@@ -85,7 +85,7 @@ func (st Statement) MarshalJSON() ([]byte, error) {
 // MarshalJSON writes "*" for Principal{Any: true}, and otherwise an object with
 // the non-empty lists qcs, service and federated, duplicates dropped.
 func (p Principal) MarshalJSON() ([]byte, error) {
-	w := writer{strict: true}
+	w := canonWriter{strict: true}
 	w.principal(&p)
 	return w.result()
 }
@@ -97,7 +97,7 @@ func (c Condition) MarshalJSON() ([]byte, error) {
 	if c == nil {
 		return []byte("null"), nil
 	}
-	w := writer{strict: true, ctx: ctxCondition}
+	w := canonWriter{strict: true, ctx: wctxCondition}
 	w.condition(c)
 	return w.result()
 }
@@ -106,40 +106,40 @@ func (c Condition) MarshalJSON() ([]byte, error) {
 // as written, or true/false. It fails for a number whose Text is not a JSON
 // number literal and for a boolean whose Text is not "true" or "false".
 func (v Value) MarshalJSON() ([]byte, error) {
-	w := writer{strict: true}
+	w := canonWriter{strict: true}
 	w.value(v)
 	return w.result()
 }
 
-// writer builds canonical JSON. In strict mode the first value that cannot be
+// canonWriter builds canonical JSON. In strict mode the first value that cannot be
 // written with its kind is recorded in err (see [Document.Canonical]).
-type writer struct {
+type canonWriter struct {
 	buf    []byte
 	strict bool
 	err    *Error
 	ctx    uint8 // what is being written, for error paths
-	stmt   int   // index of the statement being written, in ctxDocument
+	stmt   int   // index of the statement being written, in wctxDocument
 }
 
 // Writer contexts, which decide the prefix of an error path.
 const (
-	ctxDocument uint8 = iota
-	ctxStatement
-	ctxCondition
+	wctxDocument uint8 = iota
+	wctxStatement
+	wctxCondition
 )
 
 // conditionPath returns the path of the condition block being written.
-func (w *writer) conditionPath() string {
+func (w *canonWriter) conditionPath() string {
 	switch w.ctx {
-	case ctxDocument:
+	case wctxDocument:
 		return pathField(StatementPath(w.stmt), "condition")
-	case ctxStatement:
+	case wctxStatement:
 		return "condition"
 	}
 	return ""
 }
 
-func (w *writer) result() ([]byte, error) {
+func (w *canonWriter) result() ([]byte, error) {
 	if w.err != nil {
 		return nil, w.err
 	}
@@ -179,7 +179,7 @@ func estimateSize(d *Document) int {
 	return n
 }
 
-func (w *writer) document(d *Document) {
+func (w *canonWriter) document(d *Document) {
 	w.buf = append(w.buf, `{"version":`...)
 	w.str(d.Version)
 	w.buf = append(w.buf, `,"statement":[`...)
@@ -193,7 +193,7 @@ func (w *writer) document(d *Document) {
 	w.buf = append(w.buf, "]}"...)
 }
 
-func (w *writer) statement(st *Statement) {
+func (w *canonWriter) statement(st *Statement) {
 	w.buf = append(w.buf, `{"effect":`...)
 	w.str(string(st.Effect))
 	if st.Principal != nil {
@@ -213,7 +213,7 @@ func (w *writer) statement(st *Statement) {
 	w.buf = append(w.buf, '}')
 }
 
-func (w *writer) principal(p *Principal) {
+func (w *canonWriter) principal(p *Principal) {
 	if p.Any {
 		w.buf = append(w.buf, `"*"`...)
 		return
@@ -239,10 +239,10 @@ func (w *writer) principal(p *Principal) {
 }
 
 // list writes ss as a JSON list of strings without exact duplicates.
-func (w *writer) list(ss []string) {
+func (w *canonWriter) list(ss []string) {
 	w.buf = append(w.buf, '[')
 	var seen map[string]struct{}
-	if len(ss) > smallList {
+	if len(ss) > dedupeScanLimit {
 		seen = make(map[string]struct{}, len(ss))
 	}
 	first := true
@@ -264,12 +264,12 @@ func (w *writer) list(ss []string) {
 	w.buf = append(w.buf, ']')
 }
 
-// smallList is the list length up to which duplicates are found by scanning
+// dedupeScanLimit is the list length up to which duplicates are found by scanning
 // rather than with a map.
-const smallList = 16
+const dedupeScanLimit = 16
 
 // condition writes c with operators and keys sorted.
-func (w *writer) condition(c Condition) {
+func (w *canonWriter) condition(c Condition) {
 	ops := make([]string, 0, len(c))
 	for op := range c {
 		ops = append(ops, op)
@@ -302,10 +302,10 @@ func (w *writer) condition(c Condition) {
 }
 
 // values writes vs as a list without exact duplicates.
-func (w *writer) values(vs []Value, op, key string) {
+func (w *canonWriter) values(vs []Value, op, key string) {
 	w.buf = append(w.buf, '[')
 	var seen map[Value]struct{}
-	if len(vs) > smallList {
+	if len(vs) > dedupeScanLimit {
 		seen = make(map[Value]struct{}, len(vs))
 	}
 	first := true
@@ -332,12 +332,12 @@ func (w *writer) values(vs []Value, op, key string) {
 // value writes v and reports whether it could be written with its kind. When it
 // cannot, it is written as a string, and in strict mode the first such value is
 // recorded in w.err (its path is filled in by the caller).
-func (w *writer) value(v Value) bool {
+func (w *canonWriter) value(v Value) bool {
 	switch {
 	case v.Kind == KindString:
 		w.str(v.Text)
 		return true
-	case v.Kind == KindNumber && isJSONNumber(v.Text):
+	case v.Kind == KindNumber && validNumberLiteral(v.Text):
 		w.buf = append(w.buf, v.Text...)
 		return true
 	case v.Kind == KindBool && (v.Text == "true" || v.Text == "false"):
@@ -349,92 +349,4 @@ func (w *writer) value(v Value) bool {
 	}
 	w.str(v.Text)
 	return false
-}
-
-// isJSONNumber reports whether s is a JSON number literal.
-func isJSONNumber(s string) bool {
-	i := 0
-	if i < len(s) && s[i] == '-' {
-		i++
-	}
-	switch {
-	case i < len(s) && s[i] == '0':
-		i++
-	case i < len(s) && s[i] >= '1' && s[i] <= '9':
-		i = skipDigits(s, i)
-	default:
-		return false
-	}
-	if i < len(s) && s[i] == '.' {
-		if i+1 >= len(s) || s[i+1] < '0' || s[i+1] > '9' {
-			return false
-		}
-		i = skipDigits(s, i+1)
-	}
-	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
-		i++
-		if i < len(s) && (s[i] == '+' || s[i] == '-') {
-			i++
-		}
-		if i >= len(s) || s[i] < '0' || s[i] > '9' {
-			return false
-		}
-		i = skipDigits(s, i)
-	}
-	return i == len(s)
-}
-
-func skipDigits(s string, i int) int {
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
-}
-
-const hexDigits = "0123456789abcdef"
-
-// str writes s as a JSON string, escaping only what JSON requires.
-func (w *writer) str(s string) {
-	w.buf = append(w.buf, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r != utf8.RuneError || size != 1 {
-				i += size
-				continue
-			}
-			w.buf = append(w.buf, s[start:i]...)
-			w.buf = append(w.buf, "\ufffd"...)
-			i++
-			start = i
-			continue
-		}
-		w.buf = append(w.buf, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			w.buf = append(w.buf, '\\', c)
-		case '\n':
-			w.buf = append(w.buf, '\\', 'n')
-		case '\r':
-			w.buf = append(w.buf, '\\', 'r')
-		case '\t':
-			w.buf = append(w.buf, '\\', 't')
-		case '\b':
-			w.buf = append(w.buf, '\\', 'b')
-		case '\f':
-			w.buf = append(w.buf, '\\', 'f')
-		default:
-			w.buf = append(w.buf, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-		}
-		i++
-		start = i
-	}
-	w.buf = append(w.buf, s[start:]...)
-	w.buf = append(w.buf, '"')
 }

@@ -37,7 +37,7 @@ const MaxParseBytes = 1 << 20
 // ("Allow" is kept as "Allow"). [Document.Canonical] gives the normal form.
 func Parse(data []byte) (*Document, error) {
 	doc := &Document{}
-	err := readAll(data, func(s *scanner) error {
+	err := parseWhole(data, func(s *docScanner) error {
 		if c := s.peek(); c != '{' {
 			return s.typeError("a policy document object")
 		}
@@ -49,12 +49,12 @@ func Parse(data []byte) (*Document, error) {
 	return doc, nil
 }
 
-// readAll checks the input's size, runs read on it and rejects trailing data.
-func readAll(data []byte, read func(*scanner) error) error {
+// parseWhole checks the input's size, runs read on it and rejects trailing data.
+func parseWhole(data []byte, read func(*docScanner) error) error {
 	if len(data) > MaxParseBytes {
 		return errorf("", "document is %d bytes; Parse reads at most %d (CAM's own limit is %d characters)", len(data), MaxParseBytes, MaxDocumentLength)
 	}
-	s := newScanner(data)
+	s := newDocScanner(data)
 	if strings.HasPrefix(s.src, "\xef\xbb\xbf") {
 		return s.syntaxError(0, "the input starts with a UTF-8 byte order mark; remove it")
 	}
@@ -68,97 +68,6 @@ func readAll(data []byte, read func(*scanner) error) error {
 		return s.syntaxError(s.pos, "unexpected %s after the end of the document", s.describeAt(s.pos))
 	}
 	return nil
-}
-
-// isNull reports whether b is the JSON literal null, which UnmarshalJSON methods
-// treat as a no-op like encoding/json does.
-func isNull(b []byte) bool {
-	return strings.TrimSpace(string(b)) == "null"
-}
-
-// UnmarshalJSON parses b with [Parse], so json.Unmarshal into a Document is as
-// lenient and as strict as Parse. A JSON null leaves d unchanged.
-func (d *Document) UnmarshalJSON(b []byte) error {
-	if isNull(b) {
-		return nil
-	}
-	doc, err := Parse(b)
-	if err != nil {
-		return err
-	}
-	*d = *doc
-	return nil
-}
-
-// UnmarshalJSON reads one statement object with the rules of [Parse]; error
-// paths are relative to the statement ("action[0]"). A JSON null leaves st unchanged.
-func (st *Statement) UnmarshalJSON(b []byte) error {
-	if isNull(b) {
-		return nil
-	}
-	var out Statement
-	err := readAll(b, func(s *scanner) error {
-		if s.peek() != '{' {
-			return s.typeError("a statement object")
-		}
-		return s.statement(&out)
-	})
-	if err == nil {
-		*st = out
-	}
-	return err
-}
-
-// UnmarshalJSON reads a principal: "*" or an object with qcs, service and/or
-// federated, each a string or a list of strings. A JSON null leaves p unchanged.
-func (p *Principal) UnmarshalJSON(b []byte) error {
-	if isNull(b) {
-		return nil
-	}
-	var out *Principal
-	err := readAll(b, func(s *scanner) (err error) {
-		out, err = s.principal()
-		return err
-	})
-	if err == nil {
-		*p = *out
-	}
-	return err
-}
-
-// UnmarshalJSON reads a condition block: operator → key → a value or a list of
-// values. A JSON null leaves c unchanged.
-func (c *Condition) UnmarshalJSON(b []byte) error {
-	if isNull(b) {
-		return nil
-	}
-	var out Condition
-	err := readAll(b, func(s *scanner) (err error) {
-		out, err = s.condition()
-		return err
-	})
-	if err == nil {
-		*c = out
-	}
-	return err
-}
-
-// UnmarshalJSON reads one condition value: a JSON string, number or boolean,
-// keeping its type and, for a number, the literal as written. A JSON null
-// leaves v unchanged.
-func (v *Value) UnmarshalJSON(b []byte) error {
-	if isNull(b) {
-		return nil
-	}
-	var out Value
-	err := readAll(b, func(s *scanner) (err error) {
-		out, err = s.value()
-		return err
-	})
-	if err == nil {
-		*v = out
-	}
-	return err
 }
 
 // Field bits for duplicate detection in fixed-shape objects.
@@ -176,7 +85,7 @@ const (
 )
 
 // seen marks field bit in *mask, or returns a duplicate-key error for name.
-func (s *scanner) seen(mask *uint16, bit uint16, name string) error {
+func (s *docScanner) seen(mask *uint16, bit uint16, name string) error {
 	if *mask&bit != 0 {
 		s.pushField(name)
 		defer s.pop()
@@ -194,8 +103,8 @@ var (
 
 // unknownKey reports an element the shape does not have, suggesting the
 // lowercase spelling when that is a known element.
-func (s *scanner) unknownKey(key string, known []string, what string) error {
-	if isIdent(key) {
+func (s *docScanner) unknownKey(key string, known []string, what string) error {
+	if isPathIdent(key) {
 		s.pushField(key)
 	} else {
 		s.pushKey(key)
@@ -210,8 +119,8 @@ func (s *scanner) unknownKey(key string, known []string, what string) error {
 	return s.fail("CAM has no element %s: %s", quote(key), what)
 }
 
-// isIdent reports whether key can be written as .key in a path.
-func isIdent(key string) bool {
+// isPathIdent reports whether key can be written as .key in a path.
+func isPathIdent(key string) bool {
 	if key == "" {
 		return false
 	}
@@ -224,7 +133,7 @@ func isIdent(key string) bool {
 	return true
 }
 
-func (s *scanner) document(doc *Document) error {
+func (s *docScanner) document(doc *Document) error {
 	var mask uint16
 	return s.object(func(key string) error {
 		switch key {
@@ -252,7 +161,7 @@ func (s *scanner) document(doc *Document) error {
 	})
 }
 
-func (s *scanner) statements(doc *Document) error {
+func (s *docScanner) statements(doc *Document) error {
 	switch s.peek() {
 	case '{':
 		var st Statement
@@ -284,7 +193,7 @@ func (s *scanner) statements(doc *Document) error {
 }
 
 // statement reads a statement object whose '{' is next.
-func (s *scanner) statement(st *Statement) error {
+func (s *docScanner) statement(st *Statement) error {
 	var mask uint16
 	return s.object(func(key string) error {
 		var err error
@@ -335,7 +244,7 @@ func (s *scanner) statement(st *Statement) error {
 }
 
 // stringList reads a string or a list of strings.
-func (s *scanner) stringList() ([]string, error) {
+func (s *docScanner) stringList() ([]string, error) {
 	switch s.peek() {
 	case '"':
 		v, err := s.str()
@@ -365,7 +274,7 @@ func (s *scanner) stringList() ([]string, error) {
 }
 
 // principal reads "*" or an object with qcs, service and federated.
-func (s *scanner) principal() (*Principal, error) {
+func (s *docScanner) principal() (*Principal, error) {
 	switch s.peek() {
 	case '"':
 		v, err := s.str()
@@ -413,7 +322,7 @@ func (s *scanner) principal() (*Principal, error) {
 
 // condition reads operator → key → values. Operators and keys are kept verbatim;
 // Validate checks them.
-func (s *scanner) condition() (Condition, error) {
+func (s *docScanner) condition() (Condition, error) {
 	if s.peek() != '{' {
 		return nil, s.typeError("an object of condition operators")
 	}
@@ -454,7 +363,7 @@ func (s *scanner) condition() (Condition, error) {
 }
 
 // values reads a condition value or a list of them.
-func (s *scanner) values() ([]Value, error) {
+func (s *docScanner) values() ([]Value, error) {
 	if s.peek() != '[' {
 		v, err := s.value()
 		if err != nil {
@@ -480,7 +389,7 @@ func (s *scanner) values() ([]Value, error) {
 }
 
 // value reads one condition value: a string, a number or a boolean.
-func (s *scanner) value() (Value, error) {
+func (s *docScanner) value() (Value, error) {
 	switch c := s.peek(); {
 	case c == '"':
 		v, err := s.str()

@@ -7,52 +7,56 @@ import (
 	"unicode/utf8"
 )
 
-// scanner is the JSON tokenizer under [Parse]. It reads one value at a time
+// docScanner is the JSON tokenizer under [Parse]. It reads one value at a time
 // straight from the input, so the schema-driven decoder in parse.go can keep
 // number literals as written, see duplicate keys, and report errors with the JSON
 // path of the element being read.
 //
 // Unescaped strings are returned as substrings of src, a single string copy of
 // the input, so reading a typical policy allocates once per escaped string only.
-type scanner struct {
+type docScanner struct {
 	data []byte
 	src  string // string(data), shared by every unescaped string value
 	pos  int
-	path []pathSeg
+	path []jsonPathSeg
 }
 
-// pathSeg is one step of the JSON path of the element being read.
-type pathSeg struct {
+// jsonPathSeg is one step of the JSON path of the element being read.
+type jsonPathSeg struct {
 	name  string // field or key name
-	index int    // array index when kind == segIndex
+	index int    // array index when kind == jsonSegIndex
 	kind  uint8
 }
 
 const (
-	segField uint8 = iota // .name
-	segKey                // ["name"]
-	segIndex              // [i]
+	jsonSegField uint8 = iota // .name
+	jsonSegKey                // ["name"]
+	jsonSegIndex              // [i]
 )
 
-func newScanner(data []byte) *scanner {
-	return &scanner{data: data, src: string(data), path: make([]pathSeg, 0, 8)}
+func newDocScanner(data []byte) *docScanner {
+	return &docScanner{data: data, src: string(data), path: make([]jsonPathSeg, 0, 8)}
 }
 
-func (s *scanner) pushField(name string) {
-	s.path = append(s.path, pathSeg{name: name, kind: segField})
+func (s *docScanner) pushField(name string) {
+	s.path = append(s.path, jsonPathSeg{name: name, kind: jsonSegField})
 }
-func (s *scanner) pushKey(name string) { s.path = append(s.path, pathSeg{name: name, kind: segKey}) }
-func (s *scanner) pushIndex(i int)     { s.path = append(s.path, pathSeg{index: i, kind: segIndex}) }
-func (s *scanner) pop()                { s.path = s.path[:len(s.path)-1] }
+func (s *docScanner) pushKey(name string) {
+	s.path = append(s.path, jsonPathSeg{name: name, kind: jsonSegKey})
+}
+func (s *docScanner) pushIndex(i int) {
+	s.path = append(s.path, jsonPathSeg{index: i, kind: jsonSegIndex})
+}
+func (s *docScanner) pop() { s.path = s.path[:len(s.path)-1] }
 
 // pathString renders the current path with the shared path helpers.
-func (s *scanner) pathString() string {
+func (s *docScanner) pathString() string {
 	p := ""
 	for _, seg := range s.path {
 		switch seg.kind {
-		case segField:
+		case jsonSegField:
 			p = pathField(p, seg.name)
-		case segKey:
+		case jsonSegKey:
 			p = pathKey(p, seg.name)
 		default:
 			p = pathIndex(p, seg.index)
@@ -62,18 +66,18 @@ func (s *scanner) pathString() string {
 }
 
 // fail returns an *Error at the current path.
-func (s *scanner) fail(format string, args ...any) *Error {
+func (s *docScanner) fail(format string, args ...any) *Error {
 	return errorf(s.pathString(), format, args...)
 }
 
 // syntaxError reports malformed JSON at byte offset off.
-func (s *scanner) syntaxError(off int, format string, args ...any) *Error {
-	line, col := lineCol(s.data, off)
+func (s *docScanner) syntaxError(off int, format string, args ...any) *Error {
+	line, col := jsonLineCol(s.data, off)
 	return s.fail("invalid JSON at byte %d (line %d, column %d): %s", off, line, col, fmt.Sprintf(format, args...))
 }
 
-// lineCol returns the 1-based line and column (in bytes) of offset off.
-func lineCol(data []byte, off int) (line, col int) {
+// jsonLineCol returns the 1-based line and column (in bytes) of offset off.
+func jsonLineCol(data []byte, off int) (line, col int) {
 	if off > len(data) {
 		off = len(data)
 	}
@@ -88,7 +92,7 @@ func lineCol(data []byte, off int) (line, col int) {
 }
 
 // describeAt names the character at off for an error message.
-func (s *scanner) describeAt(off int) string {
+func (s *docScanner) describeAt(off int) string {
 	if off >= len(s.data) {
 		return "end of input"
 	}
@@ -99,7 +103,7 @@ func (s *scanner) describeAt(off int) string {
 	return fmt.Sprintf("byte 0x%02x", c)
 }
 
-func (s *scanner) skipSpace() {
+func (s *docScanner) skipSpace() {
 	for s.pos < len(s.data) {
 		switch s.data[s.pos] {
 		case ' ', '\t', '\n', '\r':
@@ -111,7 +115,7 @@ func (s *scanner) skipSpace() {
 }
 
 // peek skips white space and returns the next byte, or 0 at the end of input.
-func (s *scanner) peek() byte {
+func (s *docScanner) peek() byte {
 	s.skipSpace()
 	if s.pos >= len(s.data) {
 		return 0
@@ -119,8 +123,8 @@ func (s *scanner) peek() byte {
 	return s.data[s.pos]
 }
 
-// kindName describes the JSON value starting with c, for "found …" messages.
-func kindName(c byte) string {
+// jsonKindName describes the JSON value starting with c, for "found …" messages.
+func jsonKindName(c byte) string {
 	switch {
 	case c == '{':
 		return "an object"
@@ -140,9 +144,9 @@ func kindName(c byte) string {
 
 // typeError reports a value of the wrong JSON type at the current position, or a
 // syntax error if the next byte starts no JSON value at all.
-func (s *scanner) typeError(want string) *Error {
+func (s *docScanner) typeError(want string) *Error {
 	c := s.peek()
-	found := kindName(c)
+	found := jsonKindName(c)
 	if found == "" {
 		hint := ""
 		switch c {
@@ -159,7 +163,7 @@ func (s *scanner) typeError(want string) *Error {
 }
 
 // expect consumes byte c after optional white space.
-func (s *scanner) expect(c byte, context string) error {
+func (s *docScanner) expect(c byte, context string) error {
 	if s.peek() != c {
 		return s.syntaxError(s.pos, "expected %q %s, found %s", rune(c), context, s.describeAt(s.pos))
 	}
@@ -169,7 +173,7 @@ func (s *scanner) expect(c byte, context string) error {
 
 // listNext is called after a list element: it consumes ',' and reports true if
 // another element follows, or consumes ']' and reports false.
-func (s *scanner) listNext() (bool, error) {
+func (s *docScanner) listNext() (bool, error) {
 	switch s.peek() {
 	case ',':
 		s.pos++
@@ -182,7 +186,7 @@ func (s *scanner) listNext() (bool, error) {
 }
 
 // listStart consumes '[' and reports whether the list has elements.
-func (s *scanner) listStart() bool {
+func (s *docScanner) listStart() bool {
 	s.pos++ // '['
 	if s.peek() == ']' {
 		s.pos++
@@ -192,8 +196,8 @@ func (s *scanner) listStart() bool {
 }
 
 // object reads an object whose '{' is next, calling member for each key with
-// the scanner positioned at the member's value; member must consume the value.
-func (s *scanner) object(member func(key string) error) error {
+// the docScanner positioned at the member's value; member must consume the value.
+func (s *docScanner) object(member func(key string) error) error {
 	s.pos++ // '{'
 	if s.peek() == '}' {
 		s.pos++
@@ -227,7 +231,7 @@ func (s *scanner) object(member func(key string) error) error {
 }
 
 // str reads a string value whose '"' is next.
-func (s *scanner) str() (string, error) {
+func (s *docScanner) str() (string, error) {
 	start, end, escaped, err := s.scanString()
 	if err != nil {
 		return "", err
@@ -242,7 +246,7 @@ func (s *scanner) str() (string, error) {
 // scanString moves past a string whose '"' is next and returns the offsets of
 // its contents. It checks UTF-8 and rejects raw control characters; escapes are
 // checked by unescape.
-func (s *scanner) scanString() (start, end int, escaped bool, err error) {
+func (s *docScanner) scanString() (start, end int, escaped bool, err error) {
 	s.pos++ // opening quote
 	start = s.pos
 	for s.pos < len(s.data) {
@@ -253,7 +257,7 @@ func (s *scanner) scanString() (start, end int, escaped bool, err error) {
 			s.pos++
 			return start, end, escaped, nil
 		case c == '\\':
-			if s.pos+1 < len(s.data) && !validEscape(s.data[s.pos+1]) {
+			if s.pos+1 < len(s.data) && !validJSONEscape(s.data[s.pos+1]) {
 				return 0, 0, false, s.syntaxError(s.pos, "invalid escape sequence '\\' followed by %s", s.describeAt(s.pos+1))
 			}
 			escaped = true
@@ -265,7 +269,7 @@ func (s *scanner) scanString() (start, end int, escaped bool, err error) {
 		default:
 			r, size := utf8.DecodeRune(s.data[s.pos:])
 			if r == utf8.RuneError && size == 1 {
-				line, col := lineCol(s.data, s.pos)
+				line, col := jsonLineCol(s.data, s.pos)
 				return 0, 0, false, s.fail("invalid UTF-8 at byte %d (line %d, column %d)", s.pos, line, col)
 			}
 			s.pos += size
@@ -274,7 +278,7 @@ func (s *scanner) scanString() (start, end int, escaped bool, err error) {
 	return 0, 0, false, s.syntaxError(len(s.data), "unterminated string starting at byte %d", start-1)
 }
 
-func validEscape(c byte) bool {
+func validJSONEscape(c byte) bool {
 	switch c {
 	case '"', '\\', '/', 'b', 'f', 'n', 'r', 't', 'u':
 		return true
@@ -283,7 +287,7 @@ func validEscape(c byte) bool {
 }
 
 // unescape appends the decoded contents of data[start:end] to dst.
-func (s *scanner) unescape(dst []byte, start, end int) ([]byte, error) {
+func (s *docScanner) unescape(dst []byte, start, end int) ([]byte, error) {
 	for i := start; i < end; {
 		c := s.data[i]
 		if c != '\\' {
@@ -308,15 +312,15 @@ func (s *scanner) unescape(dst []byte, start, end int) ([]byte, error) {
 		case 't':
 			dst = append(dst, '\t')
 		case 'u':
-			r, ok := hex4(s.data, i+2, end)
+			r, ok := decodeHex4(s.data, i+2, end)
 			if !ok {
-				return dst, s.syntaxError(i, `invalid \u escape: want four hex digits`)
+				return dst, s.syntaxError(i, `invalid \u escape: want four hex scanDigits`)
 			}
 			i += 6
 			if utf16.IsSurrogate(r) {
 				r2, ok := rune(0), false
 				if i+1 < end && s.data[i] == '\\' && s.data[i+1] == 'u' {
-					r2, ok = hex4(s.data, i+2, end)
+					r2, ok = decodeHex4(s.data, i+2, end)
 				}
 				pair := utf16.DecodeRune(r, r2)
 				if !ok || pair == utf8.RuneError {
@@ -335,8 +339,8 @@ func (s *scanner) unescape(dst []byte, start, end int) ([]byte, error) {
 	return dst, nil
 }
 
-// hex4 decodes four hex digits at data[i:i+4], within limit.
-func hex4(data []byte, i, limit int) (rune, bool) {
+// decodeHex4 decodes four hex digits at data[i:i+4], within limit.
+func decodeHex4(data []byte, i, limit int) (rune, bool) {
 	if i+4 > limit {
 		return 0, false
 	}
@@ -358,7 +362,7 @@ func hex4(data []byte, i, limit int) (rune, bool) {
 }
 
 // number reads a JSON number and returns its literal exactly as written.
-func (s *scanner) number() (string, error) {
+func (s *docScanner) number() (string, error) {
 	start := s.pos
 	d := s.data
 	i := s.pos
@@ -372,7 +376,7 @@ func (s *scanner) number() (string, error) {
 			return "", s.syntaxError(start, "invalid number: JSON numbers have no leading zeros")
 		}
 	case i < len(d) && d[i] >= '1' && d[i] <= '9':
-		i = digits(d, i)
+		i = scanDigits(d, i)
 	default:
 		return "", s.syntaxError(i, "invalid number: expected a digit, found %s", s.describeAt(i))
 	}
@@ -381,7 +385,7 @@ func (s *scanner) number() (string, error) {
 		if i >= len(d) || d[i] < '0' || d[i] > '9' {
 			return "", s.syntaxError(i, "invalid number: expected a digit after '.', found %s", s.describeAt(i))
 		}
-		i = digits(d, i)
+		i = scanDigits(d, i)
 	}
 	if i < len(d) && (d[i] == 'e' || d[i] == 'E') {
 		i++
@@ -391,13 +395,13 @@ func (s *scanner) number() (string, error) {
 		if i >= len(d) || d[i] < '0' || d[i] > '9' {
 			return "", s.syntaxError(i, "invalid number: expected a digit in the exponent, found %s", s.describeAt(i))
 		}
-		i = digits(d, i)
+		i = scanDigits(d, i)
 	}
 	s.pos = i
 	return s.src[start:i], nil
 }
 
-func digits(d []byte, i int) int {
+func scanDigits(d []byte, i int) int {
 	for i < len(d) && d[i] >= '0' && d[i] <= '9' {
 		i++
 	}
@@ -405,7 +409,7 @@ func digits(d []byte, i int) int {
 }
 
 // literal consumes the literal word (true, false or null) that starts at pos.
-func (s *scanner) literal(word string) error {
+func (s *docScanner) literal(word string) error {
 	if !strings.HasPrefix(s.src[s.pos:], word) {
 		return s.syntaxError(s.pos, "invalid literal: expected %s", word)
 	}
