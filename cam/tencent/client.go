@@ -1,0 +1,153 @@
+package tencent
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
+
+	camapi "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cam/v20190116"
+	auditapi "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cloudaudit/v20190319"
+	stsapi "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/sts/v20180813"
+
+	"github.com/camkit/camkit/cam"
+)
+
+// Client is the CAM adapter over the Tencent Cloud SDK. It implements
+// [cam.API] and [cam.AuditLog]. A Client is safe for concurrent use.
+//
+// Printing a Client (with any fmt verb) shows its region and endpoint, never
+// its credential.
+type Client struct {
+	cred  common.CredentialIface
+	cfg   config
+	cam   *camapi.Client
+	audit *auditapi.Client
+	sts   *stsapi.Client
+	now   func() time.Time
+}
+
+var (
+	_ cam.API      = (*Client)(nil)
+	_ cam.AuditLog = (*Client)(nil)
+)
+
+// requestClient names camkit in the X-TC-RequestClient header.
+const requestClient = "camkit"
+
+// New returns a Client that signs its calls with cred, for example
+// common.NewCredential(secretID, secretKey) or a credential from one of the
+// SDK's providers. Every invalid option is reported, joined into one error.
+func New(cred common.CredentialIface, opts ...Option) (*Client, error) {
+	cfg := defaultConfig()
+	var errs []error
+	if cred == nil {
+		errs = append(errs, errors.New("tencent: New: nil credential"))
+	}
+	for i, opt := range opts {
+		if opt == nil {
+			errs = append(errs, fmt.Errorf("tencent: New: option %d is nil", i))
+			continue
+		}
+		if err := opt(&cfg); err != nil {
+			errs = append(errs, err)
+		}
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	c := &Client{cred: cred, cfg: cfg, now: time.Now}
+	log := &scrubLogger{secrets: c.secrets, out: cfg.logger}
+
+	var err error
+	if c.cam, err = camapi.NewClient(cred, cfg.region, cfg.profile()); err != nil {
+		return nil, c.fail(nil, "New", err)
+	}
+	c.cam.WithLogger(log).WithRequestClient(requestClient)
+	if c.audit, err = auditapi.NewClient(cred, cfg.region, cfg.profile()); err != nil {
+		return nil, c.fail(nil, "New", err)
+	}
+	c.audit.WithLogger(log).WithRequestClient(requestClient)
+	if c.sts, err = stsapi.NewClient(cred, cfg.region, cfg.profile()); err != nil {
+		return nil, c.fail(nil, "New", err)
+	}
+	c.sts.WithLogger(log).WithRequestClient(requestClient)
+	return c, nil
+}
+
+// NewFromEnv returns a Client whose credential comes from the SDK's default
+// provider chain: the TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY
+// environment variables, then the profile file (~/.tencentcloud/credentials),
+// then the CVM instance role.
+func NewFromEnv(opts ...Option) (*Client, error) {
+	return NewFromProvider(common.DefaultProviderChain(), opts...)
+}
+
+// NewFromProvider returns a Client whose credential comes from p, any of the
+// SDK's providers (common.DefaultEnvProvider, common.DefaultProfileProvider,
+// common.DefaultCvmRoleProvider, common.DefaultRoleArnProvider, ...) or a
+// chain of them (common.NewProviderChain).
+func NewFromProvider(p common.Provider, opts ...Option) (*Client, error) {
+	if p == nil {
+		return nil, errors.New("tencent: NewFromProvider: nil provider")
+	}
+	cred, err := p.GetCredential()
+	if err != nil {
+		return nil, &opError{action: "GetCredential", msg: "no credential: " + scrub(err.Error(), nil), cause: err}
+	}
+	return New(cred, opts...)
+}
+
+// profile builds a fresh SDK profile from the configuration.
+func (cfg config) profile() *profile.ClientProfile {
+	p := profile.NewClientProfile()
+	p.HttpProfile.Endpoint = cfg.endpoint
+	p.HttpProfile.Scheme = cfg.scheme
+	p.HttpProfile.ReqTimeout = int((cfg.timeout + time.Second - 1) / time.Second)
+	p.Language = "en-US"
+	p.DisableRegionBreaker = true // it would fail over to a public endpoint
+	p.RateLimitExceededMaxRetries = cfg.rateRetries
+	p.NetworkFailureMaxRetries = cfg.netRetries
+	if cfg.backoff != nil {
+		p.RateLimitExceededRetryDuration = profile.DurationFunc(cfg.backoff)
+		p.NetworkFailureRetryDuration = profile.DurationFunc(cfg.backoff)
+	}
+	p.Debug = cfg.logger != nil
+	return p
+}
+
+// Region returns the region the Client calls.
+func (c *Client) Region() string { return c.cfg.region }
+
+// String describes the Client without its credential.
+func (c *Client) String() string {
+	if c == nil {
+		return "tencent.Client(nil)"
+	}
+	endpoint := c.cfg.endpoint
+	if endpoint == "" {
+		endpoint = "default"
+	}
+	return fmt.Sprintf("tencent.Client{region: %s, endpoint: %s, scheme: %s, retries: %d/%d}",
+		c.cfg.region, endpoint, c.cfg.scheme, c.cfg.rateRetries, c.cfg.netRetries)
+}
+
+// Format prints [Client.String] for every verb, so %v, %+v, %#v and %s never
+// reach the credential.
+func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+
+// GoString is [Client.String].
+func (c *Client) GoString() string { return c.String() }
+
+// secrets returns the strings that must never leave the Client: the current
+// secret key and session token.
+func (c *Client) secrets() []string {
+	if c == nil || c.cred == nil {
+		return nil
+	}
+	_, key, token := c.cred.GetCredential()
+	return []string{key, token}
+}

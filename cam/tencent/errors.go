@@ -1,0 +1,106 @@
+package tencent
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strings"
+
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+
+	"github.com/camkit/camkit/cam"
+)
+
+// redacted replaces a secret wherever it would have appeared.
+const redacted = "[REDACTED]"
+
+// opError is a failure that is not a service error: a cancelled context, a
+// network failure, an unreadable response or an input the adapter refuses.
+// Its text is scrubbed when it is built; Unwrap keeps the cause for errors.Is
+// and errors.As (context.Canceled, *url.Error, cam.ErrInvalid, ...).
+type opError struct {
+	action string
+	msg    string
+	cause  error
+}
+
+func (e *opError) Error() string { return "tencent: " + e.action + ": " + e.msg }
+func (e *opError) Unwrap() error { return e.cause }
+
+// fail maps an error from the SDK onto camkit's errors:
+//   - a service error becomes a *cam.APIError, which matches the cam
+//     sentinels (cam.ErrNotFound, ...) with errors.Is;
+//   - a cancelled or expired ctx gives an error that matches ctx.Err();
+//   - anything else (network, HTTP status, unreadable JSON) is wrapped with
+//     the action's name.
+//
+// Every message is scrubbed of the secret key and token.
+func (c *Client) fail(ctx context.Context, action string, err error) error {
+	secrets := c.secrets()
+	if ctx != nil && ctx.Err() != nil {
+		return &opError{action: action, msg: ctx.Err().Error(), cause: ctx.Err()}
+	}
+	var sdk *tcerr.TencentCloudSDKError
+	if errors.As(err, &sdk) {
+		if !strings.HasPrefix(sdk.Code, "ClientError") {
+			return &cam.APIError{
+				Action:    action,
+				Code:      sdk.Code,
+				Message:   scrub(sdk.Message, secrets),
+				RequestID: sdk.RequestId,
+			}
+		}
+		msg := sdk.Code + ": " + sdk.Message
+		if cause := sdk.Unwrap(); cause != nil {
+			msg += ": " + cause.Error()
+			err = cause
+		}
+		return &opError{action: action, msg: scrub(msg, secrets), cause: err}
+	}
+	return &opError{action: action, msg: scrub(err.Error(), secrets), cause: err}
+}
+
+// invalid is an input the adapter refuses before calling CAM; it matches
+// cam.ErrInvalid.
+func invalid(action, format string, args ...any) error {
+	return &opError{action: action, msg: fmt.Sprintf(format, args...), cause: cam.ErrInvalid}
+}
+
+// badResponse reports a response the adapter cannot read.
+func (c *Client) badResponse(action string, err error) error {
+	return &opError{action: action, msg: "unexpected response: " + scrub(err.Error(), c.secrets()), cause: err}
+}
+
+// errEmpty is the cause of a response without a Response object.
+var errEmpty = errors.New("no Response object")
+
+// signature matches the signature of a TC3 Authorization header.
+var signature = regexp.MustCompile(`Signature=[0-9a-fA-F]+`)
+
+// scrub removes every non-empty secret, and any request signature, from s.
+func scrub(s string, secrets []string) string {
+	for _, secret := range secrets {
+		if secret != "" {
+			s = strings.ReplaceAll(s, secret, redacted)
+		}
+	}
+	return signature.ReplaceAllString(s, "Signature="+redacted)
+}
+
+// scrubLogger is the SDK's logger: it scrubs each line and hands it to out,
+// or drops it when there is no out.
+type scrubLogger struct {
+	secrets func() []string
+	out     Logger
+}
+
+func (l *scrubLogger) Printf(format string, args ...any) {
+	if l.out == nil {
+		return
+	}
+	l.out.Printf("%s", scrub(fmt.Sprintf(format, args...), l.secrets()))
+}
+
+// errNoRoleID is the cause when GetRole returns a role without an ID.
+var errNoRoleID = errors.New("GetRole returned no RoleId")

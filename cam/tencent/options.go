@@ -1,0 +1,204 @@
+package tencent
+
+import (
+	"fmt"
+	"net"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Defaults used by [New] when no option overrides them.
+const (
+	// DefaultRegion is the region the SDK clients are created for. CAM is a
+	// global service; the region only picks the endpoint CloudAudit reads.
+	DefaultRegion = "ap-guangzhou"
+	// DefaultRateLimitRetries is how many times the SDK retries a call that
+	// CAM throttled (error code RequestLimitExceeded).
+	DefaultRateLimitRetries = 3
+	// DefaultNetworkRetries is how many times the SDK retries a temporary
+	// network failure of an idempotent request.
+	DefaultNetworkRetries = 3
+	// DefaultTimeout is the HTTP timeout of one request.
+	DefaultTimeout = 60 * time.Second
+	// MaxRetries bounds both retry counts of [WithRetries].
+	MaxRetries = 10
+)
+
+// Option configures a [Client]. Options are applied in order by [New], which
+// reports every invalid option at once.
+type Option func(*config) error
+
+// Logger receives the SDK's diagnostic output (request dumps and retry
+// notices). *log.Logger satisfies it.
+type Logger interface {
+	Printf(format string, args ...any)
+}
+
+type config struct {
+	region      string
+	endpoint    string
+	scheme      string
+	rateRetries int
+	netRetries  int
+	backoff     func(attempt int) time.Duration
+	timeout     time.Duration
+	logger      Logger
+	loc         *time.Location
+}
+
+func defaultConfig() config {
+	return config{
+		region:      DefaultRegion,
+		scheme:      "HTTPS",
+		rateRetries: DefaultRateLimitRetries,
+		netRetries:  DefaultNetworkRetries,
+		timeout:     DefaultTimeout,
+		loc:         Beijing,
+	}
+}
+
+var regionPattern = regexp.MustCompile(`^[a-z]{2,}(-[a-z0-9]+)+$`)
+
+// WithRegion sets the region of the SDK clients (default [DefaultRegion]),
+// such as "ap-shanghai".
+func WithRegion(region string) Option {
+	return func(c *config) error {
+		if !regionPattern.MatchString(region) {
+			return fmt.Errorf("tencent: WithRegion: %q is not a region name like %q", region, DefaultRegion)
+		}
+		c.region = region
+		return nil
+	}
+}
+
+// WithEndpoint sends every call (CAM, STS and CloudAudit) to host, given as
+// "host" or "host:port" without a scheme or path: a private endpoint, or a
+// test server such as camfake's. By default each service uses its public
+// endpoint (cam.tencentcloudapi.com, ...).
+func WithEndpoint(host string) Option {
+	return func(c *config) error {
+		if err := checkEndpoint(host); err != nil {
+			return fmt.Errorf("tencent: WithEndpoint: %w", err)
+		}
+		c.endpoint = host
+		return nil
+	}
+}
+
+func checkEndpoint(host string) error {
+	switch {
+	case host == "":
+		return fmt.Errorf("empty endpoint")
+	case strings.Contains(host, "://"):
+		return fmt.Errorf("%q has a scheme; give host[:port] and use WithScheme", host)
+	case strings.ContainsAny(host, "/?#@ \t\r\n"):
+		return fmt.Errorf("%q is not a host[:port]", host)
+	}
+	name := host
+	if h, port, err := net.SplitHostPort(host); err == nil {
+		n, perr := strconv.Atoi(port)
+		if perr != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("%q has an invalid port", host)
+		}
+		name = h
+	} else if strings.Count(host, ":") == 1 {
+		return fmt.Errorf("%q has an invalid port", host)
+	}
+	if name == "" {
+		return fmt.Errorf("%q has no host name", host)
+	}
+	return nil
+}
+
+// WithScheme sets the URL scheme, "https" (the default) or "http". Plain HTTP
+// is for test servers on loopback only: it would expose the request, though
+// never the secret key, on the network.
+func WithScheme(scheme string) Option {
+	return func(c *config) error {
+		switch strings.ToLower(scheme) {
+		case "https":
+			c.scheme = "HTTPS"
+		case "http":
+			c.scheme = "HTTP"
+		default:
+			return fmt.Errorf("tencent: WithScheme: %q is neither \"https\" nor \"http\"", scheme)
+		}
+		return nil
+	}
+}
+
+// WithRetries sets how many times the SDK retries a throttled call
+// (profile.RateLimitExceededMaxRetries) and a temporary network failure
+// (profile.NetworkFailureMaxRetries), each 0–[MaxRetries]. The defaults are
+// [DefaultRateLimitRetries] and [DefaultNetworkRetries].
+//
+// The SDK retries network failures only for idempotent requests (those with a
+// ClientToken field); CAM, STS and CloudAudit requests have none, so for this
+// adapter only throttling retries take effect.
+func WithRetries(rateLimitRetries, networkRetries int) Option {
+	return func(c *config) error {
+		if rateLimitRetries < 0 || rateLimitRetries > MaxRetries || networkRetries < 0 || networkRetries > MaxRetries {
+			return fmt.Errorf("tencent: WithRetries: retries (%d, %d) must each be 0–%d", rateLimitRetries, networkRetries, MaxRetries)
+		}
+		c.rateRetries, c.netRetries = rateLimitRetries, networkRetries
+		return nil
+	}
+}
+
+// WithBackoff sets the wait before retry attempt n (0-based) for both kinds
+// of retry. The default is the SDK's exponential backoff: 1 s, 2 s, 4 s, ...
+func WithBackoff(backoff func(attempt int) time.Duration) Option {
+	return func(c *config) error {
+		if backoff == nil {
+			return fmt.Errorf("tencent: WithBackoff: nil function")
+		}
+		c.backoff = func(n int) time.Duration {
+			if d := backoff(n); d > 0 {
+				return d
+			}
+			return 0
+		}
+		return nil
+	}
+}
+
+// WithTimeout sets the HTTP timeout of one request (default [DefaultTimeout]).
+// The SDK counts it in whole seconds, so it must be at least one second;
+// fractions are rounded up. Use a context deadline for finer control.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < time.Second {
+			return fmt.Errorf("tencent: WithTimeout: %v is shorter than one second", d)
+		}
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithLogger turns on the SDK's debug output (request and response dumps,
+// retry notices) and sends it to l. The adapter removes the secret key, the
+// session token and request signatures from every line before l sees it.
+func WithLogger(l Logger) Option {
+	return func(c *config) error {
+		if l == nil {
+			return fmt.Errorf("tencent: WithLogger: nil logger")
+		}
+		c.logger = l
+		return nil
+	}
+}
+
+// WithLocation sets the time zone in which CAM's "2006-01-02 15:04:05" time
+// strings are read. CAM writes them in Beijing time, the default ([Beijing]);
+// returned times are in UTC either way.
+func WithLocation(loc *time.Location) Option {
+	return func(c *config) error {
+		if loc == nil {
+			return fmt.Errorf("tencent: WithLocation: nil location")
+		}
+		c.loc = loc
+		return nil
+	}
+}

@@ -1,0 +1,340 @@
+package tencent
+
+import (
+	"context"
+	"slices"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+
+	camapi "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cam/v20190116"
+
+	"github.com/camkit/camkit/cam"
+)
+
+// Account identifies the account and the caller (GetUserAppId).
+func (c *Client) Account(ctx context.Context) (cam.Account, error) {
+	const action = "GetUserAppId"
+	if err := ctx.Err(); err != nil {
+		return cam.Account{}, c.fail(ctx, action, err)
+	}
+	resp, err := c.cam.GetUserAppIdWithContext(ctx, camapi.NewGetUserAppIdRequest())
+	if err != nil {
+		return cam.Account{}, c.fail(ctx, action, err)
+	}
+	if resp.Response == nil {
+		return cam.Account{}, c.badResponse(action, errEmpty)
+	}
+	d := c.decoder()
+	a := cam.Account{
+		OwnerUIN:  d.uint("OwnerUin", resp.Response.OwnerUin),
+		CallerUIN: d.uint("Uin", resp.Response.Uin),
+		AppID:     u64(resp.Response.AppId),
+	}
+	if d.err != nil {
+		return cam.Account{}, c.badResponse(action, d.err)
+	}
+	return a, nil
+}
+
+// ListUsers returns every sub-user (ListUsers), without last-login data.
+func (c *Client) ListUsers(ctx context.Context) ([]cam.User, error) {
+	const action = "ListUsers"
+	if err := ctx.Err(); err != nil {
+		return nil, c.fail(ctx, action, err)
+	}
+	resp, err := c.cam.ListUsersWithContext(ctx, camapi.NewListUsersRequest())
+	if err != nil {
+		return nil, c.fail(ctx, action, err)
+	}
+	if resp.Response == nil {
+		return nil, c.badResponse(action, errEmpty)
+	}
+	d := c.decoder()
+	users := make([]cam.User, 0, len(resp.Response.Data))
+	for _, u := range resp.Response.Data {
+		if u == nil {
+			continue
+		}
+		users = append(users, cam.User{
+			UIN:          u64(u.Uin),
+			UID:          u64(u.Uid),
+			Name:         str(u.Name),
+			Remark:       str(u.Remark),
+			ConsoleLogin: flag(u.ConsoleLogin),
+			Created:      d.time("CreateTime", u.CreateTime),
+		})
+	}
+	if d.err != nil {
+		return nil, c.badResponse(action, d.err)
+	}
+	return users, nil
+}
+
+// GetUser returns one sub-user by name with its last login (GetUser).
+func (c *Client) GetUser(ctx context.Context, name string) (cam.User, error) {
+	const action = "GetUser"
+	if err := ctx.Err(); err != nil {
+		return cam.User{}, c.fail(ctx, action, err)
+	}
+	req := camapi.NewGetUserRequest()
+	req.Name = common.StringPtr(name)
+	resp, err := c.cam.GetUserWithContext(ctx, req)
+	if err != nil {
+		return cam.User{}, c.fail(ctx, action, err)
+	}
+	r := resp.Response
+	if r == nil {
+		return cam.User{}, c.badResponse(action, errEmpty)
+	}
+	d := c.decoder()
+	u := cam.User{
+		UIN:          u64(r.Uin),
+		UID:          u64(r.Uid),
+		Name:         str(r.Name),
+		Remark:       str(r.Remark),
+		ConsoleLogin: flag(r.ConsoleLogin),
+		LastLogin:    d.time("RecentlyLoginTime", r.RecentlyLoginTime),
+		LastLoginIP:  str(r.RecentlyLoginIP),
+	}
+	if d.err != nil {
+		return cam.User{}, c.badResponse(action, d.err)
+	}
+	return u, nil
+}
+
+// LastLogins returns the users with the given UINs with their last login
+// (DescribeSubAccounts), at most [cam.MaxLastLoginBatch] UINs per call.
+func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, error) {
+	const action = "DescribeSubAccounts"
+	if err := ctx.Err(); err != nil {
+		return nil, c.fail(ctx, action, err)
+	}
+	if len(uins) > cam.MaxLastLoginBatch {
+		return nil, invalid(action, "%d UINs given, at most %d per call", len(uins), cam.MaxLastLoginBatch)
+	}
+	if len(uins) == 0 {
+		return nil, nil
+	}
+	req := camapi.NewDescribeSubAccountsRequest()
+	req.FilterSubAccountUin = common.Uint64Ptrs(uins)
+	resp, err := c.cam.DescribeSubAccountsWithContext(ctx, req)
+	if err != nil {
+		return nil, c.fail(ctx, action, err)
+	}
+	if resp.Response == nil {
+		return nil, c.badResponse(action, errEmpty)
+	}
+	d := c.decoder()
+	users := make([]cam.User, 0, len(resp.Response.SubAccounts))
+	for _, u := range resp.Response.SubAccounts {
+		if u == nil {
+			continue
+		}
+		users = append(users, cam.User{
+			UIN:         u64(u.Uin),
+			UID:         u64(u.Uid),
+			Name:        str(u.Name),
+			Remark:      str(u.Remark),
+			Created:     d.time("CreateTime", u.CreateTime),
+			LastLogin:   d.time("LastLoginTime", u.LastLoginTime),
+			LastLoginIP: str(u.LastLoginIp),
+		})
+	}
+	if d.err != nil {
+		return nil, c.badResponse(action, d.err)
+	}
+	return users, nil
+}
+
+// ListAccessKeys returns a sub-user's access keys (ListAccessKeys). It never
+// returns a secret key: CAM's ListAccessKeys does not report them.
+func (c *Client) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKey, error) {
+	const action = "ListAccessKeys"
+	if err := ctx.Err(); err != nil {
+		return nil, c.fail(ctx, action, err)
+	}
+	req := camapi.NewListAccessKeysRequest()
+	req.TargetUin = common.Uint64Ptr(uin)
+	resp, err := c.cam.ListAccessKeysWithContext(ctx, req)
+	if err != nil {
+		return nil, c.fail(ctx, action, err)
+	}
+	if resp.Response == nil {
+		return nil, c.badResponse(action, errEmpty)
+	}
+	d := c.decoder()
+	keys := make([]cam.AccessKey, 0, len(resp.Response.AccessKeys))
+	for _, k := range resp.Response.AccessKeys {
+		if k == nil {
+			continue
+		}
+		keys = append(keys, cam.AccessKey{
+			ID:          str(k.AccessKeyId),
+			UserUIN:     uin,
+			Status:      cam.KeyStatus(str(k.Status)),
+			Created:     d.time("CreateTime", k.CreateTime),
+			Description: str(k.Description),
+		})
+	}
+	if d.err != nil {
+		return nil, c.badResponse(action, d.err)
+	}
+	return keys, nil
+}
+
+// KeysLastUsed returns when each key was last used (GetSecurityLastUsed), at
+// most [cam.MaxKeyLastUsedBatch] key IDs per call. CAM reports a date about a
+// day behind; LastUsed is that date's midnight in the account's time zone.
+func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLastUsed, error) {
+	const action = "GetSecurityLastUsed"
+	if err := ctx.Err(); err != nil {
+		return nil, c.fail(ctx, action, err)
+	}
+	if len(keyIDs) > cam.MaxKeyLastUsedBatch {
+		return nil, invalid(action, "%d key IDs given, at most %d per call", len(keyIDs), cam.MaxKeyLastUsedBatch)
+	}
+	if len(keyIDs) == 0 {
+		return nil, nil
+	}
+	req := camapi.NewGetSecurityLastUsedRequest()
+	req.SecretIdList = common.StringPtrs(keyIDs)
+	resp, err := c.cam.GetSecurityLastUsedWithContext(ctx, req)
+	if err != nil {
+		return nil, c.fail(ctx, action, err)
+	}
+	if resp.Response == nil {
+		return nil, c.badResponse(action, errEmpty)
+	}
+	d := c.decoder()
+	rows := make([]cam.KeyLastUsed, 0, len(resp.Response.SecretIdLastUsedRows))
+	for _, r := range resp.Response.SecretIdLastUsedRows {
+		if r == nil {
+			continue
+		}
+		row := cam.KeyLastUsed{KeyID: str(r.SecretId), LastUsed: d.time("LastUsedDate", r.LastUsedDate)}
+		if row.LastUsed.IsZero() && u64(r.LastSecretUsedDate) != 0 {
+			row.LastUsed = d.time("LastSecretUsedDate", common.StringPtr(uintString(*r.LastSecretUsedDate)))
+		}
+		rows = append(rows, row)
+	}
+	if d.err != nil {
+		return nil, c.badResponse(action, d.err)
+	}
+	return rows, nil
+}
+
+// GetMFA returns a sub-user's login and operation protection settings
+// (DescribeSafeAuthFlagColl).
+func (c *Client) GetMFA(ctx context.Context, uin uint64) (cam.MFASettings, error) {
+	const action = "DescribeSafeAuthFlagColl"
+	if err := ctx.Err(); err != nil {
+		return cam.MFASettings{}, c.fail(ctx, action, err)
+	}
+	req := camapi.NewDescribeSafeAuthFlagCollRequest()
+	req.SubUin = common.Uint64Ptr(uin)
+	resp, err := c.cam.DescribeSafeAuthFlagCollWithContext(ctx, req)
+	if err != nil {
+		return cam.MFASettings{}, c.fail(ctx, action, err)
+	}
+	if resp.Response == nil {
+		return cam.MFASettings{}, c.badResponse(action, errEmpty)
+	}
+	return cam.MFASettings{
+		Login:     factors(resp.Response.LoginFlag),
+		Operation: factors(resp.Response.ActionFlag),
+	}, nil
+}
+
+func factors(f *camapi.LoginActionFlag) cam.MFAFactors {
+	if f == nil {
+		return cam.MFAFactors{}
+	}
+	return cam.MFAFactors{
+		Token:  flag(f.Token),
+		Stoken: flag(f.Stoken),
+		U2F:    flag(f.U2FToken),
+		Phone:  flag(f.Phone),
+		Wechat: flag(f.Wechat),
+		Mail:   flag(f.Mail),
+	}
+}
+
+// ListGroups returns every group (ListGroups, paged).
+func (c *Client) ListGroups(ctx context.Context) ([]cam.Group, error) {
+	const action = "ListGroups"
+	var groups []cam.Group
+	d := c.decoder()
+	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+		req := camapi.NewListGroupsRequest()
+		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
+		resp, err := c.cam.ListGroupsWithContext(ctx, req)
+		if err != nil {
+			return 0, 0, err
+		}
+		if resp.Response == nil {
+			return 0, 0, errEmpty
+		}
+		for _, g := range resp.Response.GroupInfo {
+			if g == nil {
+				continue
+			}
+			groups = append(groups, cam.Group{
+				ID:      u64(g.GroupId),
+				Name:    str(g.GroupName),
+				Remark:  str(g.Remark),
+				Created: d.time("CreateTime", g.CreateTime),
+			})
+		}
+		return len(resp.Response.GroupInfo), u64(resp.Response.TotalNum), d.err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return groups, nil
+}
+
+// ListGroupMembers returns the UINs of a group's members (ListUsersForGroup,
+// paged), sorted.
+func (c *Client) ListGroupMembers(ctx context.Context, groupID uint64) ([]uint64, error) {
+	const action = "ListUsersForGroup"
+	var uins []uint64
+	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+		req := camapi.NewListUsersForGroupRequest()
+		req.GroupId = common.Uint64Ptr(groupID)
+		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
+		resp, err := c.cam.ListUsersForGroupWithContext(ctx, req)
+		if err != nil {
+			return 0, 0, err
+		}
+		if resp.Response == nil {
+			return 0, 0, errEmpty
+		}
+		for _, m := range resp.Response.UserInfo {
+			if m != nil {
+				uins = append(uins, u64(m.Uin))
+			}
+		}
+		return len(resp.Response.UserInfo), u64(resp.Response.TotalNum), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.Sort(uins)
+	return slices.Compact(uins), nil
+}
+
+// AddUserToGroup adds a user to a group (AddUserToGroup).
+func (c *Client) AddUserToGroup(ctx context.Context, groupID, uin uint64) error {
+	const action = "AddUserToGroup"
+	req := camapi.NewAddUserToGroupRequest()
+	req.Info = []*camapi.GroupIdOfUidInfo{{GroupId: common.Uint64Ptr(groupID), Uin: common.Uint64Ptr(uin)}}
+	return c.run(ctx, action, func() error { _, err := c.cam.AddUserToGroupWithContext(ctx, req); return err })
+}
+
+// RemoveUserFromGroup removes a user from a group (RemoveUserFromGroup).
+func (c *Client) RemoveUserFromGroup(ctx context.Context, groupID, uin uint64) error {
+	const action = "RemoveUserFromGroup"
+	req := camapi.NewRemoveUserFromGroupRequest()
+	req.Info = []*camapi.GroupIdOfUidInfo{{GroupId: common.Uint64Ptr(groupID), Uin: common.Uint64Ptr(uin)}}
+	return c.run(ctx, action, func() error { _, err := c.cam.RemoveUserFromGroupWithContext(ctx, req); return err })
+}
