@@ -1,0 +1,169 @@
+package cam
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/time/rate"
+)
+
+// gate is what every read of a load passes through: the API action's rate
+// limiter, then a slot among the concurrency limit, with retries of transient
+// failures.
+type gate struct {
+	limiters map[string]*rate.Limiter
+	slots    chan struct{}
+	retries  int
+	backoff  time.Duration
+}
+
+func newGate(cfg *loadConfig) *gate {
+	g := &gate{
+		limiters: make(map[string]*rate.Limiter, len(ReaderActions)),
+		slots:    make(chan struct{}, cfg.concurrency),
+		retries:  cfg.retries,
+		backoff:  cfg.backoff,
+	}
+	for _, action := range ReaderActions {
+		r := RateLimit(action)
+		if o, ok := cfg.rates[action]; ok {
+			r = o
+		}
+		r *= cfg.scale
+		limit := rate.Limit(r)
+		if math.IsInf(r, 1) {
+			limit = rate.Inf
+		}
+		// A burst of one spaces the calls evenly, as CAM counts them per second.
+		g.limiters[action] = rate.NewLimiter(limit, 1)
+	}
+	return g
+}
+
+// call runs fn, the Reader method's read, under the action's rate limit and the
+// concurrency limit, retrying transient failures. It returns fn's last error,
+// or the context's error once ctx is done.
+func (g *gate) call(ctx context.Context, method string, fn func(context.Context) error) error {
+	action := ReaderActions[method]
+	lim := g.limiters[action]
+	for attempt := 0; ; attempt++ {
+		if err := lim.Wait(ctx); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			// The limiter refuses a wait that would outlast the deadline.
+			return fmt.Errorf("cam: load: %s: waiting for the rate limit would pass the context deadline: %w", action, context.DeadlineExceeded)
+		}
+		select {
+		case g.slots <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		err := fn(ctx)
+		<-g.slots
+		if err == nil {
+			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if attempt >= g.retries || !transient(err) {
+			return err
+		}
+		if err := sleep(ctx, g.wait(attempt)); err != nil {
+			return err
+		}
+	}
+}
+
+// wait returns the jittered backoff before retry number attempt+1: a random
+// duration between half and all of backoff·2^attempt, capped at MaxBackoff.
+func (g *gate) wait(attempt int) time.Duration {
+	d := g.backoff << min(attempt, 30)
+	if d <= 0 || d > MaxBackoff {
+		d = MaxBackoff
+	}
+	if g.backoff == 0 {
+		return 0
+	}
+	half := d / 2
+	return half + rand.N(half+1)
+}
+
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// transient reports whether err is worth retrying: throttling ([ErrThrottled])
+// or an [*APIError] whose code reports a server-side fault (InternalError…,
+// ResourceUnavailable…, ResourceInsufficient…, FailedOperation.Timeout…).
+// Errors that a retry cannot fix (not found, access denied, invalid input) and
+// context errors are not transient.
+func transient(err error) bool {
+	if err == nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return false
+	}
+	if errors.Is(err, ErrThrottled) {
+		return true
+	}
+	var apiErr *APIError
+	if !errors.As(err, &apiErr) {
+		return false
+	}
+	for _, prefix := range []string{"InternalError", "ResourceUnavailable", "ResourceInsufficient", "FailedOperation.Timeout"} {
+		if strings.HasPrefix(apiErr.Code, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// each runs fn(ctx, i) for every i in [0, n) on at most workers goroutines and
+// returns the first error. fn returns an error only to abort the load.
+func each(ctx context.Context, n, workers int, fn func(ctx context.Context, i int) error) error {
+	if n <= 0 {
+		return nil
+	}
+	eg, ctx := errgroup.WithContext(ctx)
+	var next atomic.Int64
+	for range min(n, workers) {
+		eg.Go(func() error {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return nil
+				}
+				if err := fn(ctx, i); err != nil {
+					return err
+				}
+			}
+		})
+	}
+	return eg.Wait()
+}
+
+// batches splits n items into consecutive [lo, hi) ranges of at most size.
+func batches(n, size int) [][2]int {
+	out := make([][2]int, 0, (n+size-1)/size)
+	for lo := 0; lo < n; lo += size {
+		out = append(out, [2]int{lo, min(lo+size, n)})
+	}
+	return out
+}
