@@ -282,4 +282,3 @@ func (c *Client) DeleteRoleBoundary(ctx context.Context, roleName string) error 
 		return err
 	})
 }
-

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
 	camapi "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cam/v20190116"
@@ -96,7 +97,17 @@ func NewFromProvider(p common.Provider, opts ...Option) (*Client, error) {
 	}
 	cred, err := p.GetCredential()
 	if err != nil {
-		return nil, &opError{action: "GetCredential", msg: "no credential: " + scrub(err.Error(), nil), cause: err}
+		// The provider failed, so the secret it may have read is unknown and
+		// cannot be scrubbed: only the SDK's own fixed messages are shown.
+		msg := fmt.Sprintf("no credential (%T)", err)
+		var sdk *tcerr.TencentCloudSDKError
+		if errors.As(err, &sdk) {
+			msg = "no credential: " + sdk.Code + ": " + sdk.Message
+		}
+		return nil, &opError{action: "GetCredential", msg: msg, cause: err}
+	}
+	if cred == nil {
+		return nil, errors.New("tencent: NewFromProvider: the provider returned no credential")
 	}
 	return New(cred, opts...)
 }

@@ -20,9 +20,10 @@ const (
 )
 
 // parseTime reads a time as CAM and CloudAudit write them: "2006-01-02
-// 15:04:05" or "2006-01-02" in loc, RFC 3339, "20060102", or Unix seconds.
-// An empty string and CAM's zero markers give the zero time. The result is in
-// UTC.
+// 15:04:05" in loc, RFC 3339, or Unix seconds. A date without a time of day
+// ("2006-01-02" or "20060102", such as GetSecurityLastUsed's LastUsedDate) is
+// a calendar day, not an instant: it becomes that day's 00:00 UTC. An empty
+// string and CAM's zero markers give the zero time. The result is in UTC.
 func parseTime(s string, loc *time.Location) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	switch s {
@@ -31,7 +32,7 @@ func parseTime(s string, loc *time.Location) (time.Time, error) {
 	}
 	if isDigits(s) {
 		if len(s) == len(layoutCompact) {
-			t, err := time.ParseInLocation(layoutCompact, s, loc)
+			t, err := time.Parse(layoutCompact, s)
 			if err == nil {
 				return t.UTC(), nil
 			}
@@ -42,10 +43,11 @@ func parseTime(s string, loc *time.Location) (time.Time, error) {
 		}
 		return time.Unix(n, 0).UTC(), nil
 	}
-	for _, layout := range []string{layoutDateTime, layoutDate} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t.UTC(), nil
-		}
+	if t, err := time.ParseInLocation(layoutDateTime, s, loc); err == nil {
+		return t.UTC(), nil
+	}
+	if t, err := time.Parse(layoutDate, s); err == nil {
+		return t, nil
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil {
 		return t.UTC(), nil

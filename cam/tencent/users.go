@@ -184,7 +184,7 @@ func (c *Client) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKe
 
 // KeysLastUsed returns when each key was last used (GetSecurityLastUsed), at
 // most [cam.MaxKeyLastUsedBatch] key IDs per call. CAM reports a date about a
-// day behind; LastUsed is that date's midnight in the account's time zone.
+// day behind; LastUsed is that calendar day at 00:00 UTC.
 func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLastUsed, error) {
 	const action = "GetSecurityLastUsed"
 	if err := ctx.Err(); err != nil {
