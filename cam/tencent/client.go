@@ -134,10 +134,7 @@ func (cfg config) profile() *profile.ClientProfile {
 func (c *Client) Region() string { return c.cfg.region }
 
 // String describes the Client without its credential.
-func (c *Client) String() string {
-	if c == nil {
-		return "tencent.Client(nil)"
-	}
+func (c Client) String() string {
 	endpoint := c.cfg.endpoint
 	if endpoint == "" {
 		endpoint = "default"
@@ -148,10 +145,10 @@ func (c *Client) String() string {
 
 // Format prints [Client.String] for every verb, so %v, %+v, %#v and %s never
 // reach the credential.
-func (c *Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+func (c Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
 // GoString is [Client.String].
-func (c *Client) GoString() string { return c.String() }
+func (c Client) GoString() string { return c.String() }
 
 // secrets returns the strings that must never leave the Client: the current
 // secret key and session token.

@@ -128,31 +128,28 @@ type Credentials struct {
 	Expires time.Time
 }
 
-var _ common.CredentialIface = (*Credentials)(nil)
+var _ common.CredentialIface = Credentials{}
 
 // GetSecretId returns the temporary secret ID.
-func (c *Credentials) GetSecretId() string { return c.id }
+func (c Credentials) GetSecretId() string { return c.id }
 
 // GetSecretKey returns the temporary secret key.
-func (c *Credentials) GetSecretKey() string { return c.key }
+func (c Credentials) GetSecretKey() string { return c.key }
 
 // GetToken returns the session token.
-func (c *Credentials) GetToken() string { return c.token }
+func (c Credentials) GetToken() string { return c.token }
 
 // GetCredential returns the secret ID, secret key and token.
-func (c *Credentials) GetCredential() (string, string, string) { return c.id, c.key, c.token }
+func (c Credentials) GetCredential() (string, string, string) { return c.id, c.key, c.token }
 
 // String shows the secret ID and expiry.
-func (c *Credentials) String() string {
-	if c == nil {
-		return "tencent.Credentials(nil)"
-	}
+func (c Credentials) String() string {
 	return fmt.Sprintf("tencent.Credentials{secretId: %s, secretKey: %s, token: %s, expires: %s}",
 		c.id, redacted, redacted, c.Expires.Format(time.RFC3339))
 }
 
 // Format prints [Credentials.String] for every verb.
-func (c *Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
+func (c Credentials) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String()) }
 
 // GoString is [Credentials.String].
-func (c *Credentials) GoString() string { return c.String() }
+func (c Credentials) GoString() string { return c.String() }
