@@ -1,0 +1,233 @@
+package camfake
+
+import (
+	"context"
+	"crypto/rand"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/camkit/camkit/cam"
+)
+
+// Server is an HTTP server that speaks the Tencent Cloud API 3.0 wire protocol
+// for a [Fake]: TC3-HMAC-SHA256 signed POST requests with a JSON body, answered
+// with {"Response": {...}}. It serves three services on one address, told apart
+// by the service in each request's signed credential scope and its X-TC-Version:
+//
+//   - "cam", version 2019-01-16: every action behind [cam.Reader] and [cam.Writer];
+//   - "sts", version 2018-08-13: AssumeRole;
+//   - "cloudaudit", version 2019-03-19: DescribeEvents.
+//
+// Point each tencentcloud-sdk-go client at [Server.Endpoint] with the "http"
+// scheme and sign with [Server.Credential]; credentials from AssumeRole work too,
+// with their token, until they expire.
+//
+// The server calls the Fake only through its [cam.API] and [cam.AuditLog]
+// methods, so the Fake's faults, latency, rate limits, call records and audit
+// events apply to wire calls as to direct ones. Some actions need more than one
+// Fake call: an action naming a role by RoleId resolves it with GetRole (and
+// DescribeRoleList when the ID is not known yet), AddUserToGroup by Uid resolves
+// through ListUsers, AssumeRole reads the role with GetRole, and responses that
+// carry names the Fake's method does not return (group names in
+// ListAttachedUserAllPolicies, member names in ListUsersForGroup) look them up
+// with ListGroups and ListUsers, leaving them out if that lookup fails.
+//
+// What it does not model: GET requests and the form-encoded protocol (the SDK
+// sends POST with JSON by default), signature version 1 (HmacSHA1/HmacSHA256),
+// permissions (every correctly signed request is allowed, including requests
+// made with role credentials; session policies and trust policies are not
+// evaluated), and regions (X-TC-Region is accepted and ignored).
+//
+// Times in CAM responses are "2006-01-02 15:04:05" in Beijing time (UTC+8),
+// as CAM writes them.
+type Server struct {
+	// URL is the base URL of the server, "http://127.0.0.1:<port>", like
+	// httptest.Server's.
+	URL string
+
+	api   cam.API
+	audit cam.AuditLog
+
+	listener net.Listener
+	http     *http.Server
+	close    sync.Once
+
+	secretID, secretKey string
+
+	mu      sync.Mutex
+	clock   func() time.Time
+	temp    map[string]tempCredential // by TmpSecretId
+	roleIDs map[string]string         // role ID -> role name, learned from responses
+	owner   uint64                    // owner UIN, learned lazily
+}
+
+// NewServer starts a server on a random loopback port serving f; Close shuts it
+// down. A nil f serves a new empty Fake (New()). The server's own credential
+// is random (see [Server.Credential]) and its clock is the wall clock, which the
+// SDK's request timestamps are checked against (see [Server.SetClock]).
+//
+// Like httptest.NewServer, NewServer panics if it cannot listen on the loopback
+// interface.
+func NewServer(f *Fake) *Server {
+	if f == nil {
+		f = New()
+	}
+	return newServer(f, f)
+}
+
+// newServer is NewServer over any cam.API and cam.AuditLog: the server's core
+// knows nothing of the Fake's internals.
+func newServer(api cam.API, audit cam.AuditLog) *Server {
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		panic(fmt.Sprintf("camfake: server: cannot listen on a loopback port: %v", err))
+	}
+	s := &Server{
+		api:       api,
+		audit:     audit,
+		listener:  l,
+		secretID:  "AKID" + randomString(32),
+		secretKey: randomString(32),
+		clock:     time.Now,
+		temp:      make(map[string]tempCredential),
+		roleIDs:   make(map[string]string),
+	}
+	s.URL = "http://" + l.Addr().String()
+	s.http = &http.Server{
+		Handler:           http.HandlerFunc(s.serveHTTP),
+		ReadHeaderTimeout: 10 * time.Second,
+	}
+	go func() { _ = s.http.Serve(l) }()
+	return s
+}
+
+// Endpoint returns the server's "host:port", the value the SDK's
+// profile.HttpProfile.Endpoint takes (together with Scheme "http").
+func (s *Server) Endpoint() string { return strings.TrimPrefix(s.URL, "http://") }
+
+// Credential returns the server's permanent API key pair, random for each
+// server. Requests signed with it act as the account's root.
+func (s *Server) Credential() (secretID, secretKey string) { return s.secretID, s.secretKey }
+
+// SetClock sets the clock the server checks request timestamps against
+// (X-TC-Timestamp must be within 5 minutes of it) and expires temporary
+// credentials by; nil restores the wall clock. It does not change the Fake's
+// clock.
+func (s *Server) SetClock(now func() time.Time) {
+	if now == nil {
+		now = time.Now
+	}
+	s.mu.Lock()
+	s.clock = now
+	s.mu.Unlock()
+}
+
+// now reads the server's clock.
+func (s *Server) now() time.Time {
+	s.mu.Lock()
+	c := s.clock
+	s.mu.Unlock()
+	return c()
+}
+
+// Close shuts the server down, closing open connections. Calling it more than
+// once is harmless.
+func (s *Server) Close() {
+	s.close.Do(func() { _ = s.http.Close() })
+}
+
+// String describes the server by URL and secret ID; it never shows the secret
+// key.
+func (s *Server) String() string {
+	if s == nil {
+		return "camfake.Server(nil)"
+	}
+	return fmt.Sprintf("camfake.Server{URL: %s, SecretId: %s}", s.URL, s.secretID)
+}
+
+// GoString is String, so %#v never shows the secret key either.
+func (s *Server) GoString() string { return s.String() }
+
+// Format prints [Server.String] for every verb, so %v, %+v, %#v and %s never
+// dump the secret key.
+func (s *Server) Format(st fmt.State, _ rune) { _, _ = fmt.Fprint(st, s.String()) }
+
+// serveHTTP answers one API request. Every answer is HTTP 200 with a JSON body,
+// as Tencent Cloud answers: errors are in Response.Error.
+func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	reqID := newRequestID()
+	body, err := readBody(w, r)
+	if err == nil {
+		var c *callTarget
+		c, err = s.authenticate(r, body)
+		if err == nil {
+			var out any
+			out, err = s.dispatch(r.Context(), c, body)
+			if err == nil {
+				s.writeResult(w, reqID, out)
+				return
+			}
+		}
+	}
+	s.writeError(w, reqID, err)
+}
+
+// maxBodyBytes is the largest request body accepted (Tencent Cloud's limit for
+// TC3 POST requests is 10 MB).
+const maxBodyBytes = 10 << 20
+
+// readBody reads the request body within maxBodyBytes.
+func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	if r.Method != http.MethodPost {
+		return nil, wireErr(codeUnsupportedOperation,
+			"the %s method is not supported: camfake serves POST requests with a JSON body (the SDK's default)", r.Method)
+	}
+	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	if err != nil {
+		var tooBig *http.MaxBytesError
+		if asErr(err, &tooBig) {
+			return nil, wireErr(codeRequestSizeLimit, "the request body is larger than %d bytes", maxBodyBytes)
+		}
+		return nil, wireErr(codeInternal, "reading the request body: %v", err)
+	}
+	return b, nil
+}
+
+// dispatch routes an authenticated request to its action handler.
+func (s *Server) dispatch(ctx context.Context, c *callTarget, body []byte) (any, error) {
+	svc, ok := services[c.service]
+	if !ok {
+		return nil, wireErr(codeInvalidAction, "the service %q is not served here (cam, sts and cloudaudit are)", c.service)
+	}
+	if c.version != svc.version {
+		return nil, wireErr(codeNoSuchVersion, "the %s API has no version %q (it is %s)", c.service, c.version, svc.version)
+	}
+	h, ok := svc.actions[c.action]
+	if !ok {
+		return nil, wireErr(codeInvalidAction, "the %s API has no action %q", c.service, c.action)
+	}
+	return h(ctx, s, c, body)
+}
+
+// randomString returns n random characters of [A-Za-z0-9].
+func randomString(n int) string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+	b := make([]byte, n)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	for i := range b {
+		b[i] = alphabet[int(b[i])%len(alphabet)]
+	}
+	return string(b)
+}
+
+// newRequestID returns a random UUID-shaped request ID, like Tencent Cloud's.
+func newRequestID() string {
+	b := make([]byte, 16)
+	_, _ = rand.Read(b)
+	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:16])
+}

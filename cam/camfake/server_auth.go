@@ -1,0 +1,209 @@
+package camfake
+
+import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// tc3Algorithm is the only signature algorithm the server accepts.
+const tc3Algorithm = "TC3-HMAC-SHA256"
+
+// maxClockSkew is how far X-TC-Timestamp may be from the server's clock.
+const maxClockSkew = 5 * time.Minute
+
+// callTarget is what an authenticated request asks for.
+type callTarget struct {
+	service string // from the credential scope: "cam", "sts" or "cloudaudit"
+	version string // X-TC-Version
+	action  string // X-TC-Action
+	region  string // X-TC-Region, may be empty
+	// secretID is the key the request was signed with (not secret).
+	secretID string
+}
+
+// tc3Auth is a parsed Authorization header.
+type tc3Auth struct {
+	secretID      string
+	date          string
+	service       string
+	signedHeaders []string
+	signature     string
+}
+
+// parseAuthorization parses
+// "TC3-HMAC-SHA256 Credential=<id>/<date>/<service>/tc3_request, SignedHeaders=a;b, Signature=<hex>".
+func parseAuthorization(h string) (tc3Auth, error) {
+	var a tc3Auth
+	if h == "" {
+		return a, wireErr(codeAuthInvalid, "the Authorization header is missing")
+	}
+	alg, rest, ok := strings.Cut(h, " ")
+	if !ok || alg != tc3Algorithm {
+		return a, wireErr(codeAuthInvalid, "the Authorization header must start with %q", tc3Algorithm+" ")
+	}
+	var credential, signed string
+	for part := range strings.SplitSeq(rest, ",") {
+		k, v, ok := strings.Cut(strings.TrimSpace(part), "=")
+		if !ok {
+			return a, wireErr(codeAuthInvalid, "the Authorization header has a malformed part %q", strings.TrimSpace(part))
+		}
+		switch k {
+		case "Credential":
+			credential = v
+		case "SignedHeaders":
+			signed = v
+		case "Signature":
+			a.signature = v
+		default:
+			return a, wireErr(codeAuthInvalid, "the Authorization header has an unknown part %q", k)
+		}
+	}
+	scope := strings.Split(credential, "/")
+	if len(scope) != 4 || scope[0] == "" || scope[3] != "tc3_request" {
+		return a, wireErr(codeAuthInvalid, "the Authorization Credential must be <SecretId>/<date>/<service>/tc3_request")
+	}
+	if _, err := time.Parse(time.DateOnly, scope[1]); err != nil {
+		return a, wireErr(codeAuthInvalid, "the Authorization Credential date %q is not a date (2006-01-02)", scope[1])
+	}
+	if scope[2] == "" {
+		return a, wireErr(codeAuthInvalid, "the Authorization Credential names no service")
+	}
+	a.secretID, a.date, a.service = scope[0], scope[1], scope[2]
+	if signed == "" {
+		return a, wireErr(codeAuthInvalid, "the Authorization header has no SignedHeaders")
+	}
+	a.signedHeaders = strings.Split(signed, ";")
+	for _, need := range []string{"content-type", "host"} {
+		if !slices.Contains(a.signedHeaders, need) {
+			return a, wireErr(codeAuthInvalid, "SignedHeaders must include %q", need)
+		}
+	}
+	if len(a.signature) != 2*sha256.Size {
+		return a, wireErr(codeAuthInvalid, "the Authorization Signature is not a hex SHA-256 HMAC")
+	}
+	if _, err := hex.DecodeString(a.signature); err != nil {
+		return a, wireErr(codeAuthInvalid, "the Authorization Signature is not a hex SHA-256 HMAC")
+	}
+	return a, nil
+}
+
+// authenticate checks a request's TC3-HMAC-SHA256 signature, timestamp and
+// credential, and returns what it asks for.
+func (s *Server) authenticate(r *http.Request, body []byte) (*callTarget, error) {
+	a, err := parseAuthorization(r.Header.Get("Authorization"))
+	if err != nil {
+		return nil, err
+	}
+	ts := r.Header.Get("X-TC-Timestamp")
+	if ts == "" {
+		return nil, wireErr(codeMissingParameter, "the X-TC-Timestamp header is missing")
+	}
+	sec, err := strconv.ParseInt(ts, 10, 64)
+	if err != nil {
+		return nil, wireErr(codeInvalidParameter, "X-TC-Timestamp %q is not a Unix time in seconds", ts)
+	}
+	now := s.now()
+	at := time.Unix(sec, 0)
+	if d := now.Sub(at); d > maxClockSkew || d < -maxClockSkew {
+		return nil, wireErr(codeAuthExpired, "the signature has expired: X-TC-Timestamp %d is more than 5 minutes from the server time %d", sec, now.Unix())
+	}
+	if want := at.UTC().Format(time.DateOnly); a.date != want {
+		return nil, wireErr(codeAuthInvalid, "the Credential date %s is not the UTC date of X-TC-Timestamp (%s)", a.date, want)
+	}
+	key, err := s.secretFor(a.secretID, r.Header.Get("X-TC-Token"), now)
+	if err != nil {
+		return nil, err
+	}
+	if !hmac.Equal([]byte(a.signature), []byte(tc3Signature(r, body, a, ts, key))) {
+		return nil, wireErr(codeAuthSignature, "the request signature does not match (check the secret key and the signed request)")
+	}
+	c := &callTarget{
+		service:  a.service,
+		version:  r.Header.Get("X-TC-Version"),
+		action:   r.Header.Get("X-TC-Action"),
+		region:   r.Header.Get("X-TC-Region"),
+		secretID: a.secretID,
+	}
+	if c.action == "" {
+		return nil, wireErr(codeMissingParameter, "the X-TC-Action header is missing")
+	}
+	if c.version == "" {
+		return nil, wireErr(codeMissingParameter, "the X-TC-Version header is missing")
+	}
+	return c, nil
+}
+
+// secretFor returns the secret key of a SecretId: the server's own, or that of
+// live temporary credentials presented with their token.
+func (s *Server) secretFor(secretID, token string, now time.Time) (string, error) {
+	if secretID == s.secretID {
+		return s.secretKey, nil
+	}
+	s.mu.Lock()
+	tc, ok := s.temp[secretID]
+	s.mu.Unlock()
+	if !ok {
+		return "", wireErr(codeAuthSecretID, "the SecretId %s does not exist", secretID)
+	}
+	if token == "" {
+		return "", wireErr(codeAuthToken, "temporary credentials need their token in X-TC-Token")
+	}
+	if !hmac.Equal([]byte(token), []byte(tc.token)) {
+		return "", wireErr(codeAuthToken, "the X-TC-Token does not belong to SecretId %s", secretID)
+	}
+	if !now.Before(tc.expires) {
+		return "", wireErr(codeAuthToken, "the temporary credentials expired at %s", tc.expires.UTC().Format(time.RFC3339))
+	}
+	return tc.secretKey, nil
+}
+
+// tc3Signature computes the TC3-HMAC-SHA256 signature of a request as the
+// signer should have: canonical request, string to sign, derived key.
+func tc3Signature(r *http.Request, body []byte, a tc3Auth, timestamp, secretKey string) string {
+	var canon strings.Builder
+	canon.WriteString(r.Method)
+	canon.WriteString("\n/\n")
+	canon.WriteString(r.URL.RawQuery)
+	canon.WriteByte('\n')
+	for _, h := range a.signedHeaders {
+		v := r.Header.Get(h)
+		if h == "host" {
+			v = r.Host
+		}
+		canon.WriteString(h)
+		canon.WriteByte(':')
+		canon.WriteString(strings.ToLower(strings.TrimSpace(v)))
+		canon.WriteByte('\n')
+	}
+	canon.WriteByte('\n')
+	canon.WriteString(strings.Join(a.signedHeaders, ";"))
+	canon.WriteByte('\n')
+	if r.Header.Get("X-TC-Content-SHA256") == "UNSIGNED-PAYLOAD" {
+		canon.WriteString(sha256Hex([]byte("UNSIGNED-PAYLOAD")))
+	} else {
+		canon.WriteString(sha256Hex(body))
+	}
+	scope := a.date + "/" + a.service + "/tc3_request"
+	toSign := tc3Algorithm + "\n" + timestamp + "\n" + scope + "\n" + sha256Hex([]byte(canon.String()))
+	k := hmacSHA256([]byte("TC3"+secretKey), a.date)
+	k = hmacSHA256(k, a.service)
+	k = hmacSHA256(k, "tc3_request")
+	return hex.EncodeToString(hmacSHA256(k, toSign))
+}
+
+func sha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}
+
+func hmacSHA256(key []byte, msg string) []byte {
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(msg))
+	return m.Sum(nil)
+}
