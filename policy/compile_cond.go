@@ -1,0 +1,131 @@
+package policy
+
+import (
+	"encoding/base64"
+	"fmt"
+	"net/netip"
+	"slices"
+	"strings"
+	"time"
+)
+
+// cCond is one compiled condition test: an operator on one key.
+type cCond struct {
+	op     Operator
+	opName string // as written in the policy
+	key    string
+	// tagBase and tagPrefix are set for "qcs:resource_tag/<k>" and
+	// "qcs:request_tag/<k>": when the context lacks the key itself, its values
+	// are those of tagBase ("qcs:resource_tag") that start with tagPrefix
+	// ("<k>&"), with the prefix removed.
+	tagBase, tagPrefix string
+	vals               []cValue
+}
+
+// cValue is a condition value parsed once for its operator's type.
+type cValue struct {
+	text string
+	pat  pattern // string operators
+	num  float64
+	t    time.Time
+	ip   netip.Prefix
+	b    bool
+}
+
+// compileConditions compiles a condition block. Operators and keys are
+// visited in sorted order so that errors come out in a stable order.
+func compileConditions(c Condition, path string) ([]cCond, error) {
+	if len(c) == 0 {
+		return nil, nil
+	}
+	ops := make([]string, 0, len(c))
+	for op := range c {
+		ops = append(ops, op)
+	}
+	slices.Sort(ops)
+	var out []cCond
+	for _, opName := range ops {
+		opPath := pathField(path, opName)
+		if strings.ContainsAny(opName, ".[]\"") {
+			opPath = pathKey(path, opName)
+		}
+		op, err := ParseOperator(opName)
+		if err != nil {
+			return nil, errorf(opPath, "%v", err)
+		}
+		keys := c[opName]
+		if len(keys) == 0 {
+			return nil, errorf(opPath, "operator %s has no condition keys", quote(opName))
+		}
+		names := make([]string, 0, len(keys))
+		for k := range keys {
+			names = append(names, k)
+		}
+		slices.Sort(names)
+		for _, key := range names {
+			keyPath := pathKey(opPath, key)
+			vals := keys[key]
+			if key == "" {
+				return nil, errorf(keyPath, "empty condition key")
+			}
+			if len(vals) == 0 {
+				return nil, errorf(keyPath, "condition key %s has no values", quote(key))
+			}
+			cc := cCond{op: op, opName: opName, key: key}
+			for _, base := range [...]string{KeyResourceTag, KeyRequestTag} {
+				if tag, ok := strings.CutPrefix(key, base+"/"); ok && tag != "" {
+					cc.tagBase, cc.tagPrefix = base, tag+"&"
+				}
+			}
+			for i, v := range vals {
+				cv, err := compileValue(op.Op, v)
+				if err != nil {
+					return nil, errorf(pathIndex(keyPath, i), "%v", err)
+				}
+				cc.vals = append(cc.vals, cv)
+			}
+			out = append(out, cc)
+		}
+	}
+	return out, nil
+}
+
+// compileValue parses one policy value for op's type.
+func compileValue(op Op, v Value) (cValue, error) {
+	cv := cValue{text: v.Text}
+	var ok bool
+	switch op.Type() {
+	case TypeString:
+		like := op.Positive() == OpStringLike
+		var err error
+		if cv.pat, err = compilePattern(v.Text, like); err != nil {
+			return cv, err
+		}
+		return cv, nil
+	case TypeNumeric:
+		cv.num, ok = ParseNumber(v.Text)
+		if !ok {
+			return cv, fmt.Errorf("%s is not a number", quote(v.Text))
+		}
+	case TypeDate:
+		cv.t, ok = ParseDate(v.Text)
+		if !ok {
+			return cv, fmt.Errorf("%s is not a date (want RFC 3339, e.g. \"2016-06-01T00:01:00Z\", or \"2016-06-01 00:01:00\" in UTC)", quote(v.Text))
+		}
+	case TypeBool, TypeNull:
+		cv.b, ok = ParseBool(v.Text)
+		if !ok {
+			return cv, fmt.Errorf("%s is not \"true\" or \"false\"", quote(v.Text))
+		}
+	case TypeBinary:
+		if _, err := base64.StdEncoding.DecodeString(v.Text); err != nil {
+			return cv, fmt.Errorf("%s is not base64", quote(v.Text))
+		}
+	case TypeIP:
+		cv.ip, ok = ParseIPOrCIDR(v.Text)
+		if !ok {
+			return cv, fmt.Errorf("%s is not an IP address or CIDR block", quote(v.Text))
+		}
+	}
+	return cv, nil
+}

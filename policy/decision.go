@@ -1,0 +1,247 @@
+package policy
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// Outcome is the result of evaluating a request: [OutcomeAllow],
+// [OutcomeExplicitDeny] or [OutcomeImplicitDeny]. The zero value is
+// OutcomeImplicitDeny: CAM denies by default.
+type Outcome uint8
+
+// The three outcomes of CAM-SEMANTICS §5.3.
+const (
+	// OutcomeImplicitDeny: no statement allowed the request (or the permission
+	// boundary did not), and none denied it.
+	OutcomeImplicitDeny Outcome = iota
+	// OutcomeAllow: an allow statement matched (and the boundary allowed it),
+	// and no deny statement matched.
+	OutcomeAllow
+	// OutcomeExplicitDeny: a deny statement matched.
+	OutcomeExplicitDeny
+)
+
+var outcomeNames = [...]string{"implicit deny", "allow", "explicit deny"}
+var outcomeText = [...]string{"implicit_deny", "allow", "explicit_deny"}
+
+// String returns "allow", "explicit deny" or "implicit deny".
+func (o Outcome) String() string {
+	if int(o) < len(outcomeNames) {
+		return outcomeNames[o]
+	}
+	return "Outcome(" + strconv.Itoa(int(o)) + ")"
+}
+
+// MarshalText returns "allow", "explicit_deny" or "implicit_deny".
+func (o Outcome) MarshalText() ([]byte, error) {
+	if int(o) < len(outcomeText) {
+		return []byte(outcomeText[o]), nil
+	}
+	return nil, fmt.Errorf("policy: invalid outcome %d", uint8(o))
+}
+
+// UnmarshalText reads the form MarshalText writes.
+func (o *Outcome) UnmarshalText(text []byte) error {
+	for i, s := range outcomeText {
+		if string(text) == s {
+			*o = Outcome(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("policy: unknown outcome %s (want allow, explicit_deny or implicit_deny)", quote(string(text)))
+}
+
+// StatementRef names one statement of an evaluator's documents.
+type StatementRef struct {
+	// Boundary is true for a statement of the permission boundary.
+	Boundary bool `json:"boundary,omitempty"`
+	// Document is the document's position among the identity policies (or
+	// among the boundary's documents).
+	Document int `json:"document"`
+	// Name is the document's name given to [CompileNamed], or "".
+	Name string `json:"name,omitempty"`
+	// Statement is the statement's position in the document.
+	Statement int `json:"statement"`
+	// Effect is the statement's effect.
+	Effect Effect `json:"effect"`
+}
+
+// String names the statement the way decisions print it:
+// `policy "DevOps" statement[2]`, `document[1] statement[0]`, or with
+// "boundary" in place of "policy"/"document" for a boundary statement.
+func (s StatementRef) String() string {
+	kind := "policy"
+	if s.Boundary {
+		kind = "boundary"
+	}
+	if s.Name != "" {
+		return kind + " " + quote(s.Name) + " " + StatementPath(s.Statement)
+	}
+	if s.Boundary {
+		return "boundary document[" + strconv.Itoa(s.Document) + "] " + StatementPath(s.Statement)
+	}
+	return "document[" + strconv.Itoa(s.Document) + "] " + StatementPath(s.Statement)
+}
+
+// stmtRef is the compact form of a StatementRef inside a Decision.
+type stmtRef struct {
+	set uint8 // setIdentity or setBoundary
+	idx int32 // index into the set's compiled statements
+}
+
+const (
+	setIdentity uint8 = iota
+	setBoundary
+)
+
+// identityAllowSlots is how many of a refList's slots identity allow
+// statements may fill, leaving the rest for the boundary's.
+const identityAllowSlots = 4
+
+// refList is a fixed-size list of statements with a count and a "more" flag.
+type refList struct {
+	refs [6]stmtRef
+	n    uint8
+	more bool
+}
+
+func (l *refList) add(r stmtRef, limit uint8) {
+	if l.n < limit && int(l.n) < len(l.refs) {
+		l.refs[l.n] = r
+		l.n++
+		return
+	}
+	l.more = true
+}
+
+// resolve turns a compact reference into a StatementRef.
+func (e *Evaluator) resolve(r stmtRef) StatementRef {
+	set := e.identity
+	if r.set == setBoundary {
+		set = e.boundary
+	}
+	s := &set.stmts[r.idx]
+	eff := EffectAllow
+	if s.deny {
+		eff = EffectDeny
+	}
+	return StatementRef{
+		Boundary:  r.set == setBoundary,
+		Document:  int(s.doc),
+		Name:      set.names[s.doc],
+		Statement: int(s.idx),
+		Effect:    eff,
+	}
+}
+
+// Decision is the result of [Evaluator.Evaluate]: the outcome, the statements
+// that decided it and the assumptions it rests on. It is a value of fixed
+// size (no allocation); the lists it exposes are capped (see
+// [Decision.StatementsTruncated]), and near misses are computed on demand.
+//
+// The zero Decision is an implicit deny of an empty request.
+type Decision struct {
+	ev             *Evaluator
+	req            Request
+	outcome        Outcome
+	boundaryDenied bool
+	stmts          refList
+	assumes        [4]assumption
+	nassume        int // may exceed len(assumes)
+}
+
+// Allowed reports whether the request is allowed.
+func (d Decision) Allowed() bool { return d.outcome == OutcomeAllow }
+
+// Outcome returns the outcome.
+func (d Decision) Outcome() Outcome { return d.outcome }
+
+// Request returns the request that was decided.
+func (d Decision) Request() Request { return d.req }
+
+// BoundaryDenied reports whether the request is implicitly denied only because
+// the permission boundary did not allow what the identity policies allow.
+func (d Decision) BoundaryDenied() bool { return d.boundaryDenied }
+
+// NumStatements returns how many deciding statements the decision holds: for
+// an explicit deny the matching deny statements, for an allow the matching
+// allow statements (identity policies first, then the boundary's), for a
+// boundary-caused implicit deny the identity allow statements the boundary
+// overrode; none otherwise.
+func (d Decision) NumStatements() int { return int(d.stmts.n) }
+
+// Statement returns deciding statement i, 0 ≤ i < NumStatements. It does not
+// allocate.
+func (d Decision) Statement(i int) StatementRef {
+	if i < 0 || i >= int(d.stmts.n) || d.ev == nil {
+		return StatementRef{}
+	}
+	return d.ev.resolve(d.stmts.refs[i])
+}
+
+// Statements returns the deciding statements (see [Decision.NumStatements]).
+func (d Decision) Statements() []StatementRef {
+	if d.stmts.n == 0 {
+		return nil
+	}
+	out := make([]StatementRef, d.stmts.n)
+	for i := range out {
+		out[i] = d.Statement(i)
+	}
+	return out
+}
+
+// StatementsTruncated reports whether more statements decided than the
+// decision holds (at most four of the identity policies' allow statements,
+// six statements in all).
+func (d Decision) StatementsTruncated() bool { return d.stmts.more }
+
+// Assumptions returns the assumptions the decision rests on (CAM-SEMANTICS
+// §5.7, §5.9), in the order they were made: those that widened an allow
+// statement that matched, those that kept a deny statement from applying, and
+// context values that could not be read. At most four are kept.
+func (d Decision) Assumptions() []Assumption {
+	n := min(d.nassume, len(d.assumes))
+	if n == 0 || d.ev == nil {
+		return nil
+	}
+	out := make([]Assumption, n)
+	for i := range out {
+		out[i] = d.assumes[i].public(d.ev)
+	}
+	return out
+}
+
+// NumAssumptions returns how many assumptions the decision made, including
+// any beyond the four it keeps.
+func (d Decision) NumAssumptions() int { return d.nassume }
+
+// AssumptionsTruncated reports whether more assumptions were made than
+// [Decision.Assumptions] returns.
+func (d Decision) AssumptionsTruncated() bool { return d.nassume > len(d.assumes) }
+
+// commit records the assumptions and notes of the statement just matched.
+func (d *Decision) commit(st *evalState, ref stmtRef) {
+	for k := 0; k < min(st.n, len(st.scratch)); k++ {
+		d.addAssumption(st.scratch[k], ref)
+	}
+	d.nassume += max(0, st.n-len(st.scratch))
+	d.commitNotes(st, ref)
+}
+
+// commitNotes records the bad-context-value notes of the statement just matched.
+func (d *Decision) commitNotes(st *evalState, ref stmtRef) {
+	for k := 0; k < min(st.nnotes, len(st.notes)); k++ {
+		d.addAssumption(st.notes[k], ref)
+	}
+	d.nassume += max(0, st.nnotes-len(st.notes))
+}
+
+func (d *Decision) addAssumption(a assumption, ref stmtRef) {
+	a.ref = ref
+	if d.nassume < len(d.assumes) {
+		d.assumes[d.nassume] = a
+	}
+	d.nassume++
+}

@@ -1,0 +1,241 @@
+package policy
+
+// level is how a part of a statement matched a request.
+type level uint8
+
+const (
+	// lvNone: no match under any reading.
+	lvNone level = iota
+	// lvAssumed: a match only under the broad reading of something CAM does not
+	// document (CAM-SEMANTICS §5.7); the assumptions are recorded.
+	lvAssumed
+	// lvClean: a match that needs no assumption.
+	lvClean
+)
+
+// evalState is the per-request scratch space of one Evaluate call. It lives on
+// the stack.
+type evalState struct {
+	r        Request
+	p        reqParts
+	vars     [varCount]string
+	varState [varCount]uint8 // 0 not looked up, 1 present, 2 absent
+	// scratch holds the assumptions of the statement being matched; n may
+	// exceed len(scratch) when more were made than fit.
+	scratch [4]assumption
+	n       int
+	// notes holds bad-context-value notes of the statement being matched;
+	// they are not rolled back with the assumptions.
+	notes  [2]assumption
+	nnotes int
+}
+
+// variable returns the value of policy variable v from the request context.
+func (st *evalState) variable(v int) (string, bool) {
+	switch st.varState[v] {
+	case 1:
+		return st.vars[v], true
+	case 2:
+		return "", false
+	}
+	vals := st.r.Context[varKeys[v]]
+	if len(vals) == 0 {
+		st.varState[v] = 2
+		return "", false
+	}
+	st.vars[v], st.varState[v] = vals[0], 1
+	return vals[0], true
+}
+
+// assume records an assumption of the statement being matched.
+func (st *evalState) assume(kind AssumptionKind, key, op, value string) {
+	if st.n < len(st.scratch) {
+		st.scratch[st.n] = assumption{kind: kind, key: key, op: op, value: value}
+	}
+	st.n++
+}
+
+// note records a context value that could not be read as an operator's type.
+func (st *evalState) note(key, op, value string) {
+	if st.nnotes < len(st.notes) {
+		st.notes[st.nnotes] = assumption{kind: AssumeBadContextValue, key: key, op: op, value: value}
+	}
+	st.nnotes++
+}
+
+// Evaluate decides r (CAM-SEMANTICS §5): an explicit deny when a deny
+// statement of the identity policies or the boundary matches; otherwise an
+// allow when an allow statement of the identity policies matches and, with a
+// boundary, an allow statement of the boundary matches too; otherwise an
+// implicit deny. The order of documents and statements never matters.
+//
+// Evaluate never fails and does not allocate; a nil Evaluator denies
+// everything. The [Decision] names the statements that decided and every
+// assumption made where CAM's behaviour is undocumented.
+func (e *Evaluator) Evaluate(r Request) Decision {
+	d := Decision{ev: e, req: r}
+	if e == nil || e.identity == nil {
+		return d
+	}
+	st := evalState{r: r, p: splitRequest(&r)}
+	var allows refList
+	idAllow, idDeny := e.identity.scan(&st, &d, &allows, setIdentity)
+	bAllow, bDeny := false, false
+	if e.boundary != nil {
+		bAllow, bDeny = e.boundary.scan(&st, &d, &allows, setBoundary)
+	}
+	switch {
+	case idDeny || bDeny:
+		d.outcome = OutcomeExplicitDeny
+	case idAllow && (e.boundary == nil || bAllow):
+		d.outcome = OutcomeAllow
+		d.stmts = allows
+	case idAllow:
+		d.outcome = OutcomeImplicitDeny
+		d.boundaryDenied = true
+		d.stmts = allows
+	}
+	return d
+}
+
+// scan matches every candidate statement of the set against the request,
+// recording matching deny statements in d.stmts, matching allow statements in
+// allows, and assumptions in d. It reports whether an allow and whether a
+// deny matched.
+func (set *policySet) scan(st *evalState, d *Decision, allows *refList, which uint8) (allowed, denied bool) {
+	if !st.p.actionOK {
+		return false, false
+	}
+	a, b := set.index.candidates(st.p.svc)
+	limit := uint8(len(allows.refs))
+	if which == setIdentity {
+		limit = identityAllowSlots
+	}
+	for len(a) > 0 || len(b) > 0 {
+		var i int32
+		if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
+			i, a = a[0], a[1:]
+		} else {
+			i, b = b[0], b[1:]
+		}
+		s := &set.stmts[i]
+		if !s.deny && denied {
+			continue // an allow cannot change an explicit deny
+		}
+		st.n, st.nnotes = 0, 0
+		lv := s.match(st)
+		ref := stmtRef{set: which, idx: i}
+		switch {
+		case lv == lvClean && s.deny:
+			denied = true
+			d.stmts.add(ref, uint8(len(d.stmts.refs)))
+		case lv != lvNone && !s.deny:
+			allowed = true
+			allows.add(ref, limit)
+			d.commit(st, ref)
+		case lv == lvAssumed: // a deny kept from applying
+			d.commit(st, ref)
+		default:
+			d.commitNotes(st, ref)
+		}
+	}
+	return allowed, denied
+}
+
+// match matches the whole statement: action, principal, resource and every
+// condition (CAM-SEMANTICS §5.5).
+func (s *cStatement) match(st *evalState) level {
+	lv := s.matchAction(st)
+	if lv == lvNone {
+		return lvNone
+	}
+	if s.principal != nil && !matchPrincipal(s.principal, st.r.Principal) {
+		return lvNone
+	}
+	if lv = min(lv, s.matchResource(st)); lv == lvNone {
+		return lvNone
+	}
+	for k := range s.conds {
+		if lv = min(lv, s.conds[k].match(st)); lv == lvNone {
+			return lvNone
+		}
+	}
+	return lv
+}
+
+// matchAction matches the request's action against the statement's action
+// list. Names are compared case-sensitively; a match that needs case folding
+// is lvAssumed (CAM-SEMANTICS §2, §5.7).
+func (s *cStatement) matchAction(st *evalState) level {
+	best, mark := lvNone, st.n
+	for k := range s.actions {
+		a := &s.actions[k]
+		lv := a.match(st.p.svc, st.p.name)
+		if lv == lvClean {
+			st.n = mark
+			return lvClean
+		}
+		if lv == lvAssumed && best == lvNone {
+			best = lvAssumed
+			st.assume(AssumeActionCase, a.raw, "", "")
+		}
+	}
+	return best
+}
+
+// match matches one action pattern against a request's service and API name.
+func (a *cAction) match(svc, name string) level {
+	switch {
+	case a.all:
+		return lvClean
+	case a.permid:
+		return lvNone
+	}
+	lv := lvClean
+	if !a.anySvc && a.svc != svc {
+		if !asciiEqualFold(a.svc, svc) {
+			return lvNone
+		}
+		lv = lvAssumed
+	}
+	if a.name.literal {
+		if a.name.raw == name {
+			return lv
+		}
+		if asciiEqualFold(a.name.raw, name) {
+			return lvAssumed
+		}
+		return lvNone
+	}
+	if globMatch(a.name.pieces, name, false, nil) {
+		return lv
+	}
+	if globMatch(a.name.pieces, name, true, nil) {
+		return lvAssumed
+	}
+	return lvNone
+}
+
+// asciiEqualFold is strings.EqualFold restricted to ASCII letters: service and
+// API names are ASCII.
+func asciiEqualFold(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		x, y := a[i], b[i]
+		if x == y {
+			continue
+		}
+		if 'A' <= x && x <= 'Z' {
+			x += 'a' - 'A'
+		}
+		if 'A' <= y && y <= 'Z' {
+			y += 'a' - 'A'
+		}
+		if x != y {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,260 @@
+package policy
+
+import (
+	"net/netip"
+	"strings"
+)
+
+// ctxVals is the values of one condition key in a request context. When strip
+// is set, only values starting with it count, with it removed (the values of
+// "qcs:resource_tag/<k>" read from "qcs:resource_tag" entries "<k>&<v>").
+type ctxVals struct {
+	vals  []string
+	strip string
+}
+
+// at returns value i and whether it counts.
+func (c ctxVals) at(i int) (string, bool) {
+	v := c.vals[i]
+	if c.strip == "" {
+		return v, true
+	}
+	if !strings.HasPrefix(v, c.strip) {
+		return "", false
+	}
+	return v[len(c.strip):], true
+}
+
+// context returns the values of c's key in ctx and whether the key is
+// present: it is absent when missing or without values.
+func (c *cCond) context(ctx map[string][]string) (ctxVals, bool) {
+	if vs := ctx[c.key]; len(vs) > 0 {
+		return ctxVals{vals: vs}, true
+	}
+	if c.tagBase != "" {
+		vs := ctx[c.tagBase]
+		for _, v := range vs {
+			if strings.HasPrefix(v, c.tagPrefix) {
+				return ctxVals{vals: vs, strip: c.tagPrefix}, true
+			}
+		}
+	}
+	return ctxVals{}, false
+}
+
+// match evaluates the condition test (CAM-SEMANTICS §4). A positive operator
+// (plain or for_any_value:) is satisfied when any context value matches any
+// policy value; for_all_value: when every context value does. A negated
+// operator tests, per context value, that it matches none of the policy
+// values; plain and for_all_value: negated operators need that of every
+// context value (so the plain form is exactly the negation of the positive
+// one), for_any_value: of some value. On an absent key _if_exist forms are
+// satisfied and positive operators are not; negated operators and
+// for_all_value: are satisfied only under the broad reading (§5.7), recorded
+// as an assumption.
+func (c *cCond) match(st *evalState) level {
+	vals, present := c.context(st.r.Context)
+	if c.op.Op == OpNullEqual {
+		for k := range c.vals {
+			if c.vals[k].b == !present {
+				return lvClean
+			}
+		}
+		return lvNone
+	}
+	neg := c.op.Op.Negated()
+	if !present {
+		switch {
+		case c.op.IfExist:
+			return lvClean
+		case neg:
+			st.assume(AssumeAbsentKeyNegated, c.key, c.opName, "")
+			return lvAssumed
+		case c.op.Qualifier == QualifierForAllValue:
+			st.assume(AssumeAbsentKeyForAll, c.key, c.opName, "")
+			return lvAssumed
+		}
+		return lvNone
+	}
+	every := c.op.Qualifier == QualifierForAllValue || (neg && c.op.Qualifier == QualifierNone)
+	best, start := lvNone, st.n
+	if every {
+		best = lvClean
+	}
+	for i := range vals.vals {
+		v, ok := vals.at(i)
+		if !ok {
+			continue
+		}
+		mark := st.n
+		lv := c.test(st, v)
+		if neg {
+			lv = negate(lv)
+		}
+		if every {
+			if best = min(best, lv); best == lvNone {
+				return lvNone
+			}
+			continue
+		}
+		switch lv {
+		case lvClean:
+			st.n = start
+			return lvClean
+		case lvAssumed:
+			if best == lvNone {
+				best = lvAssumed
+			} else {
+				st.n = mark
+			}
+		default:
+			st.n = mark
+		}
+	}
+	return best
+}
+
+// negate is the negation of a level: a match that needed the broad reading
+// stays one, since its negation also holds for the values the reading covers.
+func negate(lv level) level {
+	switch lv {
+	case lvClean:
+		return lvNone
+	case lvNone:
+		return lvClean
+	}
+	return lvAssumed
+}
+
+// test reports whether one context value matches any policy value under the
+// positive form of c's operator. A value that cannot be read as the
+// operator's type matches nothing and is noted.
+func (c *cCond) test(st *evalState, v string) level {
+	op := c.op.Op.Positive()
+	switch op.Type() {
+	case TypeString:
+		fold := op == OpStringEqualIgnoreCase
+		best, start := lvNone, st.n
+		for k := range c.vals {
+			mark := st.n
+			switch c.vals[k].pat.match(st, v, fold) {
+			case lvClean:
+				st.n = start
+				return lvClean
+			case lvAssumed:
+				if best == lvNone {
+					best = lvAssumed
+				} else {
+					st.n = mark
+				}
+			default:
+				st.n = mark
+			}
+		}
+		return best
+	case TypeBinary:
+		best := lvNone
+		for k := range c.vals {
+			if c.vals[k].text == v {
+				return lvClean
+			}
+			if best == lvNone && strings.EqualFold(c.vals[k].text, v) {
+				best = lvAssumed
+			}
+		}
+		if best == lvAssumed {
+			st.assume(AssumeBinaryCase, c.key, c.opName, v)
+		}
+		return best
+	case TypeNumeric:
+		n, ok := ParseNumber(v)
+		if !ok {
+			st.note(c.key, c.opName, v)
+			return lvNone
+		}
+		for k := range c.vals {
+			if compareHolds(op, cmpFloat(n, c.vals[k].num)) {
+				return lvClean
+			}
+		}
+	case TypeDate:
+		t, ok := ParseDate(v)
+		if !ok {
+			st.note(c.key, c.opName, v)
+			return lvNone
+		}
+		for k := range c.vals {
+			if compareHolds(op, t.Compare(c.vals[k].t)) {
+				return lvClean
+			}
+		}
+	case TypeBool:
+		b, ok := ParseBool(v)
+		if !ok {
+			st.note(c.key, c.opName, v)
+			return lvNone
+		}
+		for k := range c.vals {
+			if c.vals[k].b == b {
+				return lvClean
+			}
+		}
+	case TypeIP:
+		p, ok := ParseIPOrCIDR(v)
+		if !ok {
+			st.note(c.key, c.opName, v)
+			return lvNone
+		}
+		for k := range c.vals {
+			if ipWithin(p, c.vals[k].ip) {
+				return lvClean
+			}
+		}
+	}
+	return lvNone
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// compareHolds reports whether the comparison result cmp (context value
+// compared with policy value) satisfies the positive operator op.
+func compareHolds(op Op, cmp int) bool {
+	switch op {
+	case OpNumericEqual, OpDateEqual:
+		return cmp == 0
+	case OpNumericLessThan, OpDateLessThan:
+		return cmp < 0
+	case OpNumericLessThanEqual, OpDateLessThanEqual:
+		return cmp <= 0
+	case OpNumericGreaterThan, OpDateGreaterThan:
+		return cmp > 0
+	case OpNumericGreaterThanEqual, OpDateGreaterThanEqual:
+		return cmp >= 0
+	}
+	return false
+}
+
+// ipWithin reports whether every address of the context prefix ctx (usually a
+// single address) lies in the policy's block pol. An IPv4-mapped IPv6 context
+// address is compared as IPv4.
+func ipWithin(ctx, pol netip.Prefix) bool {
+	a, bits := ctx.Addr(), ctx.Bits()
+	if a.Is4In6() && pol.Addr().Is4() {
+		if bits < 96 {
+			return false
+		}
+		a, bits = a.Unmap(), bits-96
+	}
+	if a.BitLen() != pol.Addr().BitLen() {
+		return false
+	}
+	return pol.Bits() <= bits && pol.Contains(a)
+}

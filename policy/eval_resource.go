@@ -1,0 +1,110 @@
+package policy
+
+import "strings"
+
+// matchResource matches the request's resource against the statement's
+// resource list, preferring a match that needs no assumption.
+func (s *cStatement) matchResource(st *evalState) level {
+	if s.anyResource {
+		return lvClean
+	}
+	best, start := lvNone, st.n
+	for k := range s.resources {
+		mark := st.n
+		switch s.resources[k].match(st) {
+		case lvClean:
+			st.n = start
+			return lvClean
+		case lvAssumed:
+			if best == lvNone {
+				best = lvAssumed
+			} else {
+				st.n = mark
+			}
+		default:
+			st.n = mark
+		}
+	}
+	return best
+}
+
+// match matches one resource pattern (CAM-SEMANTICS §3): "*" matches every
+// request; otherwise the request must be a six-segment name whose project,
+// service, region and account each match the pattern's segment (an empty
+// segment in the policy means "all", a '*' matches within the segment) and
+// whose sixth segment matches the pattern's glob, where '*' also matches '/'
+// and ':'.
+func (r *cResource) match(st *evalState) level {
+	if r.all {
+		return lvClean
+	}
+	if !st.p.resOK {
+		return lvNone
+	}
+	lv := lvClean
+	for i := range r.seg {
+		if r.seg[i].raw == "" && i < 4 {
+			continue
+		}
+		if lv = min(lv, r.seg[i].match(st, st.p.seg[i], false)); lv == lvNone {
+			return lvNone
+		}
+	}
+	return lv
+}
+
+// firstMismatch returns the index of the first segment of the request that
+// r does not match, -1 when the request is not a six-segment name, and 5
+// when every segment matches.
+func (r *cResource) firstMismatch(st *evalState) int {
+	if !st.p.resOK {
+		return -1
+	}
+	for i := range r.seg {
+		if r.seg[i].raw == "" && i < 4 {
+			continue
+		}
+		mark := st.n
+		lv := r.seg[i].match(st, st.p.seg[i], false)
+		st.n = mark
+		if lv == lvNone {
+			return i
+		}
+	}
+	return len(r.seg)
+}
+
+// matchPrincipal reports whether a trust statement's principal element lists
+// the caller who (CAM-SEMANTICS §5.8): "*" lists everyone, an account's
+// "qcs::cam::uin/<owner>:root" every identity of that account (the root and
+// "qcs::cam::uin/<owner>:uin/<sub>" sub-users alike), a sub-user, SAML
+// provider or service itself only. Service names compare ignoring case, as
+// DNS names do. A request without a principal matches no principal element.
+func matchPrincipal(p *Principal, who string) bool {
+	if who == "" {
+		return false
+	}
+	if p.Any {
+		return true
+	}
+	for _, q := range p.QCS {
+		if q == who || q == "*" {
+			return true
+		}
+		if acct, ok := strings.CutSuffix(q, ":root"); ok &&
+			len(who) > len(acct)+1 && who[:len(acct)] == acct && who[len(acct)] == ':' {
+			return true
+		}
+	}
+	for _, q := range p.Service {
+		if q == "*" || strings.EqualFold(q, who) {
+			return true
+		}
+	}
+	for _, q := range p.Federated {
+		if q == who || q == "*" {
+			return true
+		}
+	}
+	return false
+}

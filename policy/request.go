@@ -1,0 +1,82 @@
+package policy
+
+import "strings"
+
+// Request is one call to decide: an action on a resource, with the request
+// context CAM would supply and, for trust policies, the calling principal.
+//
+// The zero value is a request for nothing, which every evaluator denies.
+type Request struct {
+	// Action is the API called, "service:ApiName" (for example
+	// "cvm:RunInstances"); a "name/" prefix is ignored. An action of any other
+	// form matches no statement.
+	Action string
+	// Resource is the six-segment resource name the call acts on
+	// ("qcs::cvm:ap-guangzhou:uin/100000000001:instance/ins-abc"), or "*" for an
+	// API that supports only the resource "*". Only a policy resource of "*"
+	// matches a request for "*" or for a name that is not six segments long.
+	Resource string
+	// Context maps condition keys ("qcs:ip", "qcs:current_time",
+	// "qcs:resource_tag", "cvm:region", ...) to their values. A key with several
+	// values (tags) lists them all; a key that is missing or has no values is
+	// absent. The policy variables ${uin}, ${owner_uin} and ${app_id} read the
+	// first value of "qcs:uin", "qcs:owner_uin" and "qcs:app_id".
+	Context map[string][]string
+	// Principal optionally names the caller (CAM-SEMANTICS §5.8):
+	// "qcs::cam::uin/<owner>:uin/<sub>", "qcs::cam::uin/<owner>:root", a service
+	// such as "cvm.qcloud.com", or a SAML provider
+	// "qcs::cam::uin/<owner>:saml-provider/<name>". Statements with a principal
+	// element (trust policies) match only a request whose principal they list;
+	// other statements ignore it.
+	Principal string
+}
+
+// reqParts is a request's action and resource split into their parts, as
+// substrings of the request (no copies).
+type reqParts struct {
+	svc, name string // action parts; ok reports whether the action was well formed
+	actionOK  bool
+	// seg holds project, service, region, account and path of a six-segment
+	// resource; resOK reports whether the resource had that form.
+	seg   [5]string
+	resOK bool
+}
+
+// splitRequest splits r's action and resource without allocating.
+func splitRequest(r *Request) reqParts {
+	var p reqParts
+	a := strings.TrimPrefix(r.Action, "name/")
+	if i := strings.IndexByte(a, ':'); i > 0 && i < len(a)-1 {
+		p.svc, p.name, p.actionOK = a[:i], a[i+1:], true
+	}
+	res := r.Resource
+	if len(res) > 4 && res[:4] == "qcs:" {
+		rest := res[4:]
+		k := 0
+		for k < 4 {
+			i := strings.IndexByte(rest, ':')
+			if i < 0 {
+				break
+			}
+			p.seg[k] = rest[:i]
+			rest = rest[i+1:]
+			k++
+		}
+		if k == 4 {
+			p.seg[4] = rest
+			p.resOK = true
+		}
+	}
+	return p
+}
+
+// policy variables and the context keys they read.
+const (
+	varUIN = iota
+	varOwnerUIN
+	varAppID
+	varCount
+)
+
+var varNames = [varCount]string{"${uin}", "${owner_uin}", "${app_id}"}
+var varKeys = [varCount]string{KeyUIN, KeyOwnerUIN, KeyAppID}
