@@ -105,8 +105,8 @@ func (a Assumption) String() string {
 
 // assumption is the compact form of an Assumption inside a Decision.
 type assumption struct {
-	kind            AssumptionKind
-	ref             stmtRef
+	kind           AssumptionKind
+	ref            stmtRef
 	key, op, value string
 }
 
