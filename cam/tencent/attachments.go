@@ -20,7 +20,7 @@ func (c *Client) ListUserPolicies(ctx context.Context, uin uint64, filter cam.At
 	default:
 		return nil, invalid(action, "attach filter %d is not 0 (all), 1 (direct) or 2 (via group)", filter)
 	}
-	var out []cam.Attachment
+	out := []cam.Attachment{}
 	d := c.decoder()
 	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
 		req := camapi.NewListAttachedUserAllPoliciesRequest()
@@ -64,7 +64,7 @@ func (c *Client) ListUserPolicies(ctx context.Context, uin uint64, filter cam.At
 // (ListAttachedGroupPolicies, paged).
 func (c *Client) ListGroupPolicies(ctx context.Context, groupID uint64) ([]cam.Attachment, error) {
 	const action = "ListAttachedGroupPolicies"
-	var out []cam.Attachment
+	out := []cam.Attachment{}
 	d := c.decoder()
 	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
 		req := camapi.NewListAttachedGroupPoliciesRequest()
@@ -99,7 +99,7 @@ func (c *Client) ListGroupPolicies(ctx context.Context, groupID uint64) ([]cam.A
 // (ListAttachedRolePolicies, paged).
 func (c *Client) ListRolePolicies(ctx context.Context, roleName string) ([]cam.Attachment, error) {
 	const action = "ListAttachedRolePolicies"
-	var out []cam.Attachment
+	out := []cam.Attachment{}
 	d := c.decoder()
 	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
 		req := camapi.NewListAttachedRolePoliciesRequest()

@@ -29,6 +29,8 @@ type Client struct {
 	audit *auditapi.Client
 	sts   *stsapi.Client
 	now   func() time.Time
+	// issued holds the temporary secrets AssumeRole handed out.
+	issued *secretSet
 }
 
 var (
@@ -60,7 +62,7 @@ func New(cred common.CredentialIface, opts ...Option) (*Client, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	c := &Client{cred: cred, cfg: cfg, now: time.Now}
+	c := &Client{cred: cred, cfg: cfg, now: time.Now, issued: &secretSet{}}
 	log := &scrubLogger{secrets: c.secrets, out: cfg.logger}
 
 	var err error
@@ -151,11 +153,11 @@ func (c Client) Format(f fmt.State, _ rune) { _, _ = io.WriteString(f, c.String(
 func (c Client) GoString() string { return c.String() }
 
 // secrets returns the strings that must never leave the Client: the current
-// secret key and session token.
+// secret key and session token, and the temporary secrets it handed out.
 func (c *Client) secrets() []string {
 	if c == nil || c.cred == nil {
 		return nil
 	}
 	_, key, token := c.cred.GetCredential()
-	return []string{key, token}
+	return append(c.issued.all(), key, token)
 }

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
+	"sync"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
@@ -75,17 +77,49 @@ func (c *Client) badResponse(action string, err error) error {
 // errEmpty is the cause of a response without a Response object.
 var errEmpty = errors.New("no Response object")
 
-// signature matches the signature of a TC3 Authorization header.
-var signature = regexp.MustCompile(`Signature=[0-9a-fA-F]+`)
+// Patterns of secrets the adapter does not know in advance: request
+// signatures, session token headers, and the secret fields of API responses
+// (STS AssumeRole's TmpSecretKey and Token) in the SDK's debug dumps.
+var (
+	signature   = regexp.MustCompile(`Signature=[0-9a-fA-F]+`)
+	tokenHeader = regexp.MustCompile(`(?im)^(X-Tc-Token:[ \t]*)\S+`)
+	secretField = regexp.MustCompile(`"(TmpSecretKey|SecretKey|Token|SessionToken|Password)"(\s*:\s*)"(?:[^"\\]|\\.)*"`)
+)
 
-// scrub removes every non-empty secret, and any request signature, from s.
+// scrub removes every non-empty secret, and anything that looks like a
+// signature, token header or secret JSON field, from s.
 func scrub(s string, secrets []string) string {
 	for _, secret := range secrets {
 		if secret != "" {
 			s = strings.ReplaceAll(s, secret, redacted)
 		}
 	}
-	return signature.ReplaceAllString(s, "Signature="+redacted)
+	s = signature.ReplaceAllString(s, "Signature="+redacted)
+	s = tokenHeader.ReplaceAllString(s, "${1}"+redacted)
+	return secretField.ReplaceAllString(s, `"$1"$2"`+redacted+`"`)
+}
+
+// secretSet remembers secrets the Client has handed out (temporary
+// credentials from AssumeRole), so they are scrubbed too.
+type secretSet struct {
+	mu   sync.Mutex
+	list []string
+}
+
+func (s *secretSet) add(secrets ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, v := range secrets {
+		if v != "" && !slices.Contains(s.list, v) {
+			s.list = append(s.list, v)
+		}
+	}
+}
+
+func (s *secretSet) all() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.list)
 }
 
 // scrubLogger is the SDK's logger: it scrubs each line and hands it to out,

@@ -73,7 +73,7 @@ func (c *Client) Events(ctx context.Context, q cam.EventQuery) ([]cam.AuditEvent
 		names = []string{""}
 	}
 	seen := map[string]bool{}
-	var out []cam.AuditEvent
+	out := []cam.AuditEvent{}
 	for from := start; from.Before(end); {
 		to := from.Add(EventWindow)
 		if to.After(end) {

@@ -86,7 +86,7 @@ func TestBatchLimits(t *testing.T) {
 	if !errors.Is(err, cam.ErrInvalid) {
 		t.Errorf("KeysLastUsed(11): got %v, want cam.ErrInvalid", err)
 	}
-	if got, err := c.LastLogins(ctx, nil); got != nil || err != nil {
+	if got, err := c.LastLogins(ctx, nil); got == nil || len(got) != 0 || err != nil {
 		t.Errorf("LastLogins(nil) = %v, %v", got, err)
 	}
 	if len(s.actions()) != 0 {

@@ -21,7 +21,8 @@ func policyType(code string) cam.PolicyType {
 }
 
 // ListPolicies returns the policies in scope (ListPolicies, paged), without
-// documents. An empty scope means [cam.ScopeAll].
+// documents or default version IDs (CAM's ListPolicies reports neither). An
+// empty scope means [cam.ScopeAll].
 func (c *Client) ListPolicies(ctx context.Context, scope cam.PolicyScope) ([]cam.Policy, error) {
 	const action = "ListPolicies"
 	switch scope {
@@ -31,7 +32,7 @@ func (c *Client) ListPolicies(ctx context.Context, scope cam.PolicyScope) ([]cam
 	default:
 		return nil, invalid(action, "scope %q is not %q, %q or %q", scope, cam.ScopeAll, cam.ScopeCustom, cam.ScopePreset)
 	}
-	var out []cam.Policy
+	out := []cam.Policy{}
 	d := c.decoder()
 	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
 		req := camapi.NewListPoliciesRequest()

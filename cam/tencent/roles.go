@@ -19,7 +19,7 @@ const MaxSessionDuration = 43_200
 // paged).
 func (c *Client) ListRoles(ctx context.Context) ([]cam.Role, error) {
 	const action = "DescribeRoleList"
-	var roles []cam.Role
+	roles := []cam.Role{}
 	d := c.decoder()
 	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
 		req := camapi.NewDescribeRoleListRequest()

@@ -111,6 +111,7 @@ func (c *Client) AssumeRole(ctx context.Context, in AssumeRoleInput) (*Credentia
 		key:   str(r.Credentials.TmpSecretKey),
 		token: str(r.Credentials.Token),
 	}
+	c.issued.add(creds.key, creds.token)
 	if r.ExpiredTime != nil {
 		creds.Expires = time.Unix(*r.ExpiredTime, 0).UTC()
 	} else if t, err := time.Parse(time.RFC3339, str(r.Expiration)); err == nil {

@@ -55,6 +55,16 @@ func TestScrub(t *testing.T) {
 	if !strings.Contains(got, "Signature=[REDACTED]") {
 		t.Errorf("scrub(%q): signature not redacted", got)
 	}
+	dump := "POST / HTTP/1.1\r\nX-Tc-Token: tok-123\r\n\r\n{\"Credentials\":{\"Token\":\"tok\\\"123\",\"TmpSecretId\":\"AKIDx\",\"TmpSecretKey\" : \"k3y\"}}"
+	got = scrub(dump, nil)
+	for _, bad := range []string{"tok-123", `tok\"123`, "k3y"} {
+		if strings.Contains(got, bad) {
+			t.Errorf("scrub left %q in %q", bad, got)
+		}
+	}
+	if !strings.Contains(got, "AKIDx") {
+		t.Errorf("scrub removed the secret ID: %q", got)
+	}
 }
 
 func FuzzParseTime(f *testing.F) {

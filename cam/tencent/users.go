@@ -70,7 +70,9 @@ func (c *Client) ListUsers(ctx context.Context) ([]cam.User, error) {
 	return users, nil
 }
 
-// GetUser returns one sub-user by name with its last login (GetUser).
+// GetUser returns one sub-user by name with its last login (GetUser). CAM's
+// GetUser does not report the creation time: Created is left zero (see
+// [Client.ListUsers]).
 func (c *Client) GetUser(ctx context.Context, name string) (cam.User, error) {
 	const action = "GetUser"
 	if err := ctx.Err(); err != nil {
@@ -104,6 +106,8 @@ func (c *Client) GetUser(ctx context.Context, name string) (cam.User, error) {
 
 // LastLogins returns the users with the given UINs with their last login
 // (DescribeSubAccounts), at most [cam.MaxLastLoginBatch] UINs per call.
+// DescribeSubAccounts does not report console access: ConsoleLogin is false
+// (see [Client.ListUsers]).
 func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, error) {
 	const action = "DescribeSubAccounts"
 	if err := ctx.Err(); err != nil {
@@ -113,7 +117,7 @@ func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, err
 		return nil, invalid(action, "%d UINs given, at most %d per call", len(uins), cam.MaxLastLoginBatch)
 	}
 	if len(uins) == 0 {
-		return nil, nil
+		return []cam.User{}, nil
 	}
 	req := camapi.NewDescribeSubAccountsRequest()
 	req.FilterSubAccountUin = common.Uint64Ptrs(uins)
@@ -194,7 +198,7 @@ func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLa
 		return nil, invalid(action, "%d key IDs given, at most %d per call", len(keyIDs), cam.MaxKeyLastUsedBatch)
 	}
 	if len(keyIDs) == 0 {
-		return nil, nil
+		return []cam.KeyLastUsed{}, nil
 	}
 	req := camapi.NewGetSecurityLastUsedRequest()
 	req.SecretIdList = common.StringPtrs(keyIDs)
@@ -262,7 +266,7 @@ func factors(f *camapi.LoginActionFlag) cam.MFAFactors {
 // ListGroups returns every group (ListGroups, paged).
 func (c *Client) ListGroups(ctx context.Context) ([]cam.Group, error) {
 	const action = "ListGroups"
-	var groups []cam.Group
+	groups := []cam.Group{}
 	d := c.decoder()
 	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
 		req := camapi.NewListGroupsRequest()
@@ -297,7 +301,7 @@ func (c *Client) ListGroups(ctx context.Context) ([]cam.Group, error) {
 // paged), sorted.
 func (c *Client) ListGroupMembers(ctx context.Context, groupID uint64) ([]uint64, error) {
 	const action = "ListUsersForGroup"
-	var uins []uint64
+	uins := []uint64{}
 	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
 		req := camapi.NewListUsersForGroupRequest()
 		req.GroupId = common.Uint64Ptr(groupID)

@@ -1,0 +1,341 @@
+package camfake_test
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
+
+	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/cam/camfake"
+	"github.com/camkit/camkit/cam/camtest"
+	"github.com/camkit/camkit/cam/tencent"
+)
+
+// conformanceSeed is the account both sides of the conformance tests start
+// from: a user in no group, a group, and some history.
+func conformanceSeed() camfake.Seed {
+	return camfake.Seed{
+		Policies: []camfake.SeedPolicy{{
+			Name:     "seed-readonly",
+			Document: `{"version":"2.0","statement":[{"effect":"allow","action":["cvm:Describe*"],"resource":["*"]}]}`,
+			Age:      48 * time.Hour,
+		}},
+		Groups: []camfake.SeedGroup{{Name: "testers", Policies: []string{"seed-readonly"}}},
+		Users: []camfake.SeedUser{
+			{
+				Name: "tess", ConsoleLogin: true, Age: 90 * 24 * time.Hour,
+				LastLoginAgo: 26 * time.Hour, LastLoginIP: "198.51.100.7",
+				MFA:  cam.MFASettings{Login: cam.MFAFactors{Stoken: true}, Operation: cam.MFAFactors{Phone: true}},
+				Keys: []camfake.SeedKey{{Description: "ci", Age: 30 * 24 * time.Hour, LastUsedAgo: 49 * time.Hour}},
+			},
+			{Name: "max", Groups: []string{"testers"}, Boundary: "seed-readonly"},
+		},
+		Roles: []camfake.SeedRole{{
+			Name:  "Seed-Role",
+			Trust: `{"version":"2.0","statement":[{"effect":"allow","action":"name/sts:AssumeRole","principal":{"qcs":["qcs::cam::uin/100000000001:root"]}}]}`,
+			Tags:  []cam.Tag{{Key: "tier", Value: "1"}}, Policies: []string{"seed-readonly"}, Boundary: "seed-readonly",
+		}},
+		Events: []cam.AuditEvent{{
+			ID: "seed-1", Name: "ConsoleLogin", Principal: "tess", PrincipalUIN: 1, SourceIP: "198.51.100.7",
+			Time: time.Now().Add(-3 * time.Hour).Truncate(time.Second),
+		}},
+	}
+}
+
+// fixedClock is a whole-second clock, so that times survive the wire's
+// one-second precision unchanged.
+func fixedClock() func() time.Time {
+	t := time.Now().Add(-time.Minute).Truncate(time.Second)
+	return func() time.Time { return t }
+}
+
+// wireClient returns the real adapter talking to srv.
+func wireClient(tb testing.TB, srv *camfake.Server, opts ...tencent.Option) *tencent.Client {
+	tb.Helper()
+	id, key := srv.Credential()
+	opts = append([]tencent.Option{
+		tencent.WithEndpoint(srv.Endpoint()), tencent.WithScheme("http"),
+		tencent.WithBackoff(func(int) time.Duration { return time.Millisecond }),
+	}, opts...)
+	c, err := tencent.New(common.NewCredential(id, key), opts...)
+	if err != nil {
+		tb.Fatalf("tencent.New: %v", err)
+	}
+	return c
+}
+
+// fixture finds the suite's user and group in r.
+func fixture(tb testing.TB, r cam.Reader, user, group string) camtest.Fixture {
+	tb.Helper()
+	ctx := context.Background()
+	u, err := r.GetUser(ctx, user)
+	if err != nil {
+		tb.Fatalf("GetUser(%q): %v", user, err)
+	}
+	groups, err := r.ListGroups(ctx)
+	if err != nil {
+		tb.Fatalf("ListGroups: %v", err)
+	}
+	for _, g := range groups {
+		if g.Name == group {
+			return camtest.Fixture{UserUIN: u.UIN, UserName: u.Name, GroupID: g.ID}
+		}
+	}
+	tb.Fatalf("no group %q", group)
+	return camtest.Fixture{}
+}
+
+func TestConformance(t *testing.T) {
+	ctx := context.Background()
+	t.Run("fake", func(t *testing.T) {
+		t.Parallel()
+		f := camfake.New(camfake.WithSeed(conformanceSeed()))
+		if err := camtest.TestAPI(ctx, f, fixture(t, f, "tess", "testers")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("wire", func(t *testing.T) {
+		t.Parallel()
+		srv := camfake.NewServer(camfake.New(camfake.WithSeed(conformanceSeed())))
+		defer srv.Close()
+		c := wireClient(t, srv)
+		if err := camtest.TestAPI(ctx, c, fixture(t, c, "tess", "testers")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("demo/fake", func(t *testing.T) {
+		t.Parallel()
+		f := camfake.Demo()
+		if err := camtest.TestReader(ctx, f, fixture(t, f, "frank.wu", "contractors")); err != nil {
+			t.Fatal(err)
+		}
+	})
+	t.Run("demo/wire", func(t *testing.T) {
+		t.Parallel()
+		srv := camfake.NewServer(camfake.Demo())
+		defer srv.Close()
+		c := wireClient(t, srv)
+		if err := camtest.TestReader(ctx, c, fixture(t, c, "frank.wu", "contractors")); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// TestConformanceThrottled runs the whole suite over the wire with 20% of
+// calls throttled: the SDK's own retries make every call succeed.
+func TestConformanceThrottled(t *testing.T) {
+	f := camfake.New(camfake.WithSeed(conformanceSeed()))
+	srv := camfake.NewServer(f)
+	defer srv.Close()
+	c := wireClient(t, srv, tencent.WithRetries(10, 0))
+	fx := fixture(t, c, "tess", "testers")
+	f.Inject(camfake.Fault{ThrottleRate: 0.2})
+	if err := camtest.TestAPI(context.Background(), c, fx); err != nil {
+		t.Fatal(err)
+	}
+	throttled := 0
+	for _, call := range f.Calls() {
+		if errors.Is(call.Err, cam.ErrThrottled) {
+			throttled++
+		}
+	}
+	if throttled == 0 {
+		t.Fatal("no call was throttled: the test proves nothing")
+	}
+	t.Logf("%d calls throttled and retried", throttled)
+}
+
+// TestWireErrors checks that failures the fake injects reach the adapter's
+// caller as the same sentinels.
+func TestWireErrors(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		name  string
+		fault camfake.Fault
+		want  error
+	}{
+		{"throttled beyond retries", camfake.Fault{Action: "ListUsers", ThrottleRate: 1}, cam.ErrThrottled},
+		{"not found", camfake.Fault{Action: "ListUsers", Err: &cam.APIError{Code: "ResourceNotFound.UserNotExist", Message: "gone"}}, cam.ErrNotFound},
+		{"access denied", camfake.Fault{Action: "ListUsers", Err: &cam.APIError{Code: "AuthFailure.UnauthorizedOperation"}}, cam.ErrAccessDenied},
+		{"invalid", camfake.Fault{Action: "ListUsers", Err: &cam.APIError{Code: "InvalidParameter.ParamError"}}, cam.ErrInvalid},
+		{"limit", camfake.Fault{Action: "ListUsers", Err: &cam.APIError{Code: "LimitExceeded.Users"}}, cam.ErrLimitExceeded},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			f := camfake.New(camfake.WithSeed(conformanceSeed()))
+			srv := camfake.NewServer(f)
+			defer srv.Close()
+			c := wireClient(t, srv, tencent.WithRetries(2, 0))
+			f.Inject(tt.fault)
+			_, direct := f.ListUsers(ctx)
+			_, wire := c.ListUsers(ctx)
+			for side, err := range map[string]error{"fake": direct, "wire": wire} {
+				if !errors.Is(err, tt.want) {
+					t.Errorf("%s: got %v, want %v", side, err, tt.want)
+				}
+				var apiErr *cam.APIError
+				if !errors.As(err, &apiErr) || apiErr.Action != "ListUsers" || apiErr.RequestID == "" {
+					t.Errorf("%s: %#v is not a *cam.APIError with action and request ID", side, err)
+				}
+			}
+			if tt.fault.ThrottleRate == 1 {
+				if n := f.CallCount("ListUsers"); n != 1+3 {
+					t.Errorf("ListUsers reached the fake %d times, want 4 (1 direct + 1 wire + 2 SDK retries)", n)
+				}
+			}
+		})
+	}
+}
+
+// TestWireSameState reads a whole account directly and over the wire and
+// compares the results. Fields CAM's wire API does not carry are cleared
+// first: GetPolicy's attachment count and default version, ListPolicies'
+// default version, GetUser's creation time and LastLogins' console flag;
+// parsed documents are not part of the comparison.
+func TestWireSameState(t *testing.T) {
+	ctx := context.Background()
+	for _, name := range []string{"seed", "demo"} {
+		t.Run(name, func(t *testing.T) {
+			var f *camfake.Fake
+			if name == "seed" {
+				f = camfake.New(camfake.WithClock(fixedClock()), camfake.WithSeed(conformanceSeed()))
+			} else {
+				f = camfake.Demo()
+			}
+			srv := camfake.NewServer(f)
+			defer srv.Close()
+			c := wireClient(t, srv)
+			direct, wire := readAll(t, ctx, f), readAll(t, ctx, c)
+			for key, d := range direct {
+				if !reflect.DeepEqual(d, wire[key]) {
+					t.Errorf("%s differs:\nfake: %s\nwire: %s", key, d, wire[key])
+				}
+			}
+		})
+	}
+}
+
+// readAll reads everything r holds into JSON texts keyed by what was read,
+// with every time in UTC.
+func readAll(tb testing.TB, ctx context.Context, r cam.Reader) map[string]string {
+	tb.Helper()
+	out := map[string]string{}
+	put := func(key string, v any, err error) {
+		if err != nil {
+			tb.Fatalf("%s: %v", key, err)
+		}
+		p := reflect.New(reflect.TypeOf(v))
+		p.Elem().Set(reflect.ValueOf(v))
+		utc(p)
+		b, err := json.Marshal(p.Interface())
+		if err != nil {
+			tb.Fatalf("%s: %v", key, err)
+		}
+		out[key] = string(b)
+	}
+	acct, err := r.Account(ctx)
+	put("Account", acct, err)
+	users, err := r.ListUsers(ctx)
+	put("ListUsers", users, err)
+	var uins []uint64
+	for _, u := range users {
+		uins = append(uins, u.UIN)
+		got, err := r.GetUser(ctx, u.Name)
+		got.Created = time.Time{}
+		put("GetUser "+u.Name, got, err)
+		keys, err := r.ListAccessKeys(ctx, u.UIN)
+		put("ListAccessKeys "+u.Name, keys, err)
+		var ids []string
+		for _, k := range keys {
+			ids = append(ids, k.ID)
+		}
+		used, err := r.KeysLastUsed(ctx, ids)
+		put("KeysLastUsed "+u.Name, used, err)
+		mfa, err := r.GetMFA(ctx, u.UIN)
+		put("GetMFA "+u.Name, mfa, err)
+		for _, f := range []cam.AttachFilter{cam.AttachAll, cam.AttachDirect, cam.AttachViaGroup} {
+			a, err := r.ListUserPolicies(ctx, u.UIN, f)
+			put("ListUserPolicies "+u.Name+" "+string(rune('0'+f)), a, err)
+		}
+		b, ok, err := r.UserBoundary(ctx, u.UIN)
+		put("UserBoundary "+u.Name, []any{b, ok}, err)
+	}
+	logins, err := r.LastLogins(ctx, uins)
+	for i := range logins {
+		logins[i].ConsoleLogin = false
+	}
+	put("LastLogins", logins, err)
+	groups, err := r.ListGroups(ctx)
+	put("ListGroups", groups, err)
+	for _, g := range groups {
+		m, err := r.ListGroupMembers(ctx, g.ID)
+		put("ListGroupMembers "+g.Name, m, err)
+		a, err := r.ListGroupPolicies(ctx, g.ID)
+		put("ListGroupPolicies "+g.Name, a, err)
+	}
+	roles, err := r.ListRoles(ctx)
+	put("ListRoles", roles, err)
+	for _, role := range roles {
+		got, err := r.GetRole(ctx, role.Name)
+		put("GetRole "+role.Name, got, err)
+		a, err := r.ListRolePolicies(ctx, role.Name)
+		put("ListRolePolicies "+role.Name, a, err)
+		b, ok, err := r.RoleBoundary(ctx, role.Name)
+		put("RoleBoundary "+role.Name, []any{b, ok}, err)
+	}
+	policies, err := r.ListPolicies(ctx, cam.ScopeAll)
+	for i := range policies {
+		policies[i].DefaultVersion = 0
+	}
+	put("ListPolicies", policies, err)
+	for _, p := range policies {
+		got, err := r.GetPolicy(ctx, p.ID)
+		got.AttachmentCount, got.DefaultVersion = 0, 0
+		put("GetPolicy "+p.Name, got, err)
+		vs, err := r.ListPolicyVersions(ctx, p.ID)
+		put("ListPolicyVersions "+p.Name, vs, err)
+		for _, v := range vs {
+			got, err := r.GetPolicyVersion(ctx, p.ID, v.Version)
+			put("GetPolicyVersion "+p.Name, got, err)
+		}
+	}
+	if log, ok := r.(cam.AuditLog); ok {
+		now := time.Now()
+		events, err := log.Events(ctx, cam.EventQuery{Start: now.Add(-29 * 24 * time.Hour), End: now})
+		put("Events", events, err)
+	}
+	return out
+}
+
+// utc sets every time.Time reachable from v (through pointers, slices and
+// structs) to UTC, so that equal instants compare equal.
+func utc(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			utc(v.Elem())
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			utc(v.Index(i))
+		}
+	case reflect.Struct:
+		if t, ok := v.Interface().(time.Time); ok {
+			if v.CanSet() {
+				v.Set(reflect.ValueOf(t.UTC()))
+			}
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				utc(v.Field(i))
+			}
+		}
+	}
+}
