@@ -17,8 +17,15 @@ import (
 // gate is what every read of a load passes through: the API action's rate
 // limiter, then a slot among the concurrency limit, with retries of transient
 // failures.
+//
+// Calls of one action take their turn one at a time: a call holds the turn
+// while it waits for a token and then for a slot, so tokens are never
+// reserved ahead. After a stall (a busy machine, a slow slot) calls therefore
+// resume at the limiter's pace instead of all firing at once, and the API
+// never sees more than about two calls closer together than its rate allows.
 type gate struct {
 	limiters map[string]*rate.Limiter
+	turns    map[string]chan struct{}
 	slots    chan struct{}
 	retries  int
 	backoff  time.Duration
@@ -27,6 +34,7 @@ type gate struct {
 func newGate(cfg *loadConfig) *gate {
 	g := &gate{
 		limiters: make(map[string]*rate.Limiter, len(ReaderActions)),
+		turns:    make(map[string]chan struct{}, len(ReaderActions)),
 		slots:    make(chan struct{}, cfg.concurrency),
 		retries:  cfg.retries,
 		backoff:  cfg.backoff,
@@ -43,6 +51,7 @@ func newGate(cfg *loadConfig) *gate {
 		}
 		// A burst of one spaces the calls evenly, as CAM counts them per second.
 		g.limiters[action] = rate.NewLimiter(limit, 1)
+		g.turns[action] = make(chan struct{}, 1)
 	}
 	return g
 }
@@ -52,21 +61,30 @@ func newGate(cfg *loadConfig) *gate {
 // or the context's error once ctx is done.
 func (g *gate) call(ctx context.Context, method string, fn func(context.Context) error) error {
 	action := ReaderActions[method]
-	lim := g.limiters[action]
+	lim, turn := g.limiters[action], g.turns[action]
 	for attempt := 0; ; attempt++ {
-		if err := lim.Wait(ctx); err != nil {
+		select {
+		case turn <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		err := lim.Wait(ctx)
+		if err == nil {
+			select {
+			case g.slots <- struct{}{}:
+			case <-ctx.Done():
+				err = ctx.Err()
+			}
+		}
+		<-turn
+		if err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 			// The limiter refuses a wait that would outlast the deadline.
 			return fmt.Errorf("cam: load: %s: waiting for the rate limit would pass the context deadline: %w", action, context.DeadlineExceeded)
 		}
-		select {
-		case g.slots <- struct{}{}:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		err := fn(ctx)
+		err = fn(ctx)
 		<-g.slots
 		if err == nil {
 			return nil
