@@ -84,6 +84,13 @@ func Classify(code string) error {
 		strings.HasSuffix(code, "NameInUse"),
 		strings.HasSuffix(code, "AlreadyExists"):
 		return ErrAlreadyExists
+	case code == "OperationDenied.AccessKeyOverLimit",
+		strings.HasSuffix(code, "LimitExceeded"): // RequestLimitExceeded* matched above
+		// A user's two-key quota; InvalidParameter.TagLimitExceeded (50 tags).
+		return ErrLimitExceeded
+	case code == "FailedOperation.PolicyVersionAlreadyDefault":
+		// Deleting the default version: the request is invalid as made.
+		return ErrInvalid
 	case strings.HasPrefix(code, "AuthFailure"),
 		strings.HasPrefix(code, "UnauthorizedOperation"),
 		strings.HasPrefix(code, "OperationDenied"):

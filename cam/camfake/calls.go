@@ -1,0 +1,216 @@
+package camfake
+
+import (
+	"context"
+	"fmt"
+	"maps"
+	"time"
+
+	"github.com/camkit/camkit/cam"
+)
+
+// Call is one API call the fake received, as recorded by [Fake.Calls] and as
+// passed to [Fault.Match] and [WithHook] hooks.
+//
+// The subject fields name what the call is about, so a fault can target one
+// user, role or policy without matching strings. The fake fills in both the
+// UIN and the name of a user it knows, whichever of the two the caller gave.
+type Call struct {
+	// Action is the CAM (or CloudAudit) API action, e.g. "DescribeSafeAuthFlagColl"
+	// for [Fake.GetMFA] (see [cam.ReaderActions]) or "AttachUserPolicy".
+	Action string
+	// ReadOnly is true for reads (the [cam.Reader] methods and [Fake.Events]).
+	ReadOnly bool
+	// Time is when the call arrived, by the fake's clock ([WithClock]).
+	Time time.Time
+	// RequestID is the request ID the call's response carries.
+	RequestID string
+	// Err is the call's result: nil on success. It is set in records returned
+	// by [Fake.Calls] and is nil while hooks and faults run.
+	Err error
+
+	// UserUIN and UserName identify the sub-user the call is about.
+	UserUIN  uint64
+	UserName string
+	// GroupID is the group the call is about.
+	GroupID uint64
+	// RoleName is the role the call is about.
+	RoleName string
+	// PolicyID is the policy the call is about (the first, for DeletePolicy).
+	PolicyID uint64
+	// Version is the policy version the call is about.
+	Version uint64
+	// KeyIDs are the access key IDs the call is about.
+	KeyIDs []string
+}
+
+// clone returns c with its slices copied.
+func (c Call) clone() Call {
+	if c.KeyIDs != nil {
+		c.KeyIDs = append([]string(nil), c.KeyIDs...)
+	}
+	return c
+}
+
+// Calls returns a copy of the call log, oldest first (see [WithCallLog]).
+func (f *Fake) Calls() []Call {
+	f.callMu.Lock()
+	defer f.callMu.Unlock()
+	out := make([]Call, len(f.calls))
+	for i, c := range f.calls {
+		out[i] = c.clone()
+	}
+	return out
+}
+
+// CallCount returns how many calls of the API action the fake received since
+// it was made or last reset, successful or not.
+func (f *Fake) CallCount(action string) int {
+	f.callMu.Lock()
+	defer f.callMu.Unlock()
+	return f.counts[action]
+}
+
+// CallCounts returns the number of calls per API action.
+func (f *Fake) CallCounts() map[string]int {
+	f.callMu.Lock()
+	defer f.callMu.Unlock()
+	return maps.Clone(f.counts)
+}
+
+// ResetCalls clears the call log and the per-action counts.
+func (f *Fake) ResetCalls() {
+	f.callMu.Lock()
+	defer f.callMu.Unlock()
+	f.calls = nil
+	f.counts = map[string]int{}
+}
+
+// record appends c to the log.
+func (f *Fake) record(c Call) {
+	f.callMu.Lock()
+	defer f.callMu.Unlock()
+	f.counts[c.Action]++
+	switch {
+	case f.maxCalls == 0:
+		return
+	case f.maxCalls > 0 && len(f.calls) >= f.maxCalls:
+		copy(f.calls, f.calls[1:])
+		f.calls[len(f.calls)-1] = c
+	default:
+		f.calls = append(f.calls, c)
+	}
+}
+
+// newRequestID returns the next request ID: a UUID-shaped string that is
+// deterministic for a given sequence of calls.
+func (f *Fake) newRequestID() string {
+	n := f.reqSeq.Add(1)
+	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
+}
+
+// read runs a read-only API call: method is the [cam.Reader] method name.
+func (f *Fake) read(ctx context.Context, method string, c Call, fn func(*state) error) error {
+	c.Action = cam.ReaderActions[method]
+	c.ReadOnly = true
+	return f.call(ctx, c, false, fn)
+}
+
+// readAction runs a read-only call named by its API action.
+func (f *Fake) readAction(ctx context.Context, action string, c Call, fn func(*state) error) error {
+	c.Action = action
+	c.ReadOnly = true
+	return f.call(ctx, c, false, fn)
+}
+
+// write runs a mutating API call; on success it appends an audit event.
+func (f *Fake) write(ctx context.Context, action string, c Call, fn func(*state) error) error {
+	c.Action = action
+	return f.call(ctx, c, true, fn)
+}
+
+// call is the pipeline every API method goes through.
+func (f *Fake) call(ctx context.Context, c Call, write bool, fn func(*state) error) error {
+	c.Time = f.now()
+	c.RequestID = f.newRequestID()
+	err := f.intercept(ctx, &c)
+	if err == nil {
+		if write {
+			f.mu.Lock()
+			err = fn(f.st)
+			if err == nil {
+				f.st.audit(c)
+			}
+			f.mu.Unlock()
+		} else {
+			f.mu.RLock()
+			err = fn(f.st)
+			f.mu.RUnlock()
+		}
+	}
+	err = completeError(err, c.Action, c.RequestID)
+	c.Err = err
+	f.record(c.clone())
+	return err
+}
+
+// intercept runs everything before the state operation: context, latency,
+// rate limit, faults and hooks.
+func (f *Fake) intercept(ctx context.Context, c *Call) error {
+	if ctx == nil {
+		return apiErr(codeParam, "camfake: nil context")
+	}
+	if err := ctx.Err(); err != nil {
+		return ctxErr(c.Action, err)
+	}
+	f.fillSubject(c)
+	if err := sleep(ctx, f.latency); err != nil {
+		return ctxErr(c.Action, err)
+	}
+	if err := f.allow(c.Action); err != nil {
+		return err
+	}
+	if err := f.applyFaults(ctx, *c); err != nil {
+		return err
+	}
+	for _, h := range f.hooks {
+		if err := h(ctx, c.clone()); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillSubject completes a call's user subject from the state.
+func (f *Fake) fillSubject(c *Call) {
+	if c.UserUIN == 0 && c.UserName == "" {
+		return
+	}
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	switch {
+	case c.UserUIN != 0 && c.UserName == "":
+		if u := f.st.users[c.UserUIN]; u != nil {
+			c.UserName = u.Name
+		}
+	case c.UserName != "" && c.UserUIN == 0:
+		if uin, ok := f.st.userByName[c.UserName]; ok {
+			c.UserUIN = uin
+		}
+	}
+}
+
+// sleep waits d or until ctx is done.
+func sleep(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return nil
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}

@@ -1,0 +1,84 @@
+package camfake_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/cam/camfake"
+)
+
+func TestCalls(t *testing.T) {
+	ctx := context.Background()
+	f := newFake(t)
+	u := mustUser(t, f, "alice")
+	_, _ = f.GetMFA(ctx, u.UIN)
+	_, _ = f.GetUser(ctx, "alice")
+	_, _ = f.GetRole(ctx, "missing")
+	_, _ = f.KeysLastUsed(ctx, []string{"AKID1"})
+
+	calls := f.Calls()
+	if len(calls) != 5 {
+		t.Fatalf("Calls = %+v", calls)
+	}
+	wantActions := []string{"AddUser", "DescribeSafeAuthFlagColl", "GetUser", "GetRole", "GetSecurityLastUsed"}
+	for i, c := range calls {
+		if c.Action != wantActions[i] || c.RequestID == "" || !c.Time.Equal(testNow) {
+			t.Errorf("call %d = %+v, want %s", i, c, wantActions[i])
+		}
+	}
+	if calls[0].ReadOnly || !calls[1].ReadOnly {
+		t.Error("ReadOnly wrong")
+	}
+	if calls[1].UserUIN != u.UIN || calls[1].UserName != "alice" || calls[2].UserUIN != u.UIN {
+		t.Errorf("subject not filled in: %+v / %+v", calls[1], calls[2])
+	}
+	if calls[3].Err == nil || calls[3].RoleName != "missing" {
+		t.Errorf("failed call = %+v", calls[3])
+	}
+	if calls[4].KeyIDs[0] != "AKID1" {
+		t.Errorf("KeyIDs = %v", calls[4].KeyIDs)
+	}
+	calls[4].KeyIDs[0] = "changed"
+	if f.Calls()[4].KeyIDs[0] != "AKID1" {
+		t.Error("Calls hands out shared slices")
+	}
+	if f.CallCount("GetRole") != 1 || f.CallCounts()["AddUser"] != 1 {
+		t.Errorf("counts = %v", f.CallCounts())
+	}
+	f.ResetCalls()
+	if len(f.Calls()) != 0 || f.CallCount("GetRole") != 0 {
+		t.Error("ResetCalls kept records")
+	}
+}
+
+func TestCallLogBound(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		max, want int
+	}{{0, 0}, {2, 2}, {-1, 5}} {
+		f := newFake(t, camfake.WithCallLog(tc.max))
+		for range 5 {
+			_, _ = f.ListPolicies(ctx, cam.ScopeAll)
+		}
+		if got := len(f.Calls()); got != tc.want {
+			t.Errorf("WithCallLog(%d): %d calls kept, want %d", tc.max, got, tc.want)
+		}
+		if f.CallCount("ListPolicies") != 5 {
+			t.Errorf("WithCallLog(%d): count %d", tc.max, f.CallCount("ListPolicies"))
+		}
+	}
+}
+
+func TestRequestIDsAreDistinct(t *testing.T) {
+	f := newFake(t)
+	seen := map[string]bool{}
+	for range 50 {
+		_, err := f.GetRole(context.Background(), "none")
+		var ae *cam.APIError
+		if !asAPIError(err, &ae) || seen[ae.RequestID] {
+			t.Fatalf("request ID reused or missing: %v", err)
+		}
+		seen[ae.RequestID] = true
+	}
+}
