@@ -339,3 +339,45 @@ func utc(v reflect.Value) {
 		}
 	}
 }
+
+// TestWirePaging reads lists longer than one page (200 rows) over the wire.
+func TestWirePaging(t *testing.T) {
+	var seed camfake.Seed
+	for i := range 450 {
+		seed.Policies = append(seed.Policies, camfake.SeedPolicy{
+			Name:     "p-" + string(rune('a'+i%26)) + "-" + time.Duration(i).String(),
+			Document: `{"version":"2.0","statement":[{"effect":"allow","action":["cos:GetObject"],"resource":["*"]}]}`,
+		})
+	}
+	for i := range 230 {
+		seed.Roles = append(seed.Roles, camfake.SeedRole{
+			Name:  "r-" + time.Duration(i).String(),
+			Trust: `{"version":"2.0","statement":[{"effect":"allow","action":"name/sts:AssumeRole","principal":{"qcs":["qcs::cam::uin/100000000001:root"]}}]}`,
+		})
+	}
+	f := camfake.New(camfake.WithSeed(seed))
+	srv := camfake.NewServer(f)
+	defer srv.Close()
+	c := wireClient(t, srv)
+	ctx := context.Background()
+	for _, scope := range []cam.PolicyScope{cam.ScopeCustom, cam.ScopeAll} {
+		direct, err1 := f.ListPolicies(ctx, scope)
+		wire, err2 := c.ListPolicies(ctx, scope)
+		if err1 != nil || err2 != nil || len(wire) != len(direct) || len(direct) < 450 {
+			t.Fatalf("ListPolicies(%s): %d direct (%v), %d over the wire (%v)", scope, len(direct), err1, len(wire), err2)
+		}
+		for i := range wire {
+			if wire[i].ID != direct[i].ID {
+				t.Fatalf("policy %d: ID %d over the wire, %d direct", i, wire[i].ID, direct[i].ID)
+			}
+		}
+	}
+	f.ResetCalls()
+	roles, err := c.ListRoles(ctx)
+	if err != nil || len(roles) != 230 {
+		t.Fatalf("ListRoles: %d roles, %v", len(roles), err)
+	}
+	if n := f.CallCount("DescribeRoleList"); n < 2 {
+		t.Errorf("230 roles read in %d DescribeRoleList calls: not paged", n)
+	}
+}

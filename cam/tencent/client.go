@@ -1,6 +1,7 @@
 package tencent
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -67,15 +68,15 @@ func New(cred common.CredentialIface, opts ...Option) (*Client, error) {
 
 	var err error
 	if c.cam, err = camapi.NewClient(cred, cfg.region, cfg.profile()); err != nil {
-		return nil, c.fail(nil, "New", err)
+		return nil, c.fail(context.Background(), "New", err)
 	}
 	c.cam.WithLogger(log).WithRequestClient(requestClient)
 	if c.audit, err = auditapi.NewClient(cred, cfg.region, cfg.profile()); err != nil {
-		return nil, c.fail(nil, "New", err)
+		return nil, c.fail(context.Background(), "New", err)
 	}
 	c.audit.WithLogger(log).WithRequestClient(requestClient)
 	if c.sts, err = stsapi.NewClient(cred, cfg.region, cfg.profile()); err != nil {
-		return nil, c.fail(nil, "New", err)
+		return nil, c.fail(context.Background(), "New", err)
 	}
 	c.sts.WithLogger(log).WithRequestClient(requestClient)
 	return c, nil

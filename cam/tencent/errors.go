@@ -40,7 +40,7 @@ func (e *opError) Unwrap() error { return e.cause }
 // Every message is scrubbed of the secret key and token.
 func (c *Client) fail(ctx context.Context, action string, err error) error {
 	secrets := c.secrets()
-	if ctx != nil && ctx.Err() != nil {
+	if ctx.Err() != nil {
 		return &opError{action: action, msg: ctx.Err().Error(), cause: ctx.Err()}
 	}
 	var sdk *tcerr.TencentCloudSDKError
