@@ -129,6 +129,7 @@ func (set *policySet) scan(st *evalState, d *Decision, allows *refList, which ui
 		case lv == lvClean && s.deny:
 			denied = true
 			d.stmts.add(ref, uint8(len(d.stmts.refs)))
+			d.commitNotes(st, ref)
 		case lv != lvNone && !s.deny:
 			allowed = true
 			allows.add(ref, limit)
