@@ -122,7 +122,8 @@ func (cfg config) profile() *profile.ClientProfile {
 	p.HttpProfile.Scheme = cfg.scheme
 	p.HttpProfile.ReqTimeout = int((cfg.timeout + time.Second - 1) / time.Second)
 	p.Language = "en-US"
-	p.DisableRegionBreaker = true // it would fail over to a public endpoint
+	p.DisableRegionBreaker = cfg.backup == "" // see WithRegionBreaker
+	p.BackupEndpoint = cfg.backup
 	p.RateLimitExceededMaxRetries = cfg.rateRetries
 	p.NetworkFailureMaxRetries = cfg.netRetries
 	if cfg.backoff != nil {

@@ -49,6 +49,7 @@
 // cam:Delete*PermissionsBoundary. [Client.AssumeRole] needs sts:AssumeRole on
 // the role.
 //
-// The SDK's region circuit breaker is left off: it would fail over to a public
-// endpoint, which is wrong for a private endpoint or a test server.
+// The SDK's region circuit breaker is off unless [WithRegionBreaker] turns it
+// on: it fails over to a public endpoint, which is wrong for a private endpoint
+// or a test server.
 package tencent

@@ -46,6 +46,7 @@ type config struct {
 	timeout     time.Duration
 	logger      Logger
 	loc         *time.Location
+	backup      string
 }
 
 func defaultConfig() config {
@@ -199,6 +200,22 @@ func WithLocation(loc *time.Location) Option {
 			return fmt.Errorf("tencent: WithLocation: nil location")
 		}
 		c.loc = loc
+		return nil
+	}
+}
+
+// WithRegionBreaker turns on the SDK's region circuit breaker: when most
+// calls in a minute fail without a service answer, the SDK sends calls for a
+// while to "<service>.<backupEndpoint>" instead, for example
+// "ap-shanghai.tencentcloudapi.com" (CAM is global, so any region's endpoint
+// serves it). It is off by default, because failing over to a public
+// endpoint is wrong for a private endpoint or a test server.
+func WithRegionBreaker(backupEndpoint string) Option {
+	return func(c *config) error {
+		if err := checkEndpoint(backupEndpoint); err != nil {
+			return fmt.Errorf("tencent: WithRegionBreaker: %w", err)
+		}
+		c.backup = backupEndpoint
 		return nil
 	}
 }

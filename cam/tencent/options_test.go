@@ -39,6 +39,8 @@ func TestOptions(t *testing.T) {
 		{"nil logger", tencent.WithLogger(nil), "WithLogger"},
 		{"nil location", tencent.WithLocation(nil), "WithLocation"},
 		{"nil option", nil, "option 0 is nil"},
+		{"breaker", tencent.WithRegionBreaker("ap-shanghai.tencentcloudapi.com"), ""},
+		{"bad breaker", tencent.WithRegionBreaker("https://x"), "WithRegionBreaker"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
