@@ -95,8 +95,9 @@ func (f *Fake) record(c Call) {
 	case f.maxCalls == 0:
 		return
 	case f.maxCalls > 0 && len(f.calls) >= f.maxCalls:
-		copy(f.calls, f.calls[1:])
-		f.calls[len(f.calls)-1] = c
+		// Reslicing keeps this amortised O(1): append reallocates, copying
+		// only the kept calls, once the backing array is used up.
+		f.calls = append(f.calls[1:], c)
 	default:
 		f.calls = append(f.calls, c)
 	}

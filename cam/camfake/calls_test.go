@@ -64,6 +64,9 @@ func TestCallLogBound(t *testing.T) {
 		if got := len(f.Calls()); got != tc.want {
 			t.Errorf("WithCallLog(%d): %d calls kept, want %d", tc.max, got, tc.want)
 		}
+		if calls := f.Calls(); tc.max == 2 && calls[1].RequestID != "00000000-0000-4000-8000-000000000005" {
+			t.Errorf("WithCallLog(2) kept %+v, want the last two calls", calls)
+		}
 		if f.CallCount("ListPolicies") != 5 {
 			t.Errorf("WithCallLog(%d): count %d", tc.max, f.CallCount("ListPolicies"))
 		}

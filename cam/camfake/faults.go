@@ -140,7 +140,7 @@ func (f *Fake) applyFaults(ctx context.Context, c Call) error {
 }
 
 // decide counts the use of e and draws its random outcomes; ok is false when e
-// has been used up or removed.
+// has been used up (see [Fault.Times]).
 func (f *Fake) decide(e *faultEntry) (out faultOutcome, ok bool) {
 	f.faultMu.Lock()
 	defer f.faultMu.Unlock()

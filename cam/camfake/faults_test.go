@@ -123,6 +123,20 @@ func TestHook(t *testing.T) {
 	}
 }
 
+func TestWritesMatcher(t *testing.T) {
+	ctx := context.Background()
+	f := newFake(t)
+	f.Inject(camfake.Fault{Match: camfake.Writes, Err: &cam.APIError{Code: "UnauthorizedOperation"}})
+	if _, err := f.ListUsers(ctx); err != nil {
+		t.Fatalf("read faulted: %v", err)
+	}
+	_, err := f.CreateGroup(ctx, "g", "")
+	wantCode(t, err, "UnauthorizedOperation", cam.ErrAccessDenied)
+	if groups, _ := f.ListGroups(ctx); len(groups) != 0 {
+		t.Error("a faulted write changed the state")
+	}
+}
+
 func TestClearFaults(t *testing.T) {
 	f := newFake(t)
 	f.Inject(camfake.Fault{Err: errors.New("x")})
