@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"testing"
 
-	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 	camapi "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cam/v20190116"
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/cam/camfake"
@@ -152,7 +152,10 @@ func TestServerWrites(t *testing.T) {
 			r.PolicyName, r.AttachRoleName = common.StringPtr("ReadOnlyAccess"), common.StringPtr("Deployer")
 			_, err := c.AttachRolePolicy(r)
 			return err
-		}, func() bool { a, _ := f.ListRolePolicies(ctx, "Deployer"); return len(a) == 1 && a[0].PolicyName == "ReadOnlyAccess" }},
+		}, func() bool {
+			a, _ := f.ListRolePolicies(ctx, "Deployer")
+			return len(a) == 1 && a[0].PolicyName == "ReadOnlyAccess"
+		}},
 		{"DetachRolePolicy by IDs", func() error {
 			a, _ := f.ListRolePolicies(ctx, "Deployer")
 			r := camapi.NewDetachRolePolicyRequest()
