@@ -23,6 +23,15 @@
 // ctx.Err(). Values handed out are copies; the fake is safe for concurrent
 // use.
 //
+// Each method reports what the CAM API behind it reports, and no more, so code
+// tested against the fake does not come to depend on data the service never
+// returns: ListUsers has no last login, GetUser no creation time, LastLogins
+// no ConsoleLogin, ListAccessKeys no last use, KeysLastUsed the day only,
+// ListPolicies no document or default version, GetPolicy no attachment count
+// or default version. Times are UTC whole seconds, as the wire format carries
+// them. Lists are in a stable order (creation, membership or attachment
+// order) and never paged.
+//
 // Entry points:
 //
 //   - [New] with options [WithOwnerUIN], [WithAppID], [WithClock],

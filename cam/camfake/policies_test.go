@@ -7,6 +7,7 @@ import (
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/cam/camfake"
+	"github.com/camkit/camkit/policy"
 )
 
 func TestCreatePolicy(t *testing.T) {
@@ -186,4 +187,18 @@ func TestCustomPolicyLimit(t *testing.T) {
 	}
 	_, err := f.CreatePolicy(ctx, cam.PolicyInput{Name: "one-more", Document: allowDoc})
 	wantCode(t, err, "FailedOperation.PolicyFull", cam.ErrLimitExceeded)
+}
+
+func TestPresetDocumentsValidate(t *testing.T) {
+	for _, p := range camfake.PresetPolicies() {
+		t.Run(p.Name, func(t *testing.T) {
+			doc, err := policy.Parse([]byte(p.Document))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := doc.Validate(); err != nil {
+				t.Fatal(err)
+			}
+		})
+	}
 }

@@ -13,19 +13,19 @@ import (
 
 // CAM's account and entity limits (CAM-SEMANTICS §1) that the fake enforces.
 const (
-	MaxUsers            = 1000
-	MaxGroups           = 300
-	MaxRoles            = 1000
-	MaxCustomPolicies   = 1500
-	MaxPolicyVersions   = 5
-	MaxAttachments      = 200 // policies attached directly to one user, group or role
-	MaxGroupsPerUser    = 10
-	MaxUsersPerGroup    = 100
-	MaxKeysPerUser      = 2
-	MaxRoleTags         = 50
-	MaxSessionDuration  = 43200
-	MaxDescriptionBytes = 300
-	MaxDeletePolicies   = 100 // policy IDs per DeletePolicy call (a decision)
+	MaxUsers            = 1000  // sub-users per account
+	MaxGroups           = 300   // user groups per account
+	MaxRoles            = 1000  // roles per account
+	MaxCustomPolicies   = 1500  // custom policies per account
+	MaxPolicyVersions   = 5     // versions per custom policy
+	MaxAttachments      = 200   // policies attached directly to one user, group or role
+	MaxGroupsPerUser    = 10    // groups one sub-user belongs to
+	MaxUsersPerGroup    = 100   // members of one group
+	MaxKeysPerUser      = 2     // access keys per sub-user
+	MaxRoleTags         = 50    // tags per role
+	MaxSessionDuration  = 43200 // a role's longest session, in seconds
+	MaxDescriptionBytes = 300   // policy, role, group and key descriptions, in bytes
+	MaxDeletePolicies   = 100   // policy IDs per DeletePolicy call (a decision)
 )
 
 // roleIDBase is where role IDs start: CAM's role IDs are decimal numbers just
