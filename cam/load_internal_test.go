@@ -9,33 +9,6 @@ import (
 	"time"
 )
 
-func TestGlob(t *testing.T) {
-	t.Parallel()
-	tests := []struct {
-		pattern, s string
-		want       bool
-	}{
-		{"*", "AssumeRole", true},
-		{"Assume*", "AssumeRole", true},
-		{"*Role", "AssumeRole", true},
-		{"A*R*e", "AssumeRole", true},
-		{"AssumeRole", "AssumeRole", true},
-		{"AssumeRole", "AssumeRoleWithSAML", false},
-		{"AssumeRole*", "AssumeRoleWithSAML", true},
-		{"Get*", "AssumeRole", false},
-		{"", "", true},
-		{"", "x", false},
-		{"**", "", true},
-	}
-	for _, tt := range tests {
-		t.Run(tt.pattern+"~"+tt.s, func(t *testing.T) {
-			if got := glob(tt.pattern, tt.s); got != tt.want {
-				t.Errorf("glob(%q, %q) = %v, want %v", tt.pattern, tt.s, got, tt.want)
-			}
-		})
-	}
-}
-
 func TestBatches(t *testing.T) {
 	t.Parallel()
 	tests := []struct {

@@ -3,28 +3,37 @@ package cam
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
 	"github.com/camkit/camkit/policy"
 )
 
-// assumeAction is the action a trust policy must allow for a user to assume the role.
-const assumeAction = "sts:AssumeRole"
+// Condition keys and the action WhoCanAssume evaluates with.
+const (
+	assumeAction   = "sts:AssumeRole"
+	keyCurrentTime = "qcs:current_time"
+)
 
-// WhoCanAssume returns the users of the account, ordered by UIN, that the
-// role's trust policy lets assume the role: users named in an allow statement
-// for sts:AssumeRole by their own ARN (qcs::cam::uin/<owner>:uin/<uin>), by
-// the account root (qcs::cam::uin/<owner>:root, which covers every identity of
-// the account), or by the principal "*". It returns nil for an unknown role or
-// one whose trust policy did not parse.
+// WhoCanAssume returns the users, ordered by UIN, who could assume the role
+// (CAM-SEMANTICS §6): the role's trust policy lets them (it names the user,
+// the account root, or "*"), and their own policies (direct and through groups,
+// within their permission boundary) allow sts:AssumeRole on the role's ARN.
+// Both sides are decided by [policy.Evaluator] for the request
+// {Action: "sts:AssumeRole", Resource: <role ARN>, Principal: <user ARN>}.
+// It returns nil for an unknown role or one whose trust policy did not parse.
 //
-// This is the trust side of CAM-SEMANTICS §6 only. CAM also requires the user
-// to hold an allow for sts:AssumeRole on the role's ARN in its own policies;
-// check that with a [policy.Evaluator] over [Snapshot.EffectivePolicies].
-// Following the safety rule (CAM-SEMANTICS §5.7, never report less access than
-// CAM could grant), conditions on allow statements are taken as satisfied (a
-// time-limited grant still counts), actions in allow statements match
-// case-insensitively, and only deny statements without conditions, whose
-// action matches exactly, exclude a user.
+// Following the safety rule (CAM-SEMANTICS §5.7: never report less access than
+// CAM could grant), conditions are read broadly: a condition on
+// qcs:current_time is evaluated at [Snapshot.Taken], so an expired
+// time-limited grant does not count; every other condition of an allow
+// statement (an IP range, MFA) is taken as satisfiable; and a deny statement
+// with such a condition is left out, since it may not apply. A policy
+// document the evaluator rejects is left out too (a deny in it is then not
+// applied); so are the parts of a user that could not be read (see the
+// record's Known flags). The result may therefore include users who can assume
+// the role only under conditions: check them with an evaluator over the exact
+// documents.
 func (s *Snapshot) WhoCanAssume(roleName string) []*UserRecord {
 	r, ok := s.RoleByName(roleName)
 	if !ok || r.Trust == nil {
@@ -34,80 +43,140 @@ func (s *Snapshot) WhoCanAssume(roleName string) []*UserRecord {
 	if owner == 0 {
 		owner = ownerFromARN(r.ARN)
 	}
-	allowed := make([]bool, len(s.Users))
-	for _, st := range r.Trust.Statement {
-		if st.Effect != policy.EffectAllow || !actionsCover(st.Action, true) {
-			continue
-		}
-		for i := range s.Users {
-			if principalNames(st.Principal, owner, s.Users[i].UIN) {
-				allowed[i] = true
-			}
-		}
+	arn := r.ARN
+	if arn == "" {
+		arn = "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":roleName/" + r.Name
 	}
-	for _, st := range r.Trust.Statement {
-		if st.Effect != policy.EffectDeny || len(st.Condition) > 0 || !actionsCover(st.Action, false) {
-			continue
-		}
-		for i := range s.Users {
-			if principalNames(st.Principal, owner, s.Users[i].UIN) {
-				allowed[i] = false
-			}
-		}
+	trust, err := policy.Compile(broaden(r.Trust, !s.Taken.IsZero()))
+	if err != nil {
+		return nil
 	}
+	ix := s.index()
 	var out []*UserRecord
-	for i, ok := range allowed {
-		if ok {
-			out = append(out, &s.Users[i])
+	for i := range s.Users {
+		u := &s.Users[i]
+		req := policy.Request{
+			Action:    assumeAction,
+			Resource:  arn,
+			Principal: "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":uin/" + strconv.FormatUint(u.UIN, 10),
+			Context:   s.requestContext(u.UIN, owner),
+		}
+		if !trust.Evaluate(req).Allowed() {
+			continue
+		}
+		req.Principal = "" // identity policies ignore it
+		if ix.broadEvaluator(s, u).Evaluate(req).Allowed() {
+			out = append(out, u)
 		}
 	}
 	return out
 }
 
-// actionsCover reports whether an action list covers sts:AssumeRole; allow
-// selects the broad (case-insensitive) reading.
-func actionsCover(actions []string, allow bool) bool {
-	for _, raw := range actions {
-		a, err := policy.ParseAction(raw)
-		if err != nil || a.PermID {
-			continue
-		}
-		if a.All {
-			return true
-		}
-		svc, name := a.Service, a.Name
-		want := assumeAction
-		if allow {
-			svc, name, want = strings.ToLower(svc), strings.ToLower(name), strings.ToLower(want)
-		}
-		wantSvc, wantName, _ := strings.Cut(want, ":")
-		if glob(svc, wantSvc) && glob(name, wantName) {
-			return true
-		}
+// requestContext is the context WhoCanAssume evaluates in: the snapshot's time
+// and the caller's identity for the policy variables.
+func (s *Snapshot) requestContext(uin, owner uint64) map[string][]string {
+	ctx := map[string][]string{
+		"qcs:uin":       {strconv.FormatUint(uin, 10)},
+		"qcs:owner_uin": {strconv.FormatUint(owner, 10)},
 	}
-	return false
+	if s.Account.AppID != 0 {
+		ctx["qcs:app_id"] = []string{strconv.FormatUint(s.Account.AppID, 10)}
+	}
+	if !s.Taken.IsZero() {
+		ctx[keyCurrentTime] = []string{s.Taken.UTC().Format(time.RFC3339)}
+	}
+	return ctx
 }
 
-// principalNames reports whether a trust statement's principal names the
-// sub-user uin of account owner.
-func principalNames(p *policy.Principal, owner, uin uint64) bool {
-	if p == nil {
-		return false
+// evaluatorCache holds the broad evaluators of users, built on first use.
+type evaluatorCache struct {
+	mu    sync.Mutex
+	users map[uint64]*policy.Evaluator
+}
+
+// broadEvaluator returns the evaluator of a user's policies and boundary, with
+// conditions broadened (see WhoCanAssume). A user with no usable policy gets
+// a nil evaluator, which denies everything.
+func (ix *snapshotIndex) broadEvaluator(s *Snapshot, u *UserRecord) *policy.Evaluator {
+	ix.evals.mu.Lock()
+	defer ix.evals.mu.Unlock()
+	if e, ok := ix.evals.users[u.UIN]; ok {
+		return e
 	}
-	if p.Any {
-		return true
+	keepTime := !s.Taken.IsZero()
+	var docs []*policy.Document
+	for _, h := range s.EffectivePolicies(u.UIN) {
+		if d := broaden(h.Policy.Parsed, keepTime); d != nil {
+			if _, err := policy.Compile(d); err == nil {
+				docs = append(docs, d)
+			}
+		}
 	}
-	prefix := "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":"
-	for _, q := range p.QCS {
-		rest, ok := strings.CutPrefix(q, prefix)
-		if !ok || owner == 0 {
+	var e *policy.Evaluator
+	if len(docs) > 0 {
+		e, _ = policy.Compile(docs...)
+	}
+	if e != nil && u.Boundary != nil {
+		if b := broaden(s.boundaryDocument(u.Boundary), keepTime); b != nil {
+			if eb, err := e.WithBoundary(b); err == nil {
+				e = eb
+			}
+		}
+	}
+	if ix.evals.users == nil {
+		ix.evals.users = map[uint64]*policy.Evaluator{}
+	}
+	ix.evals.users[u.UIN] = e
+	return e
+}
+
+// boundaryDocument returns a boundary's parsed document: the snapshot's
+// policy, or the boundary's own text.
+func (s *Snapshot) boundaryDocument(b *Boundary) *policy.Document {
+	if p, ok := s.PolicyByID(b.PolicyID); ok && p.Parsed != nil {
+		return p.Parsed
+	}
+	return parseOrNil(b.Document)
+}
+
+// broaden returns a copy of doc for the broad reading: allow statements keep
+// only their conditions on qcs:current_time (none when keepTime is false);
+// deny statements with any other condition are dropped. It returns nil for a
+// nil document or one left without statements.
+func broaden(doc *policy.Document, keepTime bool) *policy.Document {
+	if doc == nil {
+		return nil
+	}
+	out := &policy.Document{Version: doc.Version}
+	for _, st := range doc.Statement {
+		st = st.Clone()
+		var cond policy.Condition
+		other := false
+		for op, keys := range st.Condition {
+			for key, vals := range keys {
+				if key != keyCurrentTime || !keepTime {
+					other = true
+					continue
+				}
+				if cond == nil {
+					cond = policy.Condition{}
+				}
+				if cond[op] == nil {
+					cond[op] = map[string][]policy.Value{}
+				}
+				cond[op][key] = vals
+			}
+		}
+		if other && strings.EqualFold(string(st.Effect), string(policy.EffectDeny)) {
 			continue
 		}
-		if rest == "root" || rest == "uin/"+strconv.FormatUint(uin, 10) {
-			return true
-		}
+		st.Condition = cond
+		out.Statement = append(out.Statement, st)
 	}
-	return false
+	if len(out.Statement) == 0 {
+		return nil
+	}
+	return out
 }
 
 // ownerFromARN reads the owner UIN from "qcs::cam::uin/<owner>:roleName/<name>".
@@ -122,30 +191,4 @@ func ownerFromARN(arn string) uint64 {
 		return 0
 	}
 	return n
-}
-
-// glob matches s against pattern, in which '*' matches any run of characters.
-func glob(pattern, s string) bool {
-	star, match := -1, 0
-	p, i := 0, 0
-	for i < len(s) {
-		switch {
-		case p < len(pattern) && pattern[p] == '*':
-			star, match = p, i
-			p++
-		case p < len(pattern) && pattern[p] == s[i]:
-			p++
-			i++
-		case star >= 0:
-			p = star + 1
-			match++
-			i = match
-		default:
-			return false
-		}
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
 }

@@ -20,6 +20,7 @@ type snapshotIndex struct {
 	roleByName   map[string]int
 	policyByID   map[uint64]int
 	policyByName map[string]int
+	evals        evaluatorCache
 }
 
 func buildIndex(s *Snapshot) *snapshotIndex {

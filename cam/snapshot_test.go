@@ -191,14 +191,31 @@ func TestWhoCanAssume(t *testing.T) {
 		uin[u.Name] = u.UIN
 	}
 	owner := camfake.DefaultOwnerUIN
+	// bob may assume any role of the account, from the office network only:
+	// the broad reading counts that.
+	anyRole := fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"sts:AssumeRole","resource":"qcs::cam::uin/%d:roleName/*",`+
+		`"condition":{"ip_equal":{"qcs:ip":"10.0.0.0/8"}}}]}`, owner)
+	id, err := f.CreatePolicy(ctx, cam.PolicyInput{Name: "assume-any", Document: anyRole})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.AttachUserPolicy(ctx, id, uin["bob"]); err != nil {
+		t.Fatal(err)
+	}
+	trustOnly := func(who string, extra string) string {
+		return fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"name/sts:AssumeRole","principal":{"qcs":"qcs::cam::uin/%d:%s"}%s}]}`, owner, who, extra)
+	}
 	trusts := map[string]string{
-		"OnlyBob": fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"sts:AssumeRole","principal":{"qcs":"qcs::cam::uin/%d:uin/%d"}}]}`, owner, uin["bob"]),
+		"OnlyBob":   trustOnly(fmt.Sprintf("uin/%d", uin["bob"]), ""),
+		"OnlyAlice": trustOnly(fmt.Sprintf("uin/%d", uin["alice"]), ""),
 		"RootButNotCarol": fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"sts:*","principal":{"qcs":"qcs::cam::uin/%d:root"}},`+
 			`{"effect":"deny","action":"sts:AssumeRole","principal":{"qcs":"qcs::cam::uin/%d:uin/%d"}}]}`, owner, owner, uin["carol"]),
+		"DenyIfNoMFA": fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"sts:AssumeRole","principal":{"qcs":"qcs::cam::uin/%d:root"}},`+
+			`{"effect":"deny","action":"sts:AssumeRole","principal":{"qcs":"qcs::cam::uin/%d:root"},"condition":{"bool_equal":{"qcs:mfa":"false"}}}]}`, owner, owner),
 		"OtherAccount": `{"version":"2.0","statement":[{"effect":"allow","action":"sts:AssumeRole","principal":{"qcs":"qcs::cam::uin/100000000999:root"}}]}`,
-		"TimeLimited": fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"name/STS:assumerole","principal":{"qcs":"qcs::cam::uin/%d:uin/%d"},`+
-			`"condition":{"date_less_than":{"qcs:current_time":"2026-12-01T00:00:00Z"}}}]}`, owner, uin["alice"]),
-		"WrongAction": fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"sts:AssumeRoleWithSAML","principal":{"qcs":"qcs::cam::uin/%d:root"}}]}`, owner),
+		"Until":        trustOnly(fmt.Sprintf("uin/%d", uin["bob"]), `,"condition":{"date_less_than":{"qcs:current_time":"2026-12-01T00:00:00Z"}}`),
+		"Expired":      trustOnly(fmt.Sprintf("uin/%d", uin["bob"]), `,"condition":{"date_less_than":{"qcs:current_time":"2026-10-01T00:00:00Z"}}`),
+		"WrongAction":  fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"sts:AssumeRoleWithSAML","principal":{"qcs":"qcs::cam::uin/%d:root"}}]}`, owner),
 	}
 	for name, doc := range trusts {
 		if _, err := f.CreateRole(ctx, cam.RoleInput{Name: name, TrustPolicy: doc}); err != nil {
@@ -210,17 +227,23 @@ func TestWhoCanAssume(t *testing.T) {
 		role string
 		want []string
 	}{
-		{"Deployer", []string{"alice", "bob", "carol"}},
+		// alice holds assume-deployer, but her boundary (dev-deploy) does not
+		// allow sts:AssumeRole; carol holds AdministratorAccess.
+		{"Deployer", []string{"bob", "carol"}},
 		{"CVMService", nil},
 		{"OnlyBob", []string{"bob"}},
-		{"RootButNotCarol", []string{"alice", "bob"}},
+		{"OnlyAlice", nil}, // trusted, but no sts:AssumeRole allow of her own
+		{"RootButNotCarol", []string{"bob"}},
+		{"DenyIfNoMFA", []string{"bob", "carol"}}, // a conditional deny may not apply
 		{"OtherAccount", nil},
-		{"TimeLimited", []string{"alice"}},
+		{"Until", []string{"bob"}},
+		{"Expired", nil}, // evaluated at the snapshot's time
 		{"WrongAction", nil},
 		{"nobody", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.role, func(t *testing.T) {
+			t.Parallel()
 			var got []string
 			for _, u := range s.WhoCanAssume(tt.role) {
 				got = append(got, u.Name)

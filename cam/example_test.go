@@ -1,0 +1,72 @@
+package cam_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"log"
+
+	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/cam/camfake"
+)
+
+func ExampleLoad() {
+	// camfake.Demo is a small account with users, groups, roles and policies.
+	// A real program passes a cam/tencent client instead.
+	account := camfake.Demo()
+
+	// The fake answers at once and enforces no rate limits, so Load may go
+	// faster than CAM's documented limits; against CAM, leave the scale out.
+	snap, err := cam.Load(context.Background(), account, cam.WithRateScale(100))
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("%d users, %d groups, %d roles, %d policies, %d problems\n",
+		len(snap.Users), len(snap.Groups), len(snap.Roles), len(snap.Policies), len(snap.Problems))
+
+	dave, _ := snap.UserByName("dave.kim")
+	fmt.Println("dave.kim holds:")
+	for _, h := range snap.EffectivePolicies(dave.UIN) {
+		via := "directly"
+		if len(h.GroupIDs) > 0 {
+			g, _ := snap.GroupByID(h.GroupIDs[0])
+			via = "through group " + g.Name
+		}
+		fmt.Printf("  %s (%s) %s\n", h.Policy.Name, h.Policy.Type, via)
+	}
+
+	fmt.Print("may assume DevOps-Deploy-Prod:")
+	for _, u := range snap.WhoCanAssume("DevOps-Deploy-Prod") {
+		fmt.Print(" ", u.Name)
+	}
+	fmt.Println()
+	// Output:
+	// 10 users, 5 groups, 8 roles, 19 policies, 0 problems
+	// dave.kim holds:
+	//   AdministratorAccess (preset) directly
+	//   QcloudCLSReadOnlyAccess (preset) through group developers
+	//   assume-dev-roles (custom) through group developers
+	// may assume DevOps-Deploy-Prod: alice.chen ops-admin
+}
+
+func ExampleReadSnapshot() {
+	snap, err := cam.Load(context.Background(), camfake.Demo(), cam.WithRateScale(100))
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Save the snapshot (to a file, usually) and read it back later, offline.
+	var file bytes.Buffer
+	if err := snap.WriteJSON(&file); err != nil {
+		log.Fatal(err)
+	}
+	saved, err := cam.ReadSnapshot(&file)
+	if err != nil {
+		log.Fatal(err)
+	}
+	p, _ := saved.PolicyByName("legacy-full-access")
+	fmt.Println(p.Document)
+	fmt.Println("parsed again:", p.Parsed.Statement[0].Action)
+	// Output:
+	// {"version":"2.0","statement":[{"effect":"allow","action":["*"],"resource":["*"]}]}
+	// parsed again: [*]
+}
