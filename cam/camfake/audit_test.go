@@ -77,4 +77,9 @@ func TestWritesAreAudited(t *testing.T) {
 		ev.Resources[0] != "qcs::cam::uin/100000000001:uin/"+itoa(u.UIN) || ev.Resources[1] != "qcs::cam::uin/100000000001:policyid/1" {
 		t.Errorf("event = %+v", ev)
 	}
+	id := mustPolicy(t, f, "new")
+	got, _ = f.Events(ctx, cam.EventQuery{Start: testNow.Add(-time.Hour), End: testNow.Add(time.Hour), Names: []string{"CreatePolicy"}})
+	if len(got) != 1 || len(got[0].Resources) != 1 || got[0].Resources[0] != "qcs::cam::uin/100000000001:policyid/"+itoa(id) {
+		t.Errorf("CreatePolicy event = %+v", got)
+	}
 }

@@ -126,26 +126,36 @@ func (f *Fake) readAction(ctx context.Context, action string, c Call, fn func(*s
 
 // write runs a mutating API call; on success it appends an audit event.
 func (f *Fake) write(ctx context.Context, action string, c Call, fn func(*state) error) error {
+	return f.create(ctx, action, c, func(st *state, _ *Call) error { return fn(st) })
+}
+
+// create runs a mutating API call whose state operation completes the call's
+// subject (the ID of what it created), for the call record and audit event.
+func (f *Fake) create(ctx context.Context, action string, c Call, fn func(*state, *Call) error) error {
 	c.Action = action
-	return f.call(ctx, c, true, fn)
+	return f.callWith(ctx, c, true, fn)
 }
 
 // call is the pipeline every API method goes through.
 func (f *Fake) call(ctx context.Context, c Call, write bool, fn func(*state) error) error {
+	return f.callWith(ctx, c, write, func(st *state, _ *Call) error { return fn(st) })
+}
+
+func (f *Fake) callWith(ctx context.Context, c Call, write bool, fn func(*state, *Call) error) error {
 	c.Time = f.now()
 	c.RequestID = f.newRequestID()
 	err := f.intercept(ctx, &c)
 	if err == nil {
 		if write {
 			f.mu.Lock()
-			err = fn(f.st)
+			err = fn(f.st, &c)
 			if err == nil {
 				f.st.audit(c)
 			}
 			f.mu.Unlock()
 		} else {
 			f.mu.RLock()
-			err = fn(f.st)
+			err = fn(f.st, &c)
 			f.mu.RUnlock()
 		}
 	}

@@ -27,6 +27,9 @@ func TestCalls(t *testing.T) {
 			t.Errorf("call %d = %+v, want %s", i, c, wantActions[i])
 		}
 	}
+	if calls[0].UserUIN != u.UIN {
+		t.Errorf("AddUser record lacks the new UIN: %+v", calls[0])
+	}
 	if calls[0].ReadOnly || !calls[1].ReadOnly {
 		t.Error("ReadOnly wrong")
 	}

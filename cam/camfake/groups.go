@@ -41,11 +41,12 @@ func (f *Fake) ListGroupMembers(ctx context.Context, groupID uint64) ([]uint64, 
 // [MaxGroups] groups.
 func (f *Fake) CreateGroup(ctx context.Context, name, remark string) (cam.Group, error) {
 	var out cam.Group
-	err := f.write(ctx, "CreateGroup", Call{}, func(st *state) error {
+	err := f.create(ctx, "CreateGroup", Call{}, func(st *state, c *Call) error {
 		g, err := st.addGroup(name, remark, f.stamp())
 		if err != nil {
 			return err
 		}
+		c.GroupID = g.ID
 		out = g.Group
 		return nil
 	})

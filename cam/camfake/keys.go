@@ -60,11 +60,12 @@ func (f *Fake) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLast
 // [MaxKeysPerUser] keys per user (OperationDenied.AccessKeyOverLimit).
 func (f *Fake) CreateAccessKey(ctx context.Context, uin uint64, description string) (cam.AccessKey, error) {
 	var out cam.AccessKey
-	err := f.write(ctx, "CreateAccessKey", Call{UserUIN: uin}, func(st *state) error {
+	err := f.create(ctx, "CreateAccessKey", Call{UserUIN: uin}, func(st *state, c *Call) error {
 		k, err := st.addKey(uin, description, cam.KeyActive, f.stamp())
 		if err != nil {
 			return err
 		}
+		c.KeyIDs = []string{k.ID}
 		out = k.AccessKey
 		return nil
 	})

@@ -64,12 +64,13 @@ func (f *Fake) GetPolicy(ctx context.Context, id uint64) (cam.Policy, error) {
 // account's [MaxCustomPolicies].
 func (f *Fake) CreatePolicy(ctx context.Context, in cam.PolicyInput) (uint64, error) {
 	var id uint64
-	err := f.write(ctx, "CreatePolicy", Call{}, func(st *state) error {
+	err := f.create(ctx, "CreatePolicy", Call{}, func(st *state, c *Call) error {
 		p, err := st.addPolicy(in, f.stamp())
 		if err != nil {
 			return err
 		}
 		id = p.ID
+		c.PolicyID = id
 		return nil
 	})
 	return id, err

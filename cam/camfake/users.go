@@ -84,11 +84,12 @@ func (f *Fake) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, error
 // UIN and UID; no password or key is created.
 func (f *Fake) CreateUser(ctx context.Context, in UserInput) (cam.User, error) {
 	var out cam.User
-	err := f.write(ctx, "AddUser", Call{UserName: in.Name}, func(st *state) error {
+	err := f.create(ctx, "AddUser", Call{UserName: in.Name}, func(st *state, c *Call) error {
 		u, err := st.addUser(in, f.stamp())
 		if err != nil {
 			return err
 		}
+		c.UserUIN = u.UIN
 		out = u.User
 		return nil
 	})
