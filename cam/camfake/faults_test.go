@@ -145,3 +145,20 @@ func TestClearFaults(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestFaultRatesAreClamped(t *testing.T) {
+	ctx := context.Background()
+	f := newFake(t)
+	remove := f.Inject(camfake.Fault{Action: "ListUsers", ThrottleRate: 7})
+	for range 20 {
+		_, err := f.ListUsers(ctx)
+		wantCode(t, err, "RequestLimitExceeded", cam.ErrThrottled)
+	}
+	remove()
+	f.Inject(camfake.Fault{Action: "ListUsers", ThrottleRate: -1, ErrRate: -0.5})
+	for range 20 {
+		if _, err := f.ListUsers(ctx); err != nil {
+			t.Fatalf("negative rates fired: %v", err)
+		}
+	}
+}
