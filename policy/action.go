@@ -28,8 +28,10 @@ type Action struct {
 }
 
 // ParseAction parses one action pattern. It accepts "*", "service:Name" with an
-// optional "name/" prefix, and "permid/<id>". Service names are lowercase letters,
-// digits and '-' (or "*"), API names letters, digits, '_' and '*'.
+// optional "name/" prefix, and "permid/<id>". Service names are letters, digits,
+// '-' and '_' (or "*"), API names letters, digits, '_' and '*'. Case is kept as
+// written: CAM's services are lowercase, and [Lint] flags other casings by
+// comparing with the catalogue ([KnownAction]).
 func ParseAction(s string) (Action, error) {
 	a := Action{Raw: s}
 	if s == "*" {

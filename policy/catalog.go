@@ -1,0 +1,132 @@
+package policy
+
+import (
+	"slices"
+	"strings"
+	"sync"
+)
+
+// The action catalogue: real API names of the services camkit cares about, as
+// Tencent documents them (catalog_data.go). It serves three purposes: [Lint]'s
+// casing rule ([KnownAction]), the highest access level a wildcard can reach
+// ([Action.AccessLevel]), and listing what a pattern grants ([CatalogActions]).
+// It is not a complete list of Tencent Cloud APIs: an action missing from it is
+// not an error.
+
+type catalog struct {
+	// canonical maps "service:apiname" in lowercase to "service:ApiName".
+	canonical map[string]string
+	// byService lists each service's API names as the catalogue spells them, sorted.
+	byService map[string][]string
+	// services lists the catalogued services, sorted.
+	services []string
+}
+
+var catalogIndex = sync.OnceValue(func() *catalog {
+	c := &catalog{canonical: make(map[string]string), byService: make(map[string][]string)}
+	for service, names := range catalogData {
+		list := strings.Fields(names)
+		slices.Sort(list)
+		list = slices.Compact(list)
+		c.byService[service] = list
+		c.services = append(c.services, service)
+		for _, name := range list {
+			c.canonical[strings.ToLower(service+":"+name)] = service + ":" + name
+		}
+	}
+	slices.Sort(c.services)
+	return c
+})
+
+// KnownAction looks up the API apiName of service in the catalogue, ignoring case,
+// and returns its canonical spelling "service:ApiName" (for example
+// KnownAction("CVM", "describeinstances") returns "cvm:DescribeInstances", true).
+// It returns "", false for an API the catalogue does not list and for patterns
+// containing '*'. Pass the service and API name without a "name/" prefix.
+func KnownAction(service, apiName string) (canonical string, ok bool) {
+	if service == "" || apiName == "" || strings.Contains(service+apiName, "*") {
+		return "", false
+	}
+	canonical, ok = catalogIndex().canonical[strings.ToLower(service+":"+apiName)]
+	return canonical, ok
+}
+
+// CatalogActions returns the catalogued actions of service as "service:ApiName",
+// sorted; nil for a service the catalogue does not know. The service name is
+// compared without regard to case. The result is a new slice the caller may
+// modify.
+func CatalogActions(service string) []string {
+	service = strings.ToLower(service)
+	names := catalogIndex().byService[service]
+	if names == nil {
+		return nil
+	}
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = service + ":" + n
+	}
+	return out
+}
+
+// CatalogServices returns the services the action catalogue covers, sorted.
+func CatalogServices() []string {
+	return slices.Clone(catalogIndex().services)
+}
+
+// MatchingActions returns the catalogued actions a matches, sorted: every
+// catalogued action for "*" and "*:*", none for a permid action. Matching
+// ignores case, as CAM's allow statements do (CAM-SEMANTICS §2). Use it to show
+// what a wildcard grants; it cannot list APIs the catalogue does not know.
+func (a Action) MatchingActions() []string {
+	if a.PermID || (!a.All && (a.Service == "" || a.Name == "")) {
+		return nil
+	}
+	c := catalogIndex()
+	var out []string
+	for _, svc := range c.services {
+		if !a.All && !catalogGlobFold(a.Service, svc) {
+			continue
+		}
+		for _, name := range c.byService[svc] {
+			if a.All || catalogGlobFold(a.Name, name) {
+				out = append(out, svc+":"+name)
+			}
+		}
+	}
+	return out
+}
+
+// catalogGlobFold reports whether s matches pattern, in which '*' matches any
+// run of characters, comparing ASCII letters without regard to case.
+func catalogGlobFold(pattern, s string) bool {
+	// Iterative matching with single-star backtracking: linear in practice and
+	// never exponential.
+	p, i := 0, 0
+	starP, starI := -1, 0
+	for i < len(s) {
+		switch {
+		case p < len(pattern) && pattern[p] == '*':
+			starP, starI = p, i
+			p++
+		case p < len(pattern) && foldByte(pattern[p]) == foldByte(s[i]):
+			p++
+			i++
+		case starP >= 0:
+			starI++
+			p, i = starP+1, starI
+		default:
+			return false
+		}
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}
+
+func foldByte(b byte) byte {
+	if b >= 'A' && b <= 'Z' {
+		return b + 'a' - 'A'
+	}
+	return b
+}
