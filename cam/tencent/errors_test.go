@@ -4,9 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/cam/tencent"
@@ -112,5 +116,51 @@ func TestNetworkError(t *testing.T) {
 	var apiErr *cam.APIError
 	if errors.As(err, &apiErr) {
 		t.Errorf("a network failure became an API error: %v", err)
+	}
+}
+
+func TestMalformedResponses(t *testing.T) {
+	tests := []struct {
+		name string
+		resp map[string]any
+		call func(*tencent.Client) error
+		want string
+	}{
+		{"bad time", map[string]any{"Data": []any{nil, map[string]any{"Uin": 1, "CreateTime": "garbage"}}},
+			func(c *tencent.Client) error { _, err := c.ListUsers(context.Background()); return err }, "CreateTime"},
+		{"bad number", map[string]any{"Uin": "x", "OwnerUin": "1"},
+			func(c *tencent.Client) error { _, err := c.Account(context.Background()); return err }, "Uin"},
+		{"no role", map[string]any{},
+			func(c *tencent.Client) error { _, err := c.GetRole(context.Background(), "r"); return err }, "no Response object"},
+		{"no policy ID", map[string]any{},
+			func(c *tencent.Client) error {
+				_, err := c.CreatePolicy(context.Background(), cam.PolicyInput{Name: "p"})
+				return err
+			}, "no Response object"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _ := newStub(t, func(string, map[string]any) (map[string]any, string, string) { return tt.resp, "", "" })
+			err := tt.call(c)
+			if err == nil || !strings.Contains(err.Error(), "unexpected response") || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("got %v, want an unexpected-response error naming %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestHTTPErrorStatus(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		http.Error(w, "upstream broke near "+testKey, http.StatusBadGateway)
+	}))
+	defer srv.Close()
+	c, err := tencent.New(common.NewCredential(testID, testKey),
+		tencent.WithEndpoint(strings.TrimPrefix(srv.URL, "http://")), tencent.WithScheme("http"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.ListGroups(context.Background())
+	if err == nil || !strings.HasPrefix(err.Error(), "tencent: ListGroups: ") || strings.Contains(err.Error(), testKey) {
+		t.Fatalf("got %v, want a scrubbed error naming ListGroups", err)
 	}
 }
