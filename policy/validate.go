@@ -1,0 +1,178 @@
+package policy
+
+import (
+	"errors"
+	"maps"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// Validate checks d against CAM's rules and reports every problem at once: the
+// result joins one *[Error] per problem with [errors.Join] (walk them with
+// errors.As, or with Unwrap() []error), each naming its JSON path, for example
+//
+//	policy: statement[1].condition.ip_equal["qcs:ip"][0]: "10.0.0.256" is not an IP address or CIDR block
+//
+// It returns nil for a valid document. The checks:
+//
+//   - the document is not nil; version is "2.0"; there is at least one statement;
+//   - effect is exactly "allow" or "deny" ("Allow" gets the hint that effects
+//     are lowercase);
+//   - each statement has at least one action and each action parses
+//     ([ParseAction]);
+//   - each statement without a principal has at least one resource, and each
+//     resource parses ([ParseResource]); trust statements, which carry a
+//     principal, may leave resource out;
+//   - a principal is "*" or names someone, and each entry has a form CAM
+//     knows (see below);
+//   - condition operators parse ([ParseOperator]: unknown operators,
+//     _if_exist or a for_… prefix on null_equal are errors), keys are non-empty,
+//     each key has at least one value, and each value has the operator's type:
+//     an IP address or CIDR block for ip_* ([ParseIPOrCIDR]), a date for date_*
+//     ([ParseDate]), a JSON number or numeric string for numeric_*
+//     ([ParseNumber]), "true" or "false" in any case (or a JSON boolean) for
+//     bool_equal and null_equal ([ParseBool]), standard base64 for binary_equal,
+//     and a string, number or boolean for string_*;
+//   - the compact canonical text ([Document.Canonical]) is at most
+//     [MaxDocumentLength] Unicode characters.
+//
+// Decisions where CAM's documentation is silent: an explicitly empty list
+// (action, resource, a principal list or a condition key's values) is an error
+// even where leaving the element out would be valid, because it is almost
+// always a list the author forgot to fill; an empty condition object is the same
+// as no condition; strings must be valid UTF-8; a number value must be a JSON
+// number literal and a boolean value "true" or "false" (only documents built in
+// code can break this). Principal entries are accepted in these forms:
+//
+//   - qcs: "qcs::cam::uin/<owner>:root" (every identity of the account),
+//     "qcs::cam::uin/<owner>:uin/<sub>" (a sub-user),
+//     "qcs::cam::uin/<owner>:roleName/<name>" and
+//     "qcs::cam::uin/<owner>:role/<id>" (a role), and COS's
+//     "qcs::cam::anyone:anyone";
+//   - service: a lowercase service domain such as "cvm.qcloud.com";
+//   - federated: "qcs::cam::uin/<owner>:saml-provider/<name>" or
+//     "qcs::cam::uin/<owner>:oidc-provider/<name>".
+//
+// A principal on a statement whose actions are not sts actions is not an error:
+// COS bucket policies name principals for COS actions.
+//
+// Validate does not judge whether a valid document is wise: that is [Lint]'s job.
+func (d *Document) Validate() error {
+	if d == nil {
+		return errors.Join(&Error{Message: "document is nil"})
+	}
+	v := &validator{}
+	switch {
+	case d.Version == "":
+		v.add("version", `missing; want "2.0"`)
+	case d.Version != Version:
+		v.add("version", "%s is not supported; want \"2.0\"", quote(d.Version))
+	}
+	if len(d.Statement) == 0 {
+		v.add("statement", "no statements; a policy needs at least one")
+	}
+	for i := range d.Statement {
+		v.statement(StatementPath(i), &d.Statement[i])
+	}
+	if n := utf8.RuneCountInString(d.Canonical()); n > MaxDocumentLength {
+		v.add("", "document is %d characters long in canonical form; CAM allows at most %d (InvalidParameter.PolicyDocumentLengthOverLimit)", n, MaxDocumentLength)
+	}
+	return errors.Join(v.errs...)
+}
+
+// validator collects the problems of one document.
+type validator struct {
+	errs []error
+}
+
+func (v *validator) add(path, format string, args ...any) {
+	v.errs = append(v.errs, errorf(path, format, args...))
+}
+
+func (v *validator) statement(p string, st *Statement) {
+	v.effect(pathField(p, "effect"), st.Effect)
+
+	ap := pathField(p, "action")
+	switch {
+	case st.Action == nil:
+		v.add(ap, "missing; a statement needs at least one action")
+	case len(st.Action) == 0:
+		v.add(ap, "empty list; a statement needs at least one action")
+	}
+	for j, a := range st.Action {
+		if _, err := ParseAction(a); err != nil {
+			v.add(pathIndex(ap, j), "%v", err)
+		}
+	}
+
+	rp := pathField(p, "resource")
+	switch {
+	case st.Resource == nil && st.Principal == nil:
+		v.add(rp, `missing; a statement without a principal needs at least one resource ("*" for all)`)
+	case st.Resource != nil && len(st.Resource) == 0:
+		v.add(rp, "empty list; name at least one resource or leave the element out of a trust statement")
+	}
+	for j, r := range st.Resource {
+		if !utf8.ValidString(r) {
+			v.add(pathIndex(rp, j), "resource %s is not valid UTF-8", quote(r))
+		} else if _, err := ParseResource(r); err != nil {
+			v.add(pathIndex(rp, j), "%v", err)
+		}
+	}
+
+	if st.Principal != nil {
+		v.principal(pathField(p, "principal"), st.Principal)
+	}
+	v.condition(pathField(p, "condition"), st.Condition)
+}
+
+func (v *validator) effect(p string, e Effect) {
+	switch {
+	case e.Valid():
+	case e == "":
+		v.add(p, `missing; want "allow" or "deny"`)
+	case strings.EqualFold(string(e), string(EffectAllow)) || strings.EqualFold(string(e), string(EffectDeny)):
+		v.add(p, "%s is not valid: effects are lowercase: %s", quote(string(e)), quote(strings.ToLower(string(e))))
+	default:
+		v.add(p, `%s is not valid; want "allow" or "deny"`, quote(string(e)))
+	}
+}
+
+// condition checks operators, keys and values in sorted order, so that the
+// errors come out in the order of the canonical text.
+func (v *validator) condition(p string, c Condition) {
+	for _, opName := range slices.Sorted(maps.Keys(c)) {
+		keys := c[opName]
+		op := pathField(p, opName)
+		parsed, err := ParseOperator(opName)
+		if err != nil {
+			v.add(op, "%v", err)
+		}
+		if len(keys) == 0 {
+			v.add(op, "no condition keys; an operator needs at least one key")
+		}
+		for _, key := range slices.Sorted(maps.Keys(keys)) {
+			vals := keys[key]
+			kp := pathKey(op, key)
+			switch {
+			case key == "":
+				v.add(kp, "empty condition key")
+			case !utf8.ValidString(key):
+				v.add(kp, "condition key is not valid UTF-8")
+			case strings.ContainsFunc(key, isControlRune):
+				v.add(kp, "condition key contains a control character")
+			}
+			if len(vals) == 0 {
+				v.add(kp, "no values; a condition key needs at least one")
+			}
+			for j, val := range vals {
+				if msg := checkValue(parsed.Op.Type(), val); msg != "" {
+					v.add(pathIndex(kp, j), "%s", msg)
+				}
+			}
+		}
+	}
+}
+
+func isControlRune(r rune) bool { return r < 0x20 || r == 0x7f }
