@@ -3,6 +3,7 @@ package camfake_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log"
@@ -134,6 +135,16 @@ func TestSecretsNeverLeak(t *testing.T) {
 		t.Fatal(err)
 	}
 	drive(asRole)
+
+	// cam.Load over the adapter: its errors and the snapshot it writes.
+	for _, c := range []*tencent.Client{good, bad, asRole} {
+		snap, err := cam.Load(ctx, c)
+		record(err)
+		if snap != nil {
+			b, err := json.Marshal(snap)
+			record(string(b), err)
+		}
+	}
 
 	direct := []any{f, srv, good, bad, asRole, good.String()}
 	record(direct...)
