@@ -131,32 +131,46 @@ var maxVerbLen = func() int {
 	return n
 }()
 
-// apiVerb returns the longest verb of verbLevels that api starts with (ignoring
-// case) and its level. A verb counts only at a word boundary: the character after
+// apiVerb returns the level of the longest verb of verbLevels that api starts
+// with, ignoring case. A verb counts only at a word boundary: the character after
 // it must not be a lowercase letter ("ListUsers" has the verb "list", "Listen"
 // none), unless the whole name is lowercase. A wildcard pattern's literal
 // prefix ("Describe" of "Describe*") fixes its verb the same way.
-func apiVerb(api string) (verb string, level AccessLevel, ok bool) {
-	lower := strings.ToLower(api)
-	allLower := lower == api
-	for n := min(len(lower), maxVerbLen); n > 0; n-- {
-		l, found := verbLevels[lower[:n]]
+func apiVerb(api string) (level AccessLevel, ok bool) {
+	allLower := true
+	for i := 0; i < len(api); i++ {
+		if api[i] >= 'A' && api[i] <= 'Z' {
+			allLower = false
+			break
+		}
+	}
+	var buf [32]byte
+	head := buf[:0]
+	for i := 0; i < len(api) && i < maxVerbLen && i < len(buf); i++ {
+		head = append(head, foldByte(api[i]))
+	}
+	for n := len(head); n > 0; n-- {
+		l, found := verbLevels[string(head[:n])]
 		if !found {
 			continue
 		}
 		if n < len(api) && !allLower && api[n] >= 'a' && api[n] <= 'z' {
 			continue
 		}
-		return lower[:n], l, true
+		return l, true
 	}
-	return "", AccessUnknown, false
+	return AccessUnknown, false
 }
 
 // isTaggingName reports whether a write API only changes tags: its name ends in
 // "Tag", "Tags" or "Tagging" (ModifyResourceTags, PutBucketTagging).
 func isTaggingName(api string) bool {
-	l := strings.ToLower(api)
-	return strings.HasSuffix(l, "tag") || strings.HasSuffix(l, "tags") || strings.HasSuffix(l, "tagging")
+	for _, suffix := range [...]string{"tag", "tags", "tagging"} {
+		if len(api) >= len(suffix) && strings.EqualFold(api[len(api)-len(suffix):], suffix) {
+			return true
+		}
+	}
+	return false
 }
 
 // sensitiveService reports whether unknown mutations of service are treated as
@@ -199,10 +213,20 @@ func AccessLevelOf(service, apiName string) AccessLevel {
 	if strings.Contains(service, "*") || strings.Contains(apiName, "*") {
 		return patternLevel(service, apiName)
 	}
-	if l, ok := accessOverrides[service+":"+strings.ToLower(apiName)]; ok {
+	if e, ok := catalogIndex().lookup(service, apiName); ok {
+		return e.level
+	}
+	return derivedLevel(service, apiName)
+}
+
+// derivedLevel is the level of a concrete API from the override table or its
+// verb; service is lowercase.
+func derivedLevel(service, apiName string) AccessLevel {
+	var buf [96]byte
+	if l, ok := accessOverrides[string(appendLowerKey(buf[:0], service, apiName))]; ok {
 		return l
 	}
-	_, l, ok := apiVerb(apiName)
+	l, ok := apiVerb(apiName)
 	if !ok {
 		l = AccessWrite
 	}
@@ -221,15 +245,16 @@ func patternLevel(servicePattern, apiPattern string) AccessLevel {
 		if !catalogGlobFold(servicePattern, service) {
 			continue
 		}
-		for _, name := range c.byService[service] {
-			if catalogGlobFold(apiPattern, name) {
-				level = max(level, AccessLevelOf(service, name))
+		levels := c.levels[service]
+		for i, name := range c.byService[service] {
+			if levels[i] > level && catalogGlobFold(apiPattern, name) {
+				level = levels[i]
 			}
 		}
 	}
 	literal, _, _ := strings.Cut(apiPattern, "*")
 	unknown := AccessWrite
-	if _, l, ok := apiVerb(literal); ok {
+	if l, ok := apiVerb(literal); ok {
 		unknown = l
 	}
 	if unknown == AccessWrite && (catalogGlobFold(servicePattern, "cam") || catalogGlobFold(servicePattern, "sts")) {

@@ -14,29 +14,62 @@ import (
 // not an error.
 
 type catalog struct {
-	// canonical maps "service:apiname" in lowercase to "service:ApiName".
-	canonical map[string]string
+	// entries maps "service:apiname" in lowercase to its entry.
+	entries map[string]catalogEntry
 	// byService lists each service's API names as the catalogue spells them, sorted.
 	byService map[string][]string
+	// levels holds the access level of each name in byService, index for index.
+	levels map[string][]AccessLevel
 	// services lists the catalogued services, sorted.
 	services []string
 }
 
+type catalogEntry struct {
+	canonical string // "service:ApiName"
+	level     AccessLevel
+}
+
 var catalogIndex = sync.OnceValue(func() *catalog {
-	c := &catalog{canonical: make(map[string]string), byService: make(map[string][]string)}
+	c := &catalog{
+		entries:   make(map[string]catalogEntry),
+		byService: make(map[string][]string),
+		levels:    make(map[string][]AccessLevel),
+	}
 	for service, names := range catalogData {
 		list := strings.Fields(names)
 		slices.Sort(list)
 		list = slices.Compact(list)
-		c.byService[service] = list
-		c.services = append(c.services, service)
-		for _, name := range list {
-			c.canonical[strings.ToLower(service+":"+name)] = service + ":" + name
+		levels := make([]AccessLevel, len(list))
+		for i, name := range list {
+			levels[i] = derivedLevel(service, name)
+			c.entries[strings.ToLower(service+":"+name)] = catalogEntry{service + ":" + name, levels[i]}
 		}
+		c.byService[service] = list
+		c.levels[service] = levels
+		c.services = append(c.services, service)
 	}
 	slices.Sort(c.services)
 	return c
 })
+
+// lookup finds service:api in the catalogue, ignoring case, without allocating
+// for names of ordinary length.
+func (c *catalog) lookup(service, api string) (catalogEntry, bool) {
+	var buf [96]byte
+	key := appendLowerKey(buf[:0], service, api)
+	e, ok := c.entries[string(key)]
+	return e, ok
+}
+
+// appendLowerKey appends "service:api" in ASCII lowercase to dst.
+func appendLowerKey(dst []byte, service, api string) []byte {
+	for _, part := range [...]string{service, ":", api} {
+		for i := 0; i < len(part); i++ {
+			dst = append(dst, foldByte(part[i]))
+		}
+	}
+	return dst
+}
 
 // KnownAction looks up the API apiName of service in the catalogue, ignoring case,
 // and returns its canonical spelling "service:ApiName" (for example
@@ -47,8 +80,8 @@ func KnownAction(service, apiName string) (canonical string, ok bool) {
 	if service == "" || apiName == "" || strings.Contains(service+apiName, "*") {
 		return "", false
 	}
-	canonical, ok = catalogIndex().canonical[strings.ToLower(service+":"+apiName)]
-	return canonical, ok
+	e, ok := catalogIndex().lookup(service, apiName)
+	return e.canonical, ok
 }
 
 // CatalogActions returns the catalogued actions of service as "service:ApiName",
