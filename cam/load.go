@@ -33,8 +33,11 @@ import (
 // missing part marked unknown, and the load goes on; a document that does not
 // parse is a Problem too. With [WithFailFast] the first failed read aborts the
 // load instead. When ctx is cancelled, Load stops promptly (rate-limit and retry
-// waits end at once) and returns an error wrapping ctx.Err(). Load returns an
-// error, never a partial snapshot, only then and for invalid options.
+// waits end at once) and returns an error wrapping ctx.Err(); when a rate
+// limit cannot be met before ctx's deadline, it stops at once with an error
+// matching context.DeadlineExceeded. Load returns an error, and never a
+// partial snapshot, only in these cases, with WithFailFast, and for invalid
+// options.
 func Load(ctx context.Context, r Reader, opts ...LoadOption) (*Snapshot, error) {
 	if r == nil {
 		return nil, errors.New("cam: load: the Reader is nil")
@@ -118,6 +121,9 @@ func (l *loader) run(ctx context.Context) error {
 func (l *loader) fail(ctx context.Context, phase Phase, method, subject string, err error) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
+	}
+	if _, ok := err.(*deadlineError); ok {
+		return err
 	}
 	action := ReaderActions[method]
 	if l.cfg.failFast {

@@ -3,7 +3,6 @@ package cam
 import (
 	"context"
 	"errors"
-	"fmt"
 	"math"
 	"math/rand/v2"
 	"strings"
@@ -81,8 +80,9 @@ func (g *gate) call(ctx context.Context, method string, fn func(context.Context)
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
-			// The limiter refuses a wait that would outlast the deadline.
-			return fmt.Errorf("cam: load: %s: waiting for the rate limit would pass the context deadline: %w", action, context.DeadlineExceeded)
+			// The limiter refuses a wait that would outlast the deadline: the
+			// load cannot finish in time, so it ends now.
+			return &deadlineError{action: action}
 		}
 		err = fn(ctx)
 		<-g.slots
@@ -100,6 +100,17 @@ func (g *gate) call(ctx context.Context, method string, fn func(context.Context)
 		}
 	}
 }
+
+// deadlineError reports that the rate limit of an action cannot be met
+// before the context's deadline. It aborts the load.
+type deadlineError struct{ action string }
+
+func (e *deadlineError) Error() string {
+	return "cam: load: " + e.action + ": waiting for the rate limit would pass the context deadline"
+}
+
+// Unwrap makes errors.Is(err, context.DeadlineExceeded) hold.
+func (e *deadlineError) Unwrap() error { return context.DeadlineExceeded }
 
 // wait returns the jittered backoff before retry number attempt+1: a random
 // duration between half and all of backoff·2^attempt, capped at MaxBackoff.

@@ -231,3 +231,20 @@ func (b brokenDocs) ListRoles(ctx context.Context) ([]cam.Role, error) {
 	}
 	return rs, err
 }
+
+func TestLoadDeadlineTooShortForRateLimits(t *testing.T) {
+	t.Parallel()
+	f := newTestFake(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	// At a hundredth of the documented rates, each action's second call is
+	// more than five seconds away: Load gives up at once instead of waiting.
+	start := time.Now()
+	s, err := cam.Load(ctx, f, cam.WithRateScale(0.01))
+	if s != nil || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "waiting for the rate limit would pass the context deadline") {
+		t.Fatalf("Load = %v, %v; want a deadline error", s, err)
+	}
+	if elapsed := time.Since(start); elapsed > 4*time.Second {
+		t.Errorf("Load took %v; it should give up before the deadline", elapsed)
+	}
+}

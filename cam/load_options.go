@@ -112,7 +112,8 @@ func WithProgress(fn func(Progress)) LoadOption {
 // WithFailFast makes the first read that fails (after its retries) abort the
 // load: Load then returns a nil snapshot and an error naming the phase, the API
 // action and the subject that failed, wrapping the API's error. Without it, Load
-// records each failure as a [Problem] in the snapshot and goes on.
+// records each failure as a [Problem] in the snapshot and goes on. A document
+// that was read but does not parse is recorded as a Problem in either case.
 func WithFailFast() LoadOption {
 	return func(c *loadConfig) { c.failFast = true }
 }
