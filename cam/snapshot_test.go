@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -265,5 +268,36 @@ func TestSnapshotLiteralLookups(t *testing.T) {
 	s.Reindex()
 	if u, ok := s.UserByUIN(8); !ok || u.Name != "y" {
 		t.Errorf("UserByUIN after Reindex = %v, %v", u, ok)
+	}
+}
+
+var updateSnapshot = flag.Bool("update-snapshot", false, "rewrite testdata/demo.snapshot.json from camfake.Demo")
+
+// TestDemoSnapshotGolden pins the snapshot format: the Demo account's snapshot
+// must marshal exactly as testdata/demo.snapshot.json, which other packages'
+// tests may also read offline with ReadSnapshot. After an intended change run
+// go test ./cam -run DemoSnapshotGolden -update-snapshot.
+func TestDemoSnapshotGolden(t *testing.T) {
+	t.Parallel()
+	got := snapshotJSON(t, loadDemo(t, camfake.Demo()))
+	path := filepath.Join("testdata", "demo.snapshot.json")
+	if *updateSnapshot {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the Demo snapshot differs from %s; if the change is intended, run go test ./cam -run DemoSnapshotGolden -update-snapshot\ngot:\n%s", path, got)
+	}
+	s, err := cam.ReadSnapshot(bytes.NewReader(want))
+	if err != nil {
+		t.Fatalf("ReadSnapshot(%s): %v", path, err)
+	}
+	if len(s.Users) != 10 || s.Taken != camfake.DemoTime {
+		t.Errorf("%s: %d users, taken %v", path, len(s.Users), s.Taken)
 	}
 }
