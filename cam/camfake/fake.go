@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -181,7 +182,7 @@ func New(opts ...Option) *Fake {
 	f.st = newState(f.owner, f.now)
 	for i, s := range cfg.seeds {
 		if err := f.Seed(s); err != nil {
-			panic(fmt.Sprintf("camfake: WithSeed #%d: %v", i+1, err))
+			panic(fmt.Sprintf("camfake: WithSeed #%d: %s", i+1, strings.TrimPrefix(err.Error(), "camfake: ")))
 		}
 	}
 	return f

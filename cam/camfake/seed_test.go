@@ -123,7 +123,7 @@ func TestSeedErrors(t *testing.T) {
 func TestMustSeedPanics(t *testing.T) {
 	defer func() {
 		r := recover()
-		if r == nil || !strings.Contains(r.(string), `users[0] "x y"`) {
+		if r == nil || !strings.HasPrefix(r.(string), `camfake: WithSeed #1: seed: users[0] "x y"`) {
 			t.Fatalf("recover() = %v", r)
 		}
 	}()
