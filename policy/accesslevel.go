@@ -131,12 +131,12 @@ var maxVerbLen = func() int {
 	return n
 }()
 
-// apiVerb returns the level of the longest verb of verbLevels that api starts
-// with, ignoring case. A verb counts only at a word boundary: the character after
+// apiVerb returns the level and length of the longest verb of verbLevels that
+// api starts with, ignoring case. A verb counts only at a word boundary: the character after
 // it must not be a lowercase letter ("ListUsers" has the verb "list", "Listen"
 // none), unless the whole name is lowercase. A wildcard pattern's literal
 // prefix ("Describe" of "Describe*") fixes its verb the same way.
-func apiVerb(api string) (level AccessLevel, ok bool) {
+func apiVerb(api string) (level AccessLevel, n int, ok bool) {
 	allLower := true
 	for i := 0; i < len(api); i++ {
 		if api[i] >= 'A' && api[i] <= 'Z' {
@@ -157,9 +157,9 @@ func apiVerb(api string) (level AccessLevel, ok bool) {
 		if n < len(api) && !allLower && api[n] >= 'a' && api[n] <= 'z' {
 			continue
 		}
-		return l, true
+		return l, n, true
 	}
-	return AccessUnknown, false
+	return AccessUnknown, 0, false
 }
 
 // isTaggingName reports whether a write API only changes tags: its name ends in
@@ -226,7 +226,7 @@ func derivedLevel(service, apiName string) AccessLevel {
 	if l, ok := accessOverrides[string(appendLowerKey(buf[:0], service, apiName))]; ok {
 		return l
 	}
-	l, ok := apiVerb(apiName)
+	l, _, ok := apiVerb(apiName)
 	if !ok {
 		l = AccessWrite
 	}
@@ -235,8 +235,8 @@ func derivedLevel(service, apiName string) AccessLevel {
 
 // patternLevel is the highest level of any API that apiPattern can match in a
 // service servicePattern matches: every catalogued API it matches, and, for APIs
-// camkit does not know, the level of the verb the pattern fixes ("Describe*"
-// fixes Describe), or Write when it fixes none; such a Write is
+// camkit does not know, the level of the verbs the pattern allows ("Describe*"
+// allows only Describe, "Is*" both Is and Isolate), or Write when it fixes none; such a Write is
 // PermissionsManagement when the service pattern matches CAM or STS.
 func patternLevel(servicePattern, apiPattern string) AccessLevel {
 	c := catalogIndex()
@@ -254,8 +254,17 @@ func patternLevel(servicePattern, apiPattern string) AccessLevel {
 	}
 	literal, _, _ := strings.Cut(apiPattern, "*")
 	unknown := AccessWrite
-	if l, ok := apiVerb(literal); ok {
+	if l, n, ok := apiVerb(literal); ok {
 		unknown = l
+		if n == len(literal) {
+			// The literal ends where the verb does, so a longer verb may
+			// continue it: "Is*" also matches Isolate..., a write.
+			for v, vl := range verbLevels {
+				if len(v) > n && strings.EqualFold(v[:n], literal) {
+					unknown = max(unknown, vl)
+				}
+			}
+		}
 	}
 	if unknown == AccessWrite && (catalogGlobFold(servicePattern, "cam") || catalogGlobFold(servicePattern, "sts")) {
 		unknown = AccessPermissionsManagement

@@ -169,6 +169,11 @@ func TestAccessLevelOf(t *testing.T) {
 		{"c*", "*", policy.AccessPermissionsManagement},
 		{"unknownsvc", "Describe*", policy.AccessRead},
 		{"unknownsvc", "*", policy.AccessWrite},
+		{"unknownsvc", "Is*", policy.AccessWrite},
+		{"unknownsvc", "IsEnabled*", policy.AccessRead},
+		{"unknownsvc", "Tag*", policy.AccessTagging},
+		{"unknownsvc", "Des*", policy.AccessWrite},
+		{"unknownsvc", "Listen*", policy.AccessWrite},
 		// No action.
 		{"", "DescribeInstances", policy.AccessUnknown},
 		{"cvm", "", policy.AccessUnknown},
