@@ -147,7 +147,7 @@ func apiVerb(api string) (level AccessLevel, n int, ok bool) {
 	var buf [32]byte
 	head := buf[:0]
 	for i := 0; i < len(api) && i < maxVerbLen && i < len(buf); i++ {
-		head = append(head, foldByte(api[i]))
+		head = append(head, catalogFoldByte(api[i]))
 	}
 	for n := len(head); n > 0; n-- {
 		l, found := verbLevels[string(head[:n])]
@@ -211,17 +211,17 @@ func AccessLevelOf(service, apiName string) AccessLevel {
 		return AccessUnknown
 	}
 	if strings.Contains(service, "*") || strings.Contains(apiName, "*") {
-		return patternLevel(service, apiName)
+		return accessPatternLevel(service, apiName)
 	}
 	if e, ok := catalogIndex().lookup(service, apiName); ok {
 		return e.level
 	}
-	return derivedLevel(service, apiName)
+	return accessDerivedLevel(service, apiName)
 }
 
-// derivedLevel is the level of a concrete API from the override table or its
+// accessDerivedLevel is the level of a concrete API from the override table or its
 // verb; service is lowercase.
-func derivedLevel(service, apiName string) AccessLevel {
+func accessDerivedLevel(service, apiName string) AccessLevel {
 	var buf [96]byte
 	if l, ok := accessOverrides[string(appendLowerKey(buf[:0], service, apiName))]; ok {
 		return l
@@ -233,12 +233,12 @@ func derivedLevel(service, apiName string) AccessLevel {
 	return levelFromVerb(service, apiName, l)
 }
 
-// patternLevel is the highest level of any API that apiPattern can match in a
+// accessPatternLevel is the highest level of any API that apiPattern can match in a
 // service servicePattern matches: every catalogued API it matches, and, for APIs
 // camkit does not know, the level of the verbs the pattern allows ("Describe*"
 // allows only Describe, "Is*" both Is and Isolate), or Write when it fixes none; such a Write is
 // PermissionsManagement when the service pattern matches CAM or STS.
-func patternLevel(servicePattern, apiPattern string) AccessLevel {
+func accessPatternLevel(servicePattern, apiPattern string) AccessLevel {
 	c := catalogIndex()
 	level := AccessUnknown
 	for _, service := range c.services {

@@ -51,7 +51,7 @@ func (s Statement) OnResources(resources ...Resource) Statement {
 func (s Statement) When(conds ...Cond) Statement {
 	out := s.Clone()
 	for _, c := range conds {
-		out.Condition = out.Condition.add(c)
+		out.Condition = out.Condition.addCond(c)
 	}
 	return out
 }

@@ -41,7 +41,7 @@ var catalogIndex = sync.OnceValue(func() *catalog {
 		list = slices.Compact(list)
 		levels := make([]AccessLevel, len(list))
 		for i, name := range list {
-			levels[i] = derivedLevel(service, name)
+			levels[i] = accessDerivedLevel(service, name)
 			c.entries[strings.ToLower(service+":"+name)] = catalogEntry{service + ":" + name, levels[i]}
 		}
 		c.byService[service] = list
@@ -65,7 +65,7 @@ func (c *catalog) lookup(service, api string) (catalogEntry, bool) {
 func appendLowerKey(dst []byte, service, api string) []byte {
 	for _, part := range [...]string{service, ":", api} {
 		for i := 0; i < len(part); i++ {
-			dst = append(dst, foldByte(part[i]))
+			dst = append(dst, catalogFoldByte(part[i]))
 		}
 	}
 	return dst
@@ -141,7 +141,7 @@ func catalogGlobFold(pattern, s string) bool {
 		case p < len(pattern) && pattern[p] == '*':
 			starP, starI = p, i
 			p++
-		case p < len(pattern) && foldByte(pattern[p]) == foldByte(s[i]):
+		case p < len(pattern) && catalogFoldByte(pattern[p]) == catalogFoldByte(s[i]):
 			p++
 			i++
 		case starP >= 0:
@@ -157,7 +157,7 @@ func catalogGlobFold(pattern, s string) bool {
 	return p == len(pattern)
 }
 
-func foldByte(b byte) byte {
+func catalogFoldByte(b byte) byte {
 	if b >= 'A' && b <= 'Z' {
 		return b + 'a' - 'A'
 	}

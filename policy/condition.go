@@ -140,7 +140,7 @@ func DateGreaterThanEqual(key string, ts ...time.Time) Cond {
 	return dateCond(OpDateGreaterThanEqual, key, ts)
 }
 
-func boolText(b bool) string {
+func condBoolText(b bool) string {
 	if b {
 		return "true"
 	}
@@ -150,7 +150,7 @@ func boolText(b bool) string {
 // BoolEqual tests a boolean key such as [KeyCOSSecureTransport]. The value is
 // written as the string "true" or "false", the form CAM's documentation uses.
 func BoolEqual(key string, b bool) Cond {
-	return Cond{Operator: OpBoolEqual.String(), Key: key, Values: []Value{String(boolText(b))}}
+	return Cond{Operator: OpBoolEqual.String(), Key: key, Values: []Value{String(condBoolText(b))}}
 }
 
 // BinaryEqual tests that key equals one of the byte strings, each written in
@@ -173,7 +173,7 @@ func IPNotEqual(key string, cidrs ...string) Cond { return stringCond(OpIPNotEqu
 // NullEqual tests whether key is absent from the request (absent true) or
 // present (absent false). The value is written "true" or "false".
 func NullEqual(key string, absent bool) Cond {
-	return Cond{Operator: OpNullEqual.String(), Key: key, Values: []Value{String(boolText(absent))}}
+	return Cond{Operator: OpNullEqual.String(), Key: key, Values: []Value{String(condBoolText(absent))}}
 }
 
 // IfExist returns a copy of c whose operator also passes when the key is absent
@@ -250,10 +250,10 @@ func tagPairs(key string, values []string) []string {
 	return out
 }
 
-// add merges c into cond, appending c's values to those already under the same
+// addCond merges c into cond, appending c's values to those already under the same
 // operator and key and skipping exact duplicates. It returns the (possibly new)
 // map; cond is modified in place, so callers pass a map they own.
-func (cond Condition) add(c Cond) Condition {
+func (cond Condition) addCond(c Cond) Condition {
 	if cond == nil {
 		cond = make(Condition)
 	}

@@ -82,8 +82,8 @@ const (
 	KeyCOSResponseContentType = "cos:response-content-type"
 )
 
-// knownKeys lists every exact key [KnownConditionKey] accepts.
-var knownKeys = func() map[string]struct{} {
+// knownConditionKeys lists every exact key [KnownConditionKey] accepts.
+var knownConditionKeys = func() map[string]struct{} {
 	keys := []string{
 		KeyCurrentTime, KeyIP, KeyVPC, KeyResourceTag, KeyRequestTag, KeyMFA, KeyMFALegacy,
 		KeyBindToken, KeyUIN, KeyOwnerUIN, KeyAppID,
@@ -104,8 +104,8 @@ var knownKeys = func() map[string]struct{} {
 // per-tag keys "qcs:resource_tag/<key>" and "qcs:request_tag/<key>" are known
 // too but not listed.
 func ConditionKeys() []string {
-	out := make([]string, 0, len(knownKeys))
-	for k := range knownKeys {
+	out := make([]string, 0, len(knownConditionKeys))
+	for k := range knownConditionKeys {
 		out = append(out, k)
 	}
 	slices.Sort(out)
@@ -118,7 +118,7 @@ func ConditionKeys() []string {
 // "qcs:IP" is not known. An unknown key is not an error in CAM; [Lint] warns
 // about it because a misspelt key makes a condition never (or always) apply.
 func KnownConditionKey(key string) bool {
-	if _, ok := knownKeys[key]; ok {
+	if _, ok := knownConditionKeys[key]; ok {
 		return true
 	}
 	for _, p := range [...]string{KeyResourceTag + "/", KeyRequestTag + "/"} {
