@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"math"
 	"reflect"
 	"testing"
 	"time"
@@ -267,5 +268,50 @@ func BenchmarkBuilder(b *testing.B) {
 			policy.Allow("cvm:DescribeInstances", "cvm:StartInstances").On(res).
 				When(policy.IPEqual(policy.KeyIP, "10.0.0.0/8"), policy.ResourceTagEqual("env", "dev")),
 		)
+	}
+}
+
+// TestBuiltDocumentsValidate checks that what the builders and constructors
+// write is what Validate accepts, and that the documented misuses are reported.
+func TestBuiltDocumentsValidate(t *testing.T) {
+	t.Parallel()
+	expiry := time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC)
+	valid := map[string]*policy.Document{
+		"every constructor": policy.New(
+			policy.Allow("cos:GetObject").OnResources(policy.COSObject("ap-guangzhou", 1250000000, "b-1250000000", "*")).
+				When(
+					policy.BoolEqual(policy.KeyCOSSecureTransport, true),
+					policy.NullEqual(policy.KeyMFA, false),
+					policy.NumericLessThan(policy.KeyCOSTLSVersion, 1.3),
+					policy.DateLessThan(policy.KeyCurrentTime, expiry),
+					policy.BinaryEqual("k", []byte("x")),
+					policy.IPEqual(policy.KeyIP, "10.0.0.0/8", "::1"),
+					policy.ResourceTagEqual("env", "dev"),
+					policy.StringLike(policy.ResourceTagKey("team"), "a*").IfExist().ForAllValue(),
+				),
+			policy.Deny("cam:*").OnResources(policy.CAMRoot(1), policy.CAMUser(1, 2), policy.CAMGroup(1, 3),
+				policy.CAMPolicy(1, 4), policy.CAMRoleName(1, "r"), policy.CAMRole(1, "46116860184273")),
+		),
+		"trust with time limit": func() *policy.Document {
+			d := policy.Trust(policy.AccountRoot(1), policy.SAMLProvider(1, "idp"), policy.ServicePrincipal("cvm.qcloud.com"))
+			d.Statement[0] = d.Statement[0].Until(expiry)
+			return d
+		}(),
+	}
+	for name, d := range valid {
+		if err := d.Validate(); err != nil {
+			t.Errorf("%s: Validate: %v", name, err)
+		}
+	}
+	invalid := map[string]*policy.Document{
+		"allow without resource":         policy.New(policy.Allow("cvm:RunInstances")),
+		"null_equal with IfExist":        policy.New(policy.Allow("a:b").On("*").When(policy.NullEqual("k", true).IfExist())),
+		"trust without principals":       policy.Trust(),
+		"numeric condition not a number": policy.New(policy.Allow("a:b").On("*").When(policy.NumericEqual("n", math.Inf(1)))),
+	}
+	for name, d := range invalid {
+		if err := d.Validate(); err == nil {
+			t.Errorf("%s: Validate accepted %s", name, d.Canonical())
+		}
 	}
 }
