@@ -168,3 +168,26 @@ func sampleHeap() (peak *atomic.Uint64, stop func()) {
 	}()
 	return peak, func() { close(done); <-finished }
 }
+
+// BenchmarkWhoCanAssumeMaxAccount answers WhoCanAssume for every role of an
+// account at Tencent's maxima, from a cold index (the policies compiled anew).
+func BenchmarkWhoCanAssumeMaxAccount(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds an account at Tencent's maxima; skipped with -short")
+	}
+	f := camfake.MustSeed(maxAccountSeed(), camfake.WithCallLog(0), camfake.WithClock(testClock))
+	s, err := cam.Load(context.Background(), f, cam.WithRateScale(10000), cam.WithClock(testClock))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	pairs := 0
+	for b.Loop() {
+		s.Reindex()
+		pairs = 0
+		for i := range s.Roles {
+			pairs += len(s.WhoCanAssume(s.Roles[i].Name))
+		}
+	}
+	b.ReportMetric(float64(pairs), "pairs")
+}

@@ -39,37 +39,70 @@ func (s *Snapshot) WhoCanAssume(roleName string) []*UserRecord {
 	if !ok || r.Trust == nil {
 		return nil
 	}
-	owner := s.Account.OwnerUIN
-	if owner == 0 {
-		owner = ownerFromARN(r.ARN)
-	}
-	arn := r.ARN
-	if arn == "" {
-		arn = "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":roleName/" + r.Name
-	}
-	trust, err := policy.Compile(broaden(r.Trust, !s.Taken.IsZero()))
-	if err != nil {
-		return nil
-	}
 	ix := s.index()
 	var out []*UserRecord
 	for i := range s.Users {
-		u := &s.Users[i]
-		req := policy.Request{
-			Action:    assumeAction,
-			Resource:  arn,
-			Principal: "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":uin/" + strconv.FormatUint(u.UIN, 10),
-			Context:   s.requestContext(u.UIN, owner),
-		}
-		if !trust.Evaluate(req).Allowed() {
-			continue
-		}
-		req.Principal = "" // identity policies ignore it
-		if ix.broadEvaluator(s, u).Evaluate(req).Allowed() {
-			out = append(out, u)
+		if ix.canAssume(s, &s.Users[i], r) {
+			out = append(out, &s.Users[i])
 		}
 	}
 	return out
+}
+
+// AssumableRoles returns the roles, ordered by name, that the user with the
+// given UIN could assume, read as [Snapshot.WhoCanAssume] reads it; nil for an
+// unknown UIN.
+func (s *Snapshot) AssumableRoles(uin uint64) []*RoleRecord {
+	u, ok := s.UserByUIN(uin)
+	if !ok {
+		return nil
+	}
+	ix := s.index()
+	var out []*RoleRecord
+	for i := range s.Roles {
+		if ix.canAssume(s, u, &s.Roles[i]) {
+			out = append(out, &s.Roles[i])
+		}
+	}
+	return out
+}
+
+// canAssume decides whether u could assume r: the trust policy allows u as the
+// principal, and u's own policies allow sts:AssumeRole on the role.
+func (ix *snapshotIndex) canAssume(s *Snapshot, u *UserRecord, r *RoleRecord) bool {
+	trust := ix.trustEvaluator(s, r)
+	if trust == nil {
+		return false
+	}
+	owner := s.owner(r)
+	ue := ix.userEntry(s, u, owner)
+	req := policy.Request{
+		Action:    assumeAction,
+		Resource:  roleARN(r, owner),
+		Principal: ue.principal,
+		Context:   ue.context,
+	}
+	if !trust.Evaluate(req).Allowed() {
+		return false
+	}
+	req.Principal = "" // identity policies ignore it
+	return ue.eval.Evaluate(req).Allowed()
+}
+
+// owner returns the account's owner UIN, or the one in the role's ARN when the
+// account could not be read.
+func (s *Snapshot) owner(r *RoleRecord) uint64 {
+	if s.Account.OwnerUIN != 0 {
+		return s.Account.OwnerUIN
+	}
+	return ownerFromARN(r.ARN)
+}
+
+func roleARN(r *RoleRecord, owner uint64) string {
+	if r.ARN != "" {
+		return r.ARN
+	}
+	return "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":roleName/" + r.Name
 }
 
 // requestContext is the context WhoCanAssume evaluates in: the snapshot's time
@@ -88,21 +121,65 @@ func (s *Snapshot) requestContext(uin, owner uint64) map[string][]string {
 	return ctx
 }
 
-// evaluatorCache holds the broad evaluators of users, built on first use.
+// evaluatorCache holds what WhoCanAssume needs per user and per role's trust
+// policy, built on first use.
 type evaluatorCache struct {
 	mu    sync.Mutex
-	users map[uint64]*policy.Evaluator
+	users map[uint64]*userEntry
+	roles map[string]*policy.Evaluator
 }
 
-// broadEvaluator returns the evaluator of a user's policies and boundary, with
-// conditions broadened (see WhoCanAssume). A user with no usable policy gets
-// a nil evaluator, which denies everything.
-func (ix *snapshotIndex) broadEvaluator(s *Snapshot, u *UserRecord) *policy.Evaluator {
+// userEntry is a user's broad evaluator and request parts.
+type userEntry struct {
+	owner     uint64
+	eval      *policy.Evaluator // nil (deny all) without usable policies
+	principal string
+	context   map[string][]string // read-only once built
+}
+
+// userEntry returns the cached entry of u as a sub-user of owner.
+func (ix *snapshotIndex) userEntry(s *Snapshot, u *UserRecord, owner uint64) *userEntry {
 	ix.evals.mu.Lock()
 	defer ix.evals.mu.Unlock()
-	if e, ok := ix.evals.users[u.UIN]; ok {
+	if e, ok := ix.evals.users[u.UIN]; ok && e.owner == owner {
 		return e
 	}
+	e := &userEntry{
+		owner:     owner,
+		eval:      broadEvaluator(s, u),
+		principal: "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":uin/" + strconv.FormatUint(u.UIN, 10),
+		context:   s.requestContext(u.UIN, owner),
+	}
+	if ix.evals.users == nil {
+		ix.evals.users = map[uint64]*userEntry{}
+	}
+	ix.evals.users[u.UIN] = e
+	return e
+}
+
+// trustEvaluator returns the evaluator of a role's trust policy, broadened,
+// or nil when the role has no usable trust policy.
+func (ix *snapshotIndex) trustEvaluator(s *Snapshot, r *RoleRecord) *policy.Evaluator {
+	ix.evals.mu.Lock()
+	defer ix.evals.mu.Unlock()
+	if e, ok := ix.evals.roles[r.Name]; ok {
+		return e
+	}
+	var e *policy.Evaluator
+	if d := broaden(r.Trust, !s.Taken.IsZero()); d != nil {
+		e, _ = policy.Compile(d)
+	}
+	if ix.evals.roles == nil {
+		ix.evals.roles = map[string]*policy.Evaluator{}
+	}
+	ix.evals.roles[r.Name] = e
+	return e
+}
+
+// broadEvaluator compiles a user's policies and boundary with conditions
+// broadened (see WhoCanAssume). A user with no usable policy gets a nil
+// evaluator, which denies everything.
+func broadEvaluator(s *Snapshot, u *UserRecord) *policy.Evaluator {
 	keepTime := !s.Taken.IsZero()
 	var docs []*policy.Document
 	for _, h := range s.EffectivePolicies(u.UIN) {
@@ -112,21 +189,20 @@ func (ix *snapshotIndex) broadEvaluator(s *Snapshot, u *UserRecord) *policy.Eval
 			}
 		}
 	}
-	var e *policy.Evaluator
-	if len(docs) > 0 {
-		e, _ = policy.Compile(docs...)
+	if len(docs) == 0 {
+		return nil
 	}
-	if e != nil && u.Boundary != nil {
+	e, err := policy.Compile(docs...)
+	if err != nil {
+		return nil
+	}
+	if u.Boundary != nil {
 		if b := broaden(s.boundaryDocument(u.Boundary), keepTime); b != nil {
 			if eb, err := e.WithBoundary(b); err == nil {
 				e = eb
 			}
 		}
 	}
-	if ix.evals.users == nil {
-		ix.evals.users = map[uint64]*policy.Evaluator{}
-	}
-	ix.evals.users[u.UIN] = e
 	return e
 }
 

@@ -58,8 +58,12 @@ func putFirst[K comparable](m map[K]int, k K, i int) {
 }
 
 // index returns the snapshot's index, building it on first use. A snapshot
-// made without Load or ReadSnapshot (a literal) is indexed afresh on each call.
+// made without Load or ReadSnapshot (a literal) is indexed afresh on each
+// call until Reindex is called; a nil snapshot has an empty index.
 func (s *Snapshot) index() *snapshotIndex {
+	if s == nil {
+		return &snapshotIndex{}
+	}
 	if s.idx == nil {
 		return buildIndex(s)
 	}
@@ -68,8 +72,14 @@ func (s *Snapshot) index() *snapshotIndex {
 }
 
 // Reindex discards the lookup index, so that lookups see records changed since
-// the last lookup. It must not run concurrently with lookups.
-func (s *Snapshot) Reindex() { s.idx = &lazyIndex{} }
+// the last lookup; call it after building or changing a snapshot by hand
+// (without it, a hand-built snapshot is indexed afresh on every lookup). It
+// must not run concurrently with lookups.
+func (s *Snapshot) Reindex() {
+	if s != nil {
+		s.idx = &lazyIndex{}
+	}
+}
 
 // UserByName returns the user with the given login name.
 func (s *Snapshot) UserByName(name string) (*UserRecord, bool) {

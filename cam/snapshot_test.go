@@ -256,10 +256,34 @@ func TestWhoCanAssume(t *testing.T) {
 			}
 		})
 	}
+	// AssumableRoles is the same relation seen from the user.
+	var bobRoles []string
+	for _, r := range s.AssumableRoles(uin["bob"]) {
+		bobRoles = append(bobRoles, r.Name)
+	}
+	if want := []string{"Auditor", "DenyIfNoMFA", "Deployer", "OnlyBob", "RootButNotCarol", "Until"}; !slices.Equal(bobRoles, want) {
+		t.Errorf("AssumableRoles(bob) = %v, want %v", bobRoles, want)
+	}
+	for _, u := range s.Users {
+		for _, r := range s.Roles {
+			byRole := slices.Contains(s.WhoCanAssume(r.Name), &s.Users[slices.IndexFunc(s.Users, func(x cam.UserRecord) bool { return x.UIN == u.UIN })])
+			byUser := slices.ContainsFunc(s.AssumableRoles(u.UIN), func(x *cam.RoleRecord) bool { return x.Name == r.Name })
+			if byRole != byUser {
+				t.Errorf("%s and %s: WhoCanAssume says %v, AssumableRoles %v", u.Name, r.Name, byRole, byUser)
+			}
+		}
+	}
+	if s.AssumableRoles(1) != nil {
+		t.Error("AssumableRoles of an unknown UIN is not nil")
+	}
 }
 
 func TestSnapshotLiteralLookups(t *testing.T) {
 	t.Parallel()
+	var none *cam.Snapshot
+	if _, ok := none.UserByName("x"); ok || none.WhoCanAssume("r") != nil || none.EffectivePolicies(1) != nil {
+		t.Error("lookups on a nil snapshot found something")
+	}
 	s := &cam.Snapshot{Users: []cam.UserRecord{{User: cam.User{UIN: 7, Name: "x"}}}}
 	if u, ok := s.UserByName("x"); !ok || u.UIN != 7 {
 		t.Errorf("UserByName on a literal = %v, %v", u, ok)
