@@ -170,9 +170,10 @@ func (s *Server) ownerUIN(ctx context.Context) uint64 {
 }
 
 // wireEvent is CloudAudit's Event. EventTime is the Unix time in seconds, as a
-// string. Resources names the first resource; CloudAuditEvent, a JSON object in
-// a string, carries them all, the caller's UIN, and whether the action is
-// read-only and sensitive (see auditDetail).
+// string. Resources.ResourceName lists the resources separated by commas, as
+// CloudAudit does; CloudAuditEvent, a JSON object in a string, carries them as
+// a list, the caller's UIN (userIdentity.principalId), and whether the action
+// is read-only (actionType "Read" or "Write") and sensitive (sensitiveAction).
 type wireEvent struct {
 	EventId         string        `json:"EventId"`
 	Username        string        `json:"Username"`
@@ -240,7 +241,7 @@ func toWireEvent(e cam.AuditEvent, owner uint64) wireEvent {
 		ErrorCode: e.ErrorCode, EventName: e.Name, EventSource: "cam.tencentcloudapi.com", RequestID: e.ID,
 		ResourceRegion: e.Region, AccountID: int64(min(owner, 1<<63-1)), SourceIPAddress: e.SourceIP, EventRegion: e.Region}
 	if len(e.Resources) > 0 {
-		w.Resources = &wireResource{ResourceType: "cam", ResourceName: e.Resources[0]}
+		w.Resources = &wireResource{ResourceType: "cam", ResourceName: strings.Join(e.Resources, ",")}
 	}
 	return w
 }

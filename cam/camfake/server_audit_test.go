@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -92,6 +93,9 @@ func TestServerDescribeEvents(t *testing.T) {
 		if (detail.ActionType == "Read") != w.ReadOnly || detail.SensitiveAction != w.Sensitive ||
 			!slices.Equal(detail.Resources, append([]string{}, w.Resources...)) || detail.UserIdentity.UserName != w.Principal {
 			t.Errorf("event %d detail %+v, want %+v", i, detail, w)
+		}
+		if len(w.Resources) > 0 && (ev.Resources == nil || *ev.Resources.ResourceName != strings.Join(w.Resources, ",")) {
+			t.Errorf("event %d resources %+v, want %v", i, ev.Resources, w.Resources)
 		}
 		if *ev.AccountID != int64(e.fake.OwnerUIN()) {
 			t.Errorf("AccountID %d", *ev.AccountID)

@@ -53,8 +53,11 @@ func asErr[T any](err error, target *T) bool { return errors.As(err, target) }
 // toWire maps any error onto the code and message the server sends:
 // *cam.APIError's code and message pass through (with its request ID, if any),
 // the server's own errors keep theirs, a cancelled or timed-out request is an
-// InternalError, and so is anything else.
+// InternalError, and so is anything else. A nil error has no code.
 func toWire(err error) (code, message, requestID string) {
+	if err == nil {
+		return "", "", ""
+	}
 	var we *wireError
 	var ae *cam.APIError
 	switch {
