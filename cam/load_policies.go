@@ -96,8 +96,8 @@ func (l *loader) loadCustomPolicies(ctx context.Context) error {
 // once, on the load's top-level group; a custom one is fetched by
 // loadCustomPolicies, or by fetchRemaining if the list lacks it.
 func (l *loader) referenced(as []Attachment) {
+	var fetch []uint64
 	l.mu.Lock()
-	defer l.mu.Unlock()
 	for _, a := range as {
 		e := l.entry(a.PolicyID)
 		e.referenced = true
@@ -105,10 +105,13 @@ func (l *loader) referenced(as []Attachment) {
 		e.stub.Type = cmp.Or(e.stub.Type, a.PolicyType)
 		if a.PolicyType == PolicyPreset && !e.claimed {
 			e.claimed = true
-			id := a.PolicyID
-			l.prog.add(PhasePolicies, 1)
-			l.eg.Go(func() error { return l.fetchPolicy(l.ectx, id) })
+			fetch = append(fetch, a.PolicyID)
 		}
+	}
+	l.mu.Unlock()
+	l.prog.add(PhasePolicies, len(fetch))
+	for _, id := range fetch {
+		l.eg.Go(func() error { return l.fetchPolicy(l.ectx, id) })
 	}
 }
 
