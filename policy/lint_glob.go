@@ -1,0 +1,130 @@
+package policy
+
+// Glob matching and glob subsumption for lint rules. '*' is the only wildcard
+// and matches any run of characters; fold compares ASCII letters without regard
+// to case (how allow statements match action names).
+
+// lintGlobMatch reports whether s matches pattern.
+func lintGlobMatch(pattern, s string, fold bool) bool {
+	return lintGlob(pattern, s, fold, false)
+}
+
+// lintGlobCovers reports whether pattern a covers pattern b: every string that
+// b matches, a matches too. It is exact: b's '*' is read as a character that
+// only a's '*' can absorb, and a matches that reading of b exactly when no
+// string b matches escapes a.
+func lintGlobCovers(a, b string, fold bool) bool {
+	return lintGlob(a, b, fold, true)
+}
+
+// lintGlob matches s against pattern with single-star backtracking (linear in
+// practice, never exponential). With starsOpaque, a '*' in s matches only a
+// '*' of pattern.
+func lintGlob(pattern, s string, fold, starsOpaque bool) bool {
+	p, i := 0, 0
+	starP, starI := -1, 0
+	for i < len(s) {
+		switch {
+		case p < len(pattern) && pattern[p] == '*':
+			starP, starI = p, i
+			p++
+		case p < len(pattern) && !(starsOpaque && s[i] == '*') && lintByteEqual(pattern[p], s[i], fold):
+			p++
+			i++
+		case starP >= 0:
+			starI++
+			p, i = starP+1, starI
+		default:
+			return false
+		}
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}
+
+func lintByteEqual(a, b byte, fold bool) bool {
+	if a == b {
+		return true
+	}
+	if !fold {
+		return false
+	}
+	if a >= 'A' && a <= 'Z' {
+		a += 'a' - 'A'
+	}
+	if b >= 'A' && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return a == b
+}
+
+// isAllActions reports whether a is "*" or "*:*": every API of every service.
+func isAllActions(a Action) bool { return a.All || (a.Service == "*" && a.Name == "*") }
+
+// lintActionCovers reports whether action pattern a matches the concrete action
+// target ("service:ApiName"), ignoring case as allow statements do when fold is
+// set. A permid action matches no API name.
+func lintActionCovers(a Action, target string, fold bool) bool {
+	if a.All {
+		return true
+	}
+	if a.PermID {
+		return false
+	}
+	return lintGlobMatch(a.Service+":"+a.Name, target, fold)
+}
+
+// lintActionSubsumes reports whether every action b matches, a matches too.
+// "*" covers everything; a permid action is covered only by "*" or by the same
+// permid action.
+func lintActionSubsumes(a, b Action, fold bool) bool {
+	switch {
+	case a.All:
+		return true
+	case b.All:
+		return false
+	case a.PermID || b.PermID:
+		return a.PermID && b.PermID && a.ID == b.ID
+	}
+	return lintGlobCovers(a.Service+":"+a.Name, b.Service+":"+b.Name, fold)
+}
+
+// lintResourceSubsumes reports whether every resource b matches, a matches
+// too, under CAM-SEMANTICS §3: only "*" covers "*"; the first five segments are
+// compared one by one, an empty segment meaning "all" and a '*' matching within
+// the segment; the sixth segment is a glob.
+func lintResourceSubsumes(a, b Resource) bool {
+	switch {
+	case a.All:
+		return true
+	case b.All:
+		return false
+	}
+	segs := [...][2]string{
+		{a.Project, b.Project}, {a.Service, b.Service}, {a.Region, b.Region}, {a.Account, b.Account},
+	}
+	for _, s := range segs {
+		if !lintSegmentSubsumes(s[0], s[1]) {
+			return false
+		}
+	}
+	return lintGlobCovers(a.Path, b.Path, false)
+}
+
+func lintSegmentSubsumes(a, b string) bool {
+	switch {
+	case a == "":
+		return true
+	case b == "":
+		// b means "all": only a segment of stars matches every value.
+		for i := 0; i < len(a); i++ {
+			if a[i] != '*' {
+				return false
+			}
+		}
+		return true
+	}
+	return lintGlobCovers(a, b, false)
+}

@@ -1,0 +1,102 @@
+package policy
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// Rules about trust statements: who a principal lets in.
+
+func (l *linter) trustOpenToAnyone() {
+	for i := range l.stmts {
+		ls := &l.stmts[i]
+		if ls.Effect != EffectAllow || ls.Principal == nil {
+			continue
+		}
+		pp := pathField(ls.path, "principal")
+		if ls.Principal.Any {
+			l.report(RuleTrustOpenToAnyone, pp, "principal \"*\" lets anyone, in any Tencent Cloud account, use this statement%s", ls.conditionNote())
+		}
+		for j, q := range ls.Principal.QCS {
+			if a, ok := parsePrincipalARN(q); ok && a.Anyone {
+				l.report(RuleTrustOpenToAnyone, pathIndex(pathField(pp, "qcs"), j), "%s lets anyone, in any Tencent Cloud account or none, use this statement%s", quote(q), ls.conditionNote())
+			}
+		}
+	}
+}
+
+// lintPrincipalEntry is one qcs or federated entry of an allow statement.
+type lintPrincipalEntry struct {
+	path string
+	arn  principalARN
+	raw  string
+}
+
+func (l *linter) principalEntries(ls *lintStatement) []lintPrincipalEntry {
+	if ls.Effect != EffectAllow || ls.Principal == nil {
+		return nil
+	}
+	var out []lintPrincipalEntry
+	pp := pathField(ls.path, "principal")
+	for _, list := range [...]struct {
+		name    string
+		entries []string
+	}{{"qcs", ls.Principal.QCS}, {"federated", ls.Principal.Federated}} {
+		for j, raw := range list.entries {
+			if a, ok := parsePrincipalARN(raw); ok && !a.Anyone {
+				out = append(out, lintPrincipalEntry{pathIndex(pathField(pp, list.name), j), a, raw})
+			}
+		}
+	}
+	return out
+}
+
+func (l *linter) trustOtherAccount() {
+	if l.opts.OwnerUIN != 0 {
+		owner := strconv.FormatUint(l.opts.OwnerUIN, 10)
+		for i := range l.stmts {
+			for _, e := range l.principalEntries(&l.stmts[i]) {
+				if e.arn.Owner == owner {
+					continue
+				}
+				l.report(RuleTrustOtherAccount, e.path, "%s %s, not the owner's account %s%s",
+					quote(e.raw), lintTrustedWhat(e.arn), owner, l.stmts[i].conditionNote())
+			}
+		}
+		return
+	}
+	// Without an owner, a trust naming two or more accounts names at least one
+	// that is not the owner's.
+	var accounts []string
+	for i := range l.stmts {
+		for _, e := range l.principalEntries(&l.stmts[i]) {
+			if !slices.Contains(accounts, e.arn.Owner) {
+				accounts = append(accounts, e.arn.Owner)
+			}
+		}
+	}
+	if len(accounts) < 2 {
+		return
+	}
+	for i := range l.stmts {
+		ls := &l.stmts[i]
+		if len(l.principalEntries(ls)) > 0 {
+			l.report(RuleTrustOtherAccount, pathField(ls.path, "principal"), "the trust policy names %d accounts (%s), so at least one is not the owner's; set LintOptions.OwnerUIN to see which",
+				len(accounts), strings.Join(accounts, ", "))
+		}
+	}
+}
+
+// lintTrustedWhat says whom a principal entry admits.
+func lintTrustedWhat(a principalARN) string {
+	switch a.Kind {
+	case "root":
+		return "trusts account " + a.Owner + " (every identity that account permits)"
+	case "uin":
+		return "trusts sub-user " + a.Name + " of account " + a.Owner
+	case "roleName", "role":
+		return "trusts a role of account " + a.Owner
+	}
+	return "trusts an identity provider of account " + a.Owner
+}
