@@ -70,3 +70,22 @@ func ExampleReadSnapshot() {
 	// {"version":"2.0","statement":[{"effect":"allow","action":["*"],"resource":["*"]}]}
 	// parsed again: [*]
 }
+
+func ExampleWithProgress() {
+	last := map[cam.Phase]cam.Progress{}
+	// The callback is never called concurrently, so it needs no lock.
+	report := func(p cam.Progress) { last[p.Phase] = p }
+	if _, err := cam.Load(context.Background(), camfake.Demo(), cam.WithProgress(report), cam.WithRateScale(100)); err != nil {
+		log.Fatal(err)
+	}
+	for _, ph := range []cam.Phase{cam.PhaseUsers, cam.PhaseKeys, cam.PhaseMFA, cam.PhaseGroups, cam.PhasePolicies, cam.PhaseAttachments} {
+		fmt.Printf("%-11s %d/%d\n", ph, last[ph].Done, last[ph].Total)
+	}
+	// Output:
+	// users       2/2
+	// keys        11/11
+	// mfa         10/10
+	// groups      6/6
+	// policies    20/20
+	// attachments 23/23
+}

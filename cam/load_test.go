@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -280,6 +281,28 @@ func TestLoadRespectsRateLimits(t *testing.T) {
 	for _, c := range f.Calls() {
 		if c.Err != nil {
 			t.Errorf("call %s failed: %v", c.Action, c.Err)
+		}
+	}
+}
+
+func TestWithRateLimitsOverrides(t *testing.T) {
+	t.Parallel()
+	seed := camfake.Seed{}
+	for i := range 40 {
+		seed.Users = append(seed.Users, camfake.SeedUser{Name: fmt.Sprintf("u%02d", i)})
+	}
+	// The fake allows ListAttachedUserAllPolicies 5×10 = 50 requests per
+	// second; overriding Load's rate for it to 1,000×10 gets it throttled,
+	// which, without retries, shows up as problems of that action only.
+	f := camfake.MustSeed(seed, camfake.WithClock(testClock), camfake.WithRateLimits(10))
+	s := mustLoad(t, f, cam.WithRateScale(10), cam.WithRetry(0, 0),
+		cam.WithRateLimits(map[string]float64{"ListAttachedUserAllPolicies": 1000, "ListUsers": math.Inf(1)}))
+	if len(s.Problems) == 0 {
+		t.Fatal("no problems: the override did not take effect")
+	}
+	for _, p := range s.Problems {
+		if p.Action != "ListAttachedUserAllPolicies" || !strings.Contains(p.Err, "RequestLimitExceeded") {
+			t.Errorf("unexpected problem %v", p)
 		}
 	}
 }

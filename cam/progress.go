@@ -45,8 +45,11 @@ func (p Phase) String() string { return string(p) }
 // never decrease and Done never exceeds Total; when Load returns without error,
 // the last report of every phase has Done == Total.
 type Progress struct {
+	// Phase is the phase reported on.
 	Phase Phase
-	Done  int
+	// Done is how many of the phase's reads have finished.
+	Done int
+	// Total is how many reads the phase has so far.
 	Total int
 }
 

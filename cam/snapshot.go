@@ -35,11 +35,17 @@ type Snapshot struct {
 	// Taken is when the load started (UTC).
 	Taken time.Time `json:"taken"`
 	// Account is the account read, with the caller's identity.
-	Account  Account       `json:"account"`
-	Users    []UserRecord  `json:"users"`
-	Groups   []GroupRecord `json:"groups"`
-	Roles    []RoleRecord  `json:"roles"`
-	Policies []Policy      `json:"policies"`
+	Account Account `json:"account"`
+	// Users are the sub-users, by UIN.
+	Users []UserRecord `json:"users"`
+	// Groups are the user groups, by ID.
+	Groups []GroupRecord `json:"groups"`
+	// Roles are the roles, by name.
+	Roles []RoleRecord `json:"roles"`
+	// Policies are every custom policy and every preset policy attached to a
+	// user, group or role or used as a boundary, by ID. A policy whose GetPolicy
+	// failed is here without Document (see Problems).
+	Policies []Policy `json:"policies"`
 	// Problems lists every read that failed; empty for a complete snapshot.
 	Problems []Problem `json:"problems"`
 
