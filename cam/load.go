@@ -170,7 +170,7 @@ func (l *loader) loadGroups(ctx context.Context) error {
 	l.prog.add(PhaseAttachments, n)
 	eg, ctx := errgroup.WithContext(ctx)
 	eg.Go(func() error {
-		return each(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
+		return forEach(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
 			g := &l.groups[i]
 			var members []uint64
 			err := l.gate.call(ctx, "ListGroupMembers", func(ctx context.Context) (err error) {
@@ -186,7 +186,7 @@ func (l *loader) loadGroups(ctx context.Context) error {
 		})
 	})
 	eg.Go(func() error {
-		return each(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
+		return forEach(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
 			g := &l.groups[i]
 			var as []Attachment
 			err := l.gate.call(ctx, "ListGroupPolicies", func(ctx context.Context) (err error) {

@@ -95,7 +95,7 @@ func (g *gate) call(ctx context.Context, method string, fn func(context.Context)
 		if attempt >= g.retries || !transient(err) {
 			return err
 		}
-		if err := sleep(ctx, g.wait(attempt)); err != nil {
+		if err := sleepCtx(ctx, g.wait(attempt)); err != nil {
 			return err
 		}
 	}
@@ -126,7 +126,7 @@ func (g *gate) wait(attempt int) time.Duration {
 	return half + rand.N(half+1)
 }
 
-func sleep(ctx context.Context, d time.Duration) error {
+func sleepCtx(ctx context.Context, d time.Duration) error {
 	if d <= 0 {
 		return ctx.Err()
 	}
@@ -164,9 +164,9 @@ func transient(err error) bool {
 	return false
 }
 
-// each runs fn(ctx, i) for every i in [0, n) on at most workers goroutines and
+// forEach runs fn(ctx, i) for every i in [0, n) on at most workers goroutines and
 // returns the first error. fn returns an error only to abort the load.
-func each(ctx context.Context, n, workers int, fn func(ctx context.Context, i int) error) error {
+func forEach(ctx context.Context, n, workers int, fn func(ctx context.Context, i int) error) error {
 	if n <= 0 {
 		return nil
 	}
@@ -188,8 +188,8 @@ func each(ctx context.Context, n, workers int, fn func(ctx context.Context, i in
 	return eg.Wait()
 }
 
-// batches splits n items into consecutive [lo, hi) ranges of at most size.
-func batches(n, size int) [][2]int {
+// splitBatches splits n items into consecutive [lo, hi) ranges of at most size.
+func splitBatches(n, size int) [][2]int {
 	out := make([][2]int, 0, (n+size-1)/size)
 	for lo := 0; lo < n; lo += size {
 		out = append(out, [2]int{lo, min(lo+size, n)})

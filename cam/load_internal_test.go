@@ -22,8 +22,8 @@ func TestBatches(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.n), func(t *testing.T) {
-			if got := batches(tt.n, tt.size); !slices.Equal(got, tt.want) {
-				t.Errorf("batches(%d, %d) = %v, want %v", tt.n, tt.size, got, tt.want)
+			if got := splitBatches(tt.n, tt.size); !slices.Equal(got, tt.want) {
+				t.Errorf("splitBatches(%d, %d) = %v, want %v", tt.n, tt.size, got, tt.want)
 			}
 		})
 	}

@@ -87,7 +87,7 @@ func (l *loader) loadCustomPolicies(ctx context.Context) error {
 	l.mu.Unlock()
 	slices.Sort(ids)
 	l.prog.add(PhasePolicies, len(ids))
-	return each(ctx, len(ids), l.cfg.concurrency, func(ctx context.Context, i int) error {
+	return forEach(ctx, len(ids), l.cfg.concurrency, func(ctx context.Context, i int) error {
 		return l.fetchPolicy(ctx, ids[i])
 	})
 }
@@ -138,7 +138,7 @@ func (l *loader) fetchRemaining(ctx context.Context) error {
 	l.mu.Unlock()
 	slices.Sort(ids)
 	l.prog.add(PhasePolicies, len(ids))
-	return each(ctx, len(ids), l.cfg.concurrency, func(ctx context.Context, i int) error {
+	return forEach(ctx, len(ids), l.cfg.concurrency, func(ctx context.Context, i int) error {
 		return l.fetchPolicy(ctx, ids[i])
 	})
 }
@@ -204,7 +204,7 @@ func (l *loader) loadRoles(ctx context.Context) error {
 	l.prog.add(PhaseBoundaries, n)
 	eg, ctx := errgroup.WithContext(ctx)
 	eg.Go(func() error {
-		return each(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
+		return forEach(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
 			r := &l.roles[i]
 			var as []Attachment
 			err := l.gate.call(ctx, "ListRolePolicies", func(ctx context.Context) (err error) {
@@ -221,7 +221,7 @@ func (l *loader) loadRoles(ctx context.Context) error {
 		})
 	})
 	eg.Go(func() error {
-		return each(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
+		return forEach(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
 			r := &l.roles[i]
 			var (
 				b  Boundary

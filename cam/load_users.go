@@ -30,7 +30,7 @@ func (l *loader) loadUsers(ctx context.Context) error {
 		l.users[i].User = u
 	}
 	n := len(users)
-	logins := batches(n, MaxLastLoginBatch)
+	logins := splitBatches(n, MaxLastLoginBatch)
 	l.prog.add(PhaseAttachments, n)
 	l.prog.add(PhaseUsers, len(logins))
 	l.prog.add(PhaseKeys, n)
@@ -39,20 +39,20 @@ func (l *loader) loadUsers(ctx context.Context) error {
 
 	eg, ctx := errgroup.WithContext(ctx)
 	w := l.cfg.concurrency
-	eg.Go(func() error { return each(ctx, n, w, l.userPolicies) })
+	eg.Go(func() error { return forEach(ctx, n, w, l.userPolicies) })
 	eg.Go(func() error {
-		return each(ctx, len(logins), w, func(ctx context.Context, b int) error {
+		return forEach(ctx, len(logins), w, func(ctx context.Context, b int) error {
 			return l.lastLogins(ctx, logins[b][0], logins[b][1])
 		})
 	})
 	eg.Go(func() error {
-		if err := each(ctx, n, w, l.userKeys); err != nil {
+		if err := forEach(ctx, n, w, l.userKeys); err != nil {
 			return err
 		}
 		return l.keyUsage(ctx)
 	})
-	eg.Go(func() error { return each(ctx, n, w, l.userMFA) })
-	eg.Go(func() error { return each(ctx, n, w, l.userBoundary) })
+	eg.Go(func() error { return forEach(ctx, n, w, l.userMFA) })
+	eg.Go(func() error { return forEach(ctx, n, w, l.userBoundary) })
 	return eg.Wait()
 }
 
@@ -140,9 +140,9 @@ func (l *loader) keyUsage(ctx context.Context) error {
 		}
 	}
 	slices.Sort(ids)
-	bs := batches(len(ids), MaxKeyLastUsedBatch)
+	bs := splitBatches(len(ids), MaxKeyLastUsedBatch)
 	l.prog.add(PhaseKeys, len(bs))
-	return each(ctx, len(bs), l.cfg.concurrency, func(ctx context.Context, b int) error {
+	return forEach(ctx, len(bs), l.cfg.concurrency, func(ctx context.Context, b int) error {
 		batch := ids[bs[b][0]:bs[b][1]]
 		var got []KeyLastUsed
 		err := l.gate.call(ctx, "KeysLastUsed", func(ctx context.Context) (err error) {

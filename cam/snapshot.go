@@ -1,6 +1,7 @@
 package cam
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
@@ -156,7 +157,11 @@ func (e *snapshotVersionError) Error() string {
 
 // UnmarshalJSON reads a snapshot, rejects an unknown schema version, and parses
 // policy documents and trust policies again ([Policy.Parsed], [Role.Trust]).
+// Like encoding/json itself, it treats JSON null as a no-op.
 func (s *Snapshot) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
 	var peek struct {
 		SchemaVersion int `json:"schemaVersion"`
 	}

@@ -87,6 +87,10 @@ func TestReadSnapshotErrors(t *testing.T) {
 			}
 		})
 	}
+	var holder struct{ Snap cam.Snapshot }
+	if err := json.Unmarshal([]byte(`{"Snap":null}`), &holder); err != nil || holder.Snap.SchemaVersion != 0 {
+		t.Errorf("unmarshalling null: %v, %+v", err, holder.Snap)
+	}
 	s, err := cam.ReadSnapshot(strings.NewReader(`{"schemaVersion":1}`))
 	if err != nil || s.Users == nil || s.Problems == nil {
 		t.Errorf("minimal snapshot: %+v, %v", s, err)
