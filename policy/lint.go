@@ -110,6 +110,15 @@ func Lint(d *Document) []Finding { return LintWith(d, LintOptions{}) }
 // redundant statements and values, and more; [Rules] lists every rule with its
 // ID, severity and summary.
 //
+// RuleConditionNeverHolds reports a date_less_than(_equal) on qcs:current_time
+// whose every date is before LintOptions.Now (a date_greater_than in the future
+// is fine: it starts to hold later); an empty date range on qcs:current_time; an
+// empty numeric range on one key, or numeric_equal values outside it; and a key
+// that null_equal "true" requires absent while a positive operator requires it
+// present. Numeric ranges are judged only for plain operators (no _if_exist, no
+// for_… prefix) and assume the key has one value per request, as CAM's numeric
+// keys do.
+//
 // Lint judges what a document grants, not whether it is well-formed: run
 // [Document.Validate] first. Elements that do not parse (an invalid action or
 // resource, an unknown operator) are skipped, never reported twice and never a
@@ -142,6 +151,7 @@ type linter struct {
 	now      func() time.Time
 	stmts    []lintStatement
 	findings []Finding
+	keys     []string // ConditionKeys(), once needed
 }
 
 // lintStatement is a statement with its actions and resources parsed once.
@@ -156,6 +166,7 @@ type lintStatement struct {
 type lintAction struct {
 	Action
 	index int
+	body  string // "service:Name" without a "name/" prefix; empty for "*" and permid
 }
 
 func (l *linter) prepare() {
@@ -165,7 +176,11 @@ func (l *linter) prepare() {
 		ls := lintStatement{Statement: st, path: StatementPath(i)}
 		for j, raw := range st.Action {
 			if a, err := ParseAction(raw); err == nil {
-				ls.actions = append(ls.actions, lintAction{a, j})
+				la := lintAction{Action: a, index: j}
+				if !a.All && !a.PermID {
+					la.body = a.Service + ":" + a.Name
+				}
+				ls.actions = append(ls.actions, la)
 			}
 		}
 		for _, raw := range st.Resource {

@@ -31,7 +31,7 @@ func (l *linter) conditionUnknownKey() {
 			return
 		}
 		hint := "check its spelling (keys are case-sensitive) or that the service documents it"
-		for _, known := range ConditionKeys() {
+		for _, known := range l.knownKeys() {
 			if strings.EqualFold(known, key) {
 				hint = "keys are case-sensitive: did you mean " + quote(known) + "?"
 				break
@@ -43,6 +43,14 @@ func (l *linter) conditionUnknownKey() {
 		}
 		l.report(RuleConditionUnknownKey, path, "condition key %s is not one camkit knows; %s", quote(key), hint)
 	})
+}
+
+// knownKeys returns ConditionKeys, computed once per Lint call.
+func (l *linter) knownKeys() []string {
+	if l.keys == nil {
+		l.keys = ConditionKeys()
+	}
+	return l.keys
 }
 
 // lintBound is one side of a range a statement's conditions put on a key.

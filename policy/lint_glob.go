@@ -79,7 +79,7 @@ func lintActionCovers(a Action, target string, fold bool) bool {
 // lintActionSubsumes reports whether every action b matches, a matches too.
 // "*" covers everything; a permid action is covered only by "*" or by the same
 // permid action.
-func lintActionSubsumes(a, b Action, fold bool) bool {
+func lintActionSubsumes(a, b lintAction, fold bool) bool {
 	switch {
 	case a.All:
 		return true
@@ -88,7 +88,7 @@ func lintActionSubsumes(a, b Action, fold bool) bool {
 	case a.PermID || b.PermID:
 		return a.PermID && b.PermID && a.ID == b.ID
 	}
-	return lintGlobCovers(a.Service+":"+a.Name, b.Service+":"+b.Name, fold)
+	return lintGlobCovers(a.body, b.body, fold)
 }
 
 // lintResourceSubsumes reports whether every resource b matches, a matches

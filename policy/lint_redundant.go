@@ -63,7 +63,7 @@ func lintStatementCovers(a, b *lintStatement) bool {
 	}
 	fold := a.Effect == EffectAllow // allow statements match action names ignoring case
 	for _, bb := range b.actions {
-		if !slices.ContainsFunc(a.actions, func(aa lintAction) bool { return lintActionSubsumes(aa.Action, bb.Action, fold) }) {
+		if !slices.ContainsFunc(a.actions, func(aa lintAction) bool { return lintActionSubsumes(aa, bb, fold) }) {
 			return false
 		}
 	}

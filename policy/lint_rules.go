@@ -13,23 +13,71 @@ type Rule struct {
 }
 
 // The IDs of the lint rules. They are stable: they appear in reports,
-// suppressions and diffs, so they are never renamed.
+// suppressions and diffs, so they are never renamed. [Rules] gives each rule's
+// severity and summary.
 const (
-	RuleFullAdmin           = "policy.full-admin"
-	RuleServiceWildcard     = "policy.service-wildcard"
-	RuleWriteOnAnyResource  = "policy.write-on-any-resource"
+	// RuleFullAdmin (critical): an allow of "*" or "*:*" on resource "*", with
+	// or without a condition. Reported at the action.
+	RuleFullAdmin = "policy.full-admin"
+	// RuleServiceWildcard (medium): an allow of "service:*", or of "*" / "*:*"
+	// on resources narrower than "*" (on "*" that is RuleFullAdmin).
+	RuleServiceWildcard = "policy.service-wildcard"
+	// RuleWriteOnAnyResource (medium): an allow on resource "*" of an action
+	// whose access level ([Action.AccessLevel]) is Write. Permission-management
+	// actions are RulePrivilegeEscalation's; "*" and "*:*" RuleFullAdmin's.
+	RuleWriteOnAnyResource = "policy.write-on-any-resource"
+	// RulePrivilegeEscalation (high): an allow on resource "*" of an action
+	// whose access level is PermissionsManagement: attaching or changing
+	// policies, trust policies, permission boundaries, group membership, access
+	// keys and credentials, cam:PassRole, sts:AssumeRole, bucket policies.
+	// Narrower resources are not judged: the rule cannot tell whether they
+	// include the holder.
 	RulePrivilegeEscalation = "policy.privilege-escalation"
+	// RuleExfiltrationReadAny (high): an allow on resource "*" of an action
+	// that covers a read handing out data itself: cos:GetObject,
+	// ssm:GetSecretValue, ssm:GetSSHKeyPairValue, kms:Decrypt,
+	// kms:AsymmetricRsaDecrypt, kms:AsymmetricSm2Decrypt.
 	RuleExfiltrationReadAny = "policy.exfiltration-read-any"
-	RuleAuditDisable        = "policy.audit-disable"
-	RuleTrustOpenToAnyone   = "trust.open-to-anyone"
-	RuleTrustOtherAccount   = "trust.other-account"
-	RuleActionPermID        = "action.permid"
-	RuleActionCasing        = "action.casing"
+	// RuleAuditDisable (high): an allow, on any resource, of an action that
+	// covers cloudaudit:StopLogging, DeleteAudit, UpdateAudit, DeleteAuditTrack,
+	// ModifyAuditTrack or ModifyEventsAuditTrack.
+	RuleAuditDisable = "policy.audit-disable"
+	// RuleTrustOpenToAnyone (critical): an allow with principal "*" or the qcs
+	// principal "qcs::cam::anyone:anyone".
+	RuleTrustOpenToAnyone = "trust.open-to-anyone"
+	// RuleTrustOtherAccount (medium): with [LintOptions].OwnerUIN, each qcs or
+	// federated principal of an allow that belongs to another account; without
+	// it, every principal of a trust policy that names two or more accounts.
+	RuleTrustOtherAccount = "trust.other-account"
+	// RuleActionPermID (low): a "permid/" action, whose meaning Tencent does not
+	// document.
+	RuleActionPermID = "action.permid"
+	// RuleActionCasing (medium): an action spelt with a different case from the
+	// catalogue ([KnownAction]), or a wildcard that matches catalogue actions
+	// only when case is ignored. camkit's evaluator ignores case in allow
+	// statements and not in deny statements (CAM-SEMANTICS §2), so a mis-cased
+	// deny may never apply.
+	RuleActionCasing = "action.casing"
+	// RuleConditionUnknownKey (low): a condition key [KnownConditionKey] does
+	// not know, with a hint when it differs from a known key only in case.
 	RuleConditionUnknownKey = "condition.unknown-key"
+	// RuleConditionNeverHolds (medium): a condition no request can satisfy;
+	// see [LintWith] and LintOptions.Now.
 	RuleConditionNeverHolds = "condition.never-holds"
-	RuleStatementRedundant  = "statement.redundant"
-	RuleValueDuplicate      = "value.duplicate"
-	RuleDocumentLong        = "document.long"
+	// RuleStatementRedundant (info): a statement another of the same effect
+	// covers: every action and resource of it matched (glob subsumption), every
+	// principal admitted, and no stricter condition. Of two equivalent
+	// statements the later is reported.
+	RuleStatementRedundant = "statement.redundant"
+	// RuleValueDuplicate (info): a repeated action (also "name/x" after "x"),
+	// resource, principal or condition value in one list.
+	RuleValueDuplicate = "value.duplicate"
+	// RuleDocumentLong (low): a canonical text longer than
+	// [LintDocumentLength] characters.
+	RuleDocumentLong = "document.long"
+	// RuleDenyFinanceAdminGap (info): a deny of "*", "*:*" or finance actions;
+	// CAM does not apply it to holders of AdministratorAccess or
+	// QCloudFinanceFullAccess (CAM-SEMANTICS §5.10).
 	RuleDenyFinanceAdminGap = "deny.finance-admin-gap"
 )
 
