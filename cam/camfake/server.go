@@ -37,8 +37,10 @@ import (
 // ListAttachedUserAllPolicies, member names in ListUsersForGroup) look them up
 // with ListGroups and ListUsers, leaving them out if that lookup fails.
 //
-// What it does not model: GET requests and the form-encoded protocol (the SDK
-// sends POST with JSON by default), signature version 1 (HmacSHA1/HmacSHA256),
+// Requests may be POST with a JSON body (the SDK's default) or GET with the
+// parameters flattened into the query string (ReqMethod "GET").
+//
+// What it does not model: signature version 1 (HmacSHA1/HmacSHA256),
 // permissions (every correctly signed request is allowed, including requests
 // made with role credentials; session policies and trust policies are not
 // evaluated), and regions (X-TC-Region is accepted and ignored).
@@ -181,11 +183,16 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 // TC3 POST requests is 10 MB).
 const maxBodyBytes = 10 << 20
 
-// readBody reads the request body within maxBodyBytes.
+// readBody reads a POST request's body within maxBodyBytes; a GET request has
+// none.
 func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	if r.Method != http.MethodPost {
+	switch r.Method {
+	case http.MethodPost:
+	case http.MethodGet:
+		return nil, nil // parameters are in the query string
+	default:
 		return nil, wireErr(codeUnsupportedOperation,
-			"the %s method is not supported: camfake serves POST requests with a JSON body (the SDK's default)", r.Method)
+			"the %s method is not supported: camfake serves POST with a JSON body and GET with query parameters", r.Method)
 	}
 	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,6 +26,17 @@ type callTarget struct {
 	region  string // X-TC-Region, may be empty
 	// secretID is the key the request was signed with (not secret).
 	secretID string
+	// query holds a GET request's parameters; nil for POST.
+	query url.Values
+}
+
+// decode decodes the request's parameters into v: the JSON body of a POST,
+// the query string of a GET.
+func (c *callTarget) decode(body []byte, v any) error {
+	if c.query != nil {
+		return decodeQuery(c.query, v)
+	}
+	return decodeParams(body, v)
 }
 
 // tc3Auth is a parsed Authorization header.
@@ -129,6 +141,9 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*callTarget, error)
 		action:   r.Header.Get("X-TC-Action"),
 		region:   r.Header.Get("X-TC-Region"),
 		secretID: a.secretID,
+	}
+	if r.Method == http.MethodGet {
+		c.query = r.URL.Query()
 	}
 	if c.action == "" {
 		return nil, wireErr(codeMissingParameter, "the X-TC-Action header is missing")

@@ -74,7 +74,10 @@ func TestServerAuth(t *testing.T) {
 		}, wantCode: "AuthFailure.InvalidAuthorization"},
 		{name: "missing timestamp", mutate: func(r *http.Request) { r.Header.Del("X-TC-Timestamp") }, wantCode: "MissingParameter"},
 		{name: "missing action", mutate: func(r *http.Request) { r.Header.Del("X-TC-Action") }, wantCode: "MissingParameter"},
-		{name: "GET is not served", tweak: func(p *profile.ClientProfile) { p.HttpProfile.ReqMethod = "GET" }, wantCode: "UnsupportedOperation"},
+		{name: "GET signed correctly", tweak: func(p *profile.ClientProfile) { p.HttpProfile.ReqMethod = "GET" }},
+		{name: "GET with a tampered query", tweak: func(p *profile.ClientProfile) { p.HttpProfile.ReqMethod = "GET" },
+			mutate: func(r *http.Request) { r.URL.RawQuery = "Extra=1" }, wantCode: "AuthFailure.SignatureFailure"},
+		{name: "PUT is not served", mutate: func(r *http.Request) { r.Method = http.MethodPut }, wantCode: "UnsupportedOperation"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http/httptest"
+	"net/url"
 	"slices"
 	"strings"
 	"testing"
@@ -145,4 +146,68 @@ func TestPaging(t *testing.T) {
 	if got := pageOf([]int{1, 2, 3}, 1<<40, 5); got == nil || len(got) != 0 {
 		t.Errorf("pageOf past the end = %v", got)
 	}
+}
+
+func TestDecodeQuery(t *testing.T) {
+	type params struct {
+		pageParams
+		Name *string       `json:"Name"`
+		Ok   *bool         `json:"Ok"`
+		N    *int64        `json:"N"`
+		IDs  []uint64      `json:"IDs"`
+		Info []groupMember `json:"Info"`
+	}
+	tests := []struct {
+		query, code string
+	}{
+		{"", ""},
+		{"Page=2&Rp=10&Name=x&Ok=true&N=-3&IDs.0=1&IDs.1=2&Info.0.GroupId=7&Info.0.Uin=8", ""},
+		{"Bogus=1", codeUnknownParameter},
+		{"Info.0.Bogus=1", codeUnknownParameter},
+		{"Page=x", codeInvalidParameter},
+		{"N=1.5", codeInvalidParameter},
+		{"Ok=maybe", codeInvalidParameter},
+		{"IDs.5=1", codeInvalidParameter},
+		{"IDs.x=1", codeInvalidParameter},
+		{"IDs=1", codeInvalidParameter},
+		{"Name.0=x", codeInvalidParameter},
+		{"Info.0=1", codeInvalidParameter},
+		{"Name=a&Name=b", codeInvalidParameter},
+		{"IDs..0=1", codeInvalidParameter},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			q, err := url.ParseQuery(tt.query)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var p params
+			err = decodeQuery(q, &p)
+			if code, _, _ := toWire(err); code != tt.code {
+				t.Fatalf("code %q, want %q (%v)", code, tt.code, err)
+			}
+			if tt.code == "" && tt.query != "" && (*p.Page != 2 || *p.N != -3 || len(p.IDs) != 2 || *p.Info[0].Uin != 8 || !*p.Ok) {
+				t.Errorf("decoded %+v", p)
+			}
+		})
+	}
+}
+
+// FuzzDecodeQuery checks that no query string makes the GET decoder panic.
+func FuzzDecodeQuery(f *testing.F) {
+	f.Add("Info.0.GroupId=1&Info.1.Uin=2")
+	f.Add("LookupAttributes.0.AttributeKey=EventName&StartTime=1")
+	f.Fuzz(func(t *testing.T, raw string) {
+		q, err := url.ParseQuery(raw)
+		if err != nil {
+			return
+		}
+		var p struct {
+			Info             []groupMember     `json:"Info"`
+			LookupAttributes []lookupAttribute `json:"LookupAttributes"`
+			StartTime        *uint64           `json:"StartTime"`
+			Name             *string           `json:"Name"`
+		}
+		_ = decodeQuery(q, &p)
+	})
 }

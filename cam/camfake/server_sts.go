@@ -46,7 +46,7 @@ type assumeRoleParams struct {
 // Temporary credentials cannot call AssumeRole themselves.
 func assumeRole(ctx context.Context, s *Server, c *callTarget, body []byte) (any, error) {
 	var p assumeRoleParams
-	if err := decodeParams(body, &p); err != nil {
+	if err := c.decode(body, &p); err != nil {
 		return nil, err
 	}
 	if c.secretID != s.secretID {

@@ -37,9 +37,9 @@ func mergeActions(ms ...map[string]handler) map[string]handler {
 
 // act adapts a typed action function to a handler, decoding its parameters.
 func act[P any](fn func(ctx context.Context, s *Server, p *P) (any, error)) handler {
-	return func(ctx context.Context, s *Server, _ *callTarget, body []byte) (any, error) {
+	return func(ctx context.Context, s *Server, c *callTarget, body []byte) (any, error) {
 		var p P
-		if err := decodeParams(body, &p); err != nil {
+		if err := c.decode(body, &p); err != nil {
 			return nil, err
 		}
 		return fn(ctx, s, &p)
