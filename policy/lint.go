@@ -60,18 +60,19 @@ func (s *Severity) UnmarshalText(text []byte) error {
 	return fmt.Errorf("policy: unknown severity %s; want info, low, medium, high or critical", quote(string(text)))
 }
 
-// Finding is one risky pattern [Lint] found in a valid document.
+// Finding is one risky pattern [Lint] found in a valid document. It marshals to
+// JSON as {"rule", "severity", "path", "message"}, the severity by name.
 type Finding struct {
 	// Rule is the stable ID of the rule that found it, one of the Rule...
 	// constants, e.g. "policy.full-admin".
-	Rule string
+	Rule string `json:"rule"`
 	// Severity is the rule's severity.
-	Severity Severity
+	Severity Severity `json:"severity"`
 	// Path is the JSON path of the element, e.g. "statement[0].action[1]"; empty
 	// for the document as a whole.
-	Path string
+	Path string `json:"path"`
 	// Message says what is risky and why.
-	Message string
+	Message string `json:"message"`
 }
 
 // String formats the finding as "<path>: <severity> <rule>: <message>", leaving

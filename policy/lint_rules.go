@@ -5,11 +5,11 @@ import "slices"
 // Rule describes one [Lint] rule.
 type Rule struct {
 	// ID is the rule's stable ID, e.g. "policy.full-admin". IDs never change.
-	ID string
+	ID string `json:"id"`
 	// Severity is the severity of the rule's findings.
-	Severity Severity
+	Severity Severity `json:"severity"`
 	// Summary says in one line what the rule finds.
-	Summary string
+	Summary string `json:"summary"`
 }
 
 // The IDs of the lint rules. They are stable: they appear in reports,

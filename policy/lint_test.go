@@ -425,6 +425,14 @@ func TestSeverity(t *testing.T) {
 	if f.String() != "statement[0]: low document.long: m" {
 		t.Errorf("Finding.String() = %q", f)
 	}
+	b, err := json.Marshal(f)
+	if want := `{"rule":"document.long","severity":"low","path":"statement[0]","message":"m"}`; err != nil || string(b) != want {
+		t.Errorf("json.Marshal(finding) = %s, %v; want %s", b, err, want)
+	}
+	var back policy.Finding
+	if err := json.Unmarshal(b, &back); err != nil || back != f {
+		t.Errorf("json.Unmarshal = %+v, %v; want %+v", back, err, f)
+	}
 }
 
 func FuzzLint(f *testing.F) {
