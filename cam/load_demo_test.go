@@ -10,7 +10,7 @@ import (
 )
 
 // loadDemo loads a Demo account with the snapshot clock at camfake.DemoTime.
-func loadDemo(tb testing.TB, f *camfake.Fake, opts ...cam.LoadOption) *cam.Snapshot {
+func loadDemo(tb testing.TB, f cam.Reader, opts ...cam.LoadOption) *cam.Snapshot {
 	tb.Helper()
 	return mustLoad(tb, f, append([]cam.LoadOption{cam.WithClock(func() time.Time { return camfake.DemoTime })}, opts...)...)
 }
