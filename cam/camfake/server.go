@@ -15,8 +15,8 @@ import (
 )
 
 // Server is an HTTP server that speaks the Tencent Cloud API 3.0 wire protocol
-// for a [Fake]: TC3-HMAC-SHA256 signed POST requests with a JSON body, answered
-// with {"Response": {...}}. It serves three services on one address, told apart
+// for a [Fake]: TC3-HMAC-SHA256 signed requests, answered with
+// {"Response": {...}} (errors in Response.Error, always with HTTP status 200). It serves three services on one address, told apart
 // by the service in each request's signed credential scope and its X-TC-Version:
 //
 //   - "cam", version 2019-01-16: every action behind [cam.Reader] and [cam.Writer];
@@ -43,10 +43,18 @@ import (
 // What it does not model: signature version 1 (HmacSHA1/HmacSHA256),
 // permissions (every correctly signed request is allowed, including requests
 // made with role credentials; session policies and trust policies are not
-// evaluated), and regions (X-TC-Region is accepted and ignored).
+// evaluated), regions (X-TC-Region is accepted and ignored), a caller's own
+// access keys (ListAccessKeys needs TargetUin), renaming a policy or replacing
+// its document with UpdatePolicy (use CreatePolicyVersion), and tags on
+// policies. Requests for the last four fail with UnsupportedOperation or
+// MissingParameter rather than being half done.
 //
 // Times in CAM responses are "2006-01-02 15:04:05" in Beijing time (UTC+8),
-// as CAM writes them.
+// as CAM writes them. DescribeEvents returns events newest first, pages with
+// NextToken until ListOver, gives EventTime as Unix seconds, joins an event's
+// resources with commas in Resources.ResourceName, and puts the caller's UIN
+// (userIdentity.principalId), actionType ("Read" or "Write") and
+// sensitiveAction in the CloudAuditEvent JSON.
 type Server struct {
 	// URL is the base URL of the server, "http://127.0.0.1:<port>", like
 	// httptest.Server's.
