@@ -33,10 +33,12 @@ type auditFilter struct {
 	sensitive *bool
 	ids, ips  []string
 	resources []string
+	uin       uint64 // PrincipalId given as a UIN
 }
 
 func (f auditFilter) keep(e cam.AuditEvent) bool {
-	return (f.readOnly == nil || *f.readOnly == e.ReadOnly) &&
+	return (f.uin == 0 || f.uin == e.PrincipalUIN) &&
+		(f.readOnly == nil || *f.readOnly == e.ReadOnly) &&
 		(f.sensitive == nil || *f.sensitive == e.Sensitive) &&
 		(len(f.ids) == 0 || slices.Contains(f.ids, e.ID)) &&
 		(len(f.ips) == 0 || slices.Contains(f.ips, e.SourceIP)) &&
@@ -45,7 +47,8 @@ func (f auditFilter) keep(e cam.AuditEvent) bool {
 
 // parseLookup turns LookupAttributes into a query and filter. Several
 // EventName attributes are alternatives; other attributes must all hold.
-// PrincipalId and Username select the caller by user name or UIN.
+// Username selects the caller by user name; PrincipalId by UIN when it is a
+// number and by user name otherwise.
 func parseLookup(attrs []lookupAttribute, q *cam.EventQuery) (auditFilter, error) {
 	var f auditFilter
 	for i, a := range attrs {
@@ -64,6 +67,13 @@ func parseLookup(attrs []lookupAttribute, q *cam.EventQuery) (auditFilter, error
 		case "EventName":
 			q.Names = append(q.Names, val)
 		case "PrincipalId", "Username":
+			if uin, perr := strconv.ParseUint(val, 10, 64); key == "PrincipalId" && perr == nil && uin > 0 {
+				if f.uin != 0 && f.uin != uin {
+					return f, wireErr(codeInvalidValue, "LookupAttributes.%d: only one caller can be selected", i)
+				}
+				f.uin = uin
+				continue
+			}
 			if q.Principal != "" && q.Principal != val {
 				return f, wireErr(codeInvalidValue, "LookupAttributes.%d: only one caller can be selected", i)
 			}

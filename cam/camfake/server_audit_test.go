@@ -119,6 +119,16 @@ func TestServerDescribeEvents(t *testing.T) {
 				t.Errorf("lookup returned %s by %s", *ev.EventName, *ev.Username)
 			}
 		}
+		uin := want[0].PrincipalUIN
+		byUIN := allEvents(t, e, eventsReq(start, end, 50, "PrincipalId", strconv.FormatUint(uin, 10)), nil)
+		for _, ev := range byUIN {
+			if *ev.Username != want[0].Principal {
+				t.Errorf("PrincipalId %d returned an event by %s", uin, *ev.Username)
+			}
+		}
+		if len(byUIN) == 0 || uin == 0 {
+			t.Errorf("PrincipalId %d: no events", uin)
+		}
 		writes := allEvents(t, e, eventsReq(start, end, 0, "ActionType", "Write"), nil)
 		for _, ev := range writes {
 			var d struct{ ActionType string }
