@@ -303,3 +303,31 @@ func TestServerReads(t *testing.T) {
 }
 
 func beijing() *time.Location { return time.FixedZone("CST", 8*3600) }
+
+// TestServerConcurrent runs signed calls, role-ID resolution and AssumeRole
+// from many goroutines at once (run with -race).
+func TestServerConcurrent(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	e := newSrvEnv(t, nil)
+	role, err := e.fake.GetRole(ctx, "Dev-View-Dev")
+	must(t, err)
+	errs := make(chan error, 8*3)
+	for w := range 8 {
+		go func() {
+			_, err := e.cam.ListUsers(camapi.NewListUsersRequest())
+			errs <- err
+			g := camapi.NewGetRoleRequest()
+			g.RoleId = common.StringPtr(role.ID)
+			_, err = e.cam.GetRole(g)
+			errs <- err
+			_, err = e.sts.AssumeRole(assumeReq(role.ARN, fmt.Sprintf("worker-%d", w), 900))
+			errs <- err
+		}()
+	}
+	for range 8 * 3 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
