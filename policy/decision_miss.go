@@ -42,41 +42,27 @@ func (d Decision) NearMisses() []NearMiss {
 		return nil
 	}
 	var out []NearMiss
-	a, b := set.index.candidates(st.p.svc)
-	for _, list := range [2][]int32{a, b} {
-		for _, i := range list {
-			s := &set.stmts[i]
-			if s.deny {
-				continue
-			}
-			st.n, st.nnotes = 0, 0
-			if s.matchAction(&st) == lvNone {
-				continue
-			}
-			elem, reason := s.explainMiss(&st)
-			if elem == "" {
-				continue
-			}
-			out = append(out, NearMiss{Statement: d.ev.resolve(stmtRef{set: which, idx: i}), Element: elem, Reason: reason})
+	cur := newCursor(set.index.candidates(st.p.svc, st.p.name))
+	for {
+		i, ok := cur.next()
+		if !ok {
+			break
 		}
+		s := &set.stmts[i]
+		if s.deny {
+			continue
+		}
+		st.n, st.nnotes = 0, 0
+		if s.matchAction(&st) == lvNone {
+			continue
+		}
+		elem, reason := s.explainMiss(&st)
+		if elem == "" {
+			continue
+		}
+		out = append(out, NearMiss{Statement: d.ev.resolve(stmtRef{set: which, idx: i}), Element: elem, Reason: reason})
 	}
-	sortNearMisses(out)
 	return out
-}
-
-func sortNearMisses(ms []NearMiss) {
-	for i := 1; i < len(ms); i++ {
-		for j := i; j > 0 && nearMissBefore(ms[j], ms[j-1]); j-- {
-			ms[j], ms[j-1] = ms[j-1], ms[j]
-		}
-	}
-}
-
-func nearMissBefore(a, b NearMiss) bool {
-	if a.Statement.Document != b.Statement.Document {
-		return a.Statement.Document < b.Statement.Document
-	}
-	return a.Statement.Statement < b.Statement.Statement
 }
 
 // explainMiss names the first element of s (after the action) that does not

@@ -106,17 +106,15 @@ func (set *policySet) scan(st *evalState, d *Decision, allows *refList, which ui
 	if !st.p.actionOK {
 		return false, false
 	}
-	a, b := set.index.candidates(st.p.svc)
+	cur := newCursor(set.index.candidates(st.p.svc, st.p.name))
 	limit := uint8(len(allows.refs))
 	if which == setIdentity {
 		limit = identityAllowSlots
 	}
-	for len(a) > 0 || len(b) > 0 {
-		var i int32
-		if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
-			i, a = a[0], a[1:]
-		} else {
-			i, b = b[0], b[1:]
+	for {
+		i, ok := cur.next()
+		if !ok {
+			break
 		}
 		s := &set.stmts[i]
 		if !s.deny && denied {
@@ -171,7 +169,7 @@ func (s *cStatement) matchAction(st *evalState) level {
 	best, mark := lvNone, st.n
 	for k := range s.actions {
 		a := &s.actions[k]
-		lv := a.match(st.p.svc, st.p.name)
+		lv := a.match(st.p.svc, st.p.name, st.p.nameASCII)
 		if lv == lvClean {
 			st.n = mark
 			return lvClean
@@ -185,7 +183,9 @@ func (s *cStatement) matchAction(st *evalState) level {
 }
 
 // match matches one action pattern against a request's service and API name.
-func (a *cAction) match(svc, name string) level {
+// API names are ASCII: a request name with other characters is compared
+// exactly, so that case folding never equates different Unicode letters.
+func (a *cAction) match(svc, name string, ascii bool) level {
 	switch {
 	case a.all:
 		return lvClean
@@ -203,18 +203,25 @@ func (a *cAction) match(svc, name string) level {
 		if a.name.raw == name {
 			return lv
 		}
-		if asciiEqualFold(a.name.raw, name) {
+		if ascii && asciiEqualFold(a.name.raw, name) {
 			return lvAssumed
 		}
+		return lvNone
+	}
+	// Most candidates miss: one case-insensitive pass rules them out.
+	if !ascii {
+		if globMatch(a.name.pieces, name, false, nil) {
+			return lv
+		}
+		return lvNone
+	}
+	if !globMatch(a.name.pieces, name, true, nil) {
 		return lvNone
 	}
 	if globMatch(a.name.pieces, name, false, nil) {
 		return lv
 	}
-	if globMatch(a.name.pieces, name, true, nil) {
-		return lvAssumed
-	}
-	return lvNone
+	return lvAssumed
 }
 
 // asciiEqualFold is strings.EqualFold restricted to ASCII letters: service and

@@ -2,19 +2,31 @@ package policy
 
 import "strings"
 
-// stmtIndex finds the statements that can match a request's service without
-// looking at the others. A statement is listed under the lowercase service
-// of each of its actions, or in wildcard when one of its actions matches
-// every service ("*", "*:*", "*:Describe*"). Statements whose only actions are
-// permid/ entries match no API and are not listed. Every list is in statement
-// order, so decisions name statements in document order.
+// stmtIndex finds the statements that can match a request's action without
+// looking at the others. A statement is listed under a key per action:
+// "<service>:<c>" where c is the lowercase first character of an API-name
+// pattern, or "<service>:*" when the pattern starts with '*'; services are
+// lowercase, so a request finds the statements that could match it even
+// ignoring case. Statements with an action that matches every service ("*",
+// "*:*", "*:Describe*") are listed in wildcard. Statements whose only actions
+// are permid/ entries match no API and are not listed. Every list is in
+// statement order, so decisions name statements in document order.
 type stmtIndex struct {
-	byService map[string][]int32
-	wildcard  []int32
+	byKey    map[string][]int32
+	wildcard []int32
+}
+
+// indexKey is the key of an action pattern or request action.
+func indexKey(svc, name string) string {
+	k := strings.ToLower(svc) + ":"
+	if name == "" || name[0] == '*' {
+		return k + "*"
+	}
+	return k + strings.ToLower(name[:1])
 }
 
 func buildIndex(stmts []cStatement) stmtIndex {
-	ix := stmtIndex{byService: make(map[string][]int32)}
+	ix := stmtIndex{byKey: make(map[string][]int32)}
 	for i := range stmts {
 		s := &stmts[i]
 		wild := false
@@ -27,42 +39,69 @@ func buildIndex(stmts []cStatement) stmtIndex {
 			ix.wildcard = append(ix.wildcard, int32(i))
 			continue
 		}
-		for k, a := range s.actions {
+		for _, a := range s.actions {
 			if a.permid {
 				continue
 			}
-			svc := strings.ToLower(a.svc)
-			dup := false
-			for _, b := range s.actions[:k] {
-				if !b.permid && strings.EqualFold(b.svc, svc) {
-					dup = true
-				}
-			}
-			if !dup {
-				ix.byService[svc] = append(ix.byService[svc], int32(i))
+			k := indexKey(a.svc, a.name.raw)
+			if l := ix.byKey[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
+				ix.byKey[k] = append(l, int32(i))
 			}
 		}
 	}
 	return ix
 }
 
-// candidates returns the two statement lists to scan for a request whose
-// service is svc (as the request wrote it): the statements for the service,
-// compared case-insensitively, and the wildcard ones.
-func (ix *stmtIndex) candidates(svc string) (forService, wildcard []int32) {
+// candidates returns the statement lists to scan for a request action
+// svc:name (as the request wrote it): the statements whose API-name patterns
+// start with name's first character, those whose patterns start with '*', and
+// the wildcard ones. It does not allocate for service names up to 62 bytes.
+func (ix *stmtIndex) candidates(svc, name string) (first, star, wildcard []int32) {
 	var buf [64]byte
-	if len(svc) <= len(buf) {
-		n := 0
-		for i := 0; i < len(svc); i++ {
-			c := svc[i]
-			if 'A' <= c && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			buf[n] = c
-			n++
-		}
-		// The conversion in a map index does not allocate.
-		return ix.byService[string(buf[:n])], ix.wildcard
+	if len(svc)+2 > len(buf) || name == "" {
+		return ix.byKey[indexKey(svc, name)], ix.byKey[indexKey(svc, "*")], ix.wildcard
 	}
-	return ix.byService[strings.ToLower(svc)], ix.wildcard
+	n := 0
+	for i := 0; i < len(svc); i++ {
+		buf[n] = lowerASCII(svc[i])
+		n++
+	}
+	buf[n] = ':'
+	buf[n+1] = '*'
+	// Map lookups keyed by a converted byte slice do not allocate.
+	star = ix.byKey[string(buf[:n+2])]
+	buf[n+1] = lowerASCII(name[0])
+	if buf[n+1] != '*' {
+		first = ix.byKey[string(buf[:n+2])]
+	}
+	return first, star, ix.wildcard
+}
+
+// cursor walks the union of three sorted statement lists in increasing
+// order, once per statement.
+type cursor struct {
+	a, b, c []int32
+	last    int32
+}
+
+func newCursor(a, b, c []int32) cursor { return cursor{a: a, b: b, c: c, last: -1} }
+
+// next returns the next statement index, or false when the lists are done.
+func (m *cursor) next() (int32, bool) {
+	for len(m.a)+len(m.b)+len(m.c) > 0 {
+		var i int32
+		switch {
+		case len(m.a) > 0 && (len(m.b) == 0 || m.a[0] <= m.b[0]) && (len(m.c) == 0 || m.a[0] <= m.c[0]):
+			i, m.a = m.a[0], m.a[1:]
+		case len(m.b) > 0 && (len(m.c) == 0 || m.b[0] <= m.c[0]):
+			i, m.b = m.b[0], m.b[1:]
+		default:
+			i, m.c = m.c[0], m.c[1:]
+		}
+		if i != m.last {
+			m.last = i
+			return i, true
+		}
+	}
+	return 0, false
 }

@@ -168,6 +168,21 @@ func hasPrefix(s, prefix string, fold bool) (int, bool) {
 		return 0, false
 	}
 	i := 0
+	for ; i < len(prefix) && i < len(s); i++ {
+		a, b := s[i], prefix[i]
+		if a >= utf8.RuneSelf || b >= utf8.RuneSelf {
+			break
+		}
+		if a != b && lowerASCII(a) != lowerASCII(b) {
+			return 0, false
+		}
+	}
+	if i == len(prefix) {
+		return i, true
+	}
+	s, prefix = s[i:], prefix[i:]
+	j := i
+	i = 0
 	for _, pr := range prefix {
 		if i >= len(s) {
 			return 0, false
@@ -178,7 +193,14 @@ func hasPrefix(s, prefix string, fold bool) (int, bool) {
 		}
 		i += n
 	}
-	return i, true
+	return j + i, true
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // equalFoldRune reports whether a and b are equal under Unicode simple folding.

@@ -34,8 +34,9 @@ type Request struct {
 // reqParts is a request's action and resource split into their parts, as
 // substrings of the request (no copies).
 type reqParts struct {
-	svc, name string // action parts; ok reports whether the action was well formed
+	svc, name string // action parts; actionOK reports whether the action was well formed
 	actionOK  bool
+	nameASCII bool // name has only ASCII characters
 	// seg holds project, service, region, account and path of a six-segment
 	// resource; resOK reports whether the resource had that form.
 	seg   [5]string
@@ -48,6 +49,13 @@ func splitRequest(r *Request) reqParts {
 	a := strings.TrimPrefix(r.Action, "name/")
 	if i := strings.IndexByte(a, ':'); i > 0 && i < len(a)-1 {
 		p.svc, p.name, p.actionOK = a[:i], a[i+1:], true
+		p.nameASCII = true
+		for k := 0; k < len(a); k++ {
+			if a[k] >= 0x80 {
+				p.nameASCII = false
+				break
+			}
+		}
 	}
 	res := r.Resource
 	if len(res) > 4 && res[:4] == "qcs:" {
