@@ -11,6 +11,7 @@ import (
 
 // cCond is one compiled condition test: an operator on one key.
 type cCond struct {
+	idx    int32 // position in the statement's compiled conditions
 	op     Operator
 	opName string // as written in the policy
 	key    string
@@ -71,7 +72,7 @@ func compileConditions(c Condition, path string) ([]cCond, error) {
 			if len(vals) == 0 {
 				return nil, errorf(keyPath, "condition key %s has no values", quote(key))
 			}
-			cc := cCond{op: op, opName: opName, key: key}
+			cc := cCond{idx: int32(len(out)), op: op, opName: opName, key: key}
 			for _, base := range [...]string{KeyResourceTag, KeyRequestTag} {
 				if tag, ok := strings.CutPrefix(key, base+"/"); ok && tag != "" {
 					cc.tagBase, cc.tagPrefix = base, tag+"&"

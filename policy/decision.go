@@ -115,6 +115,14 @@ func (l *refList) add(r stmtRef, limit uint8) {
 	l.more = true
 }
 
+// statement returns the compiled statement r refers to.
+func (e *Evaluator) statement(r stmtRef) *cStatement {
+	if r.set == setBoundary {
+		return &e.boundary.stmts[r.idx]
+	}
+	return &e.identity.stmts[r.idx]
+}
+
 // resolve turns a compact reference into a StatementRef.
 func (e *Evaluator) resolve(r stmtRef) StatementRef {
 	set := e.identity

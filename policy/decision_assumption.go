@@ -105,11 +105,22 @@ func (a Assumption) String() string {
 
 // assumption is the compact form of an Assumption inside a Decision.
 type assumption struct {
-	kind           AssumptionKind
-	ref            stmtRef
-	key, op, value string
+	kind  AssumptionKind
+	ref   stmtRef
+	aux   int32 // action, condition or policy-variable index (see evalState.assume)
+	value string
 }
 
 func (a assumption) public(e *Evaluator) Assumption {
-	return Assumption{Kind: a.kind, Statement: e.resolve(a.ref), Key: a.key, Operator: a.op, Value: a.value}
+	out := Assumption{Kind: a.kind, Statement: e.resolve(a.ref), Value: a.value}
+	s := e.statement(a.ref)
+	switch {
+	case a.kind == AssumeActionCase && int(a.aux) < len(s.actions):
+		out.Key = s.actions[a.aux].raw
+	case a.kind == AssumeMissingVariable && int(a.aux) < len(varNames):
+		out.Key = varNames[a.aux]
+	case int(a.aux) < len(s.conds):
+		out.Key, out.Operator = s.conds[a.aux].key, s.conds[a.aux].opName
+	}
+	return out
 }

@@ -87,6 +87,9 @@ func (s *cStatement) explainMiss(st *evalState) (element, reason string) {
 }
 
 func (s *cStatement) explainResource(st *evalState) string {
+	if !st.p.resDone {
+		st.p.splitResource(st.r.Resource)
+	}
 	if !st.p.resOK {
 		if st.r.Resource == "*" {
 			return `the request's resource "*" matches only the policy resource "*"`

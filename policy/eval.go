@@ -22,11 +22,11 @@ type evalState struct {
 	varState [varCount]uint8 // 0 not looked up, 1 present, 2 absent
 	// scratch holds the assumptions of the statement being matched; n may
 	// exceed len(scratch) when more were made than fit.
-	scratch [4]assumption
+	scratch [3]assumption
 	n       int
 	// notes holds bad-context-value notes of the statement being matched;
 	// they are not rolled back with the assumptions.
-	notes  [2]assumption
+	notes  [1]assumption
 	nnotes int
 }
 
@@ -48,17 +48,19 @@ func (st *evalState) variable(v int) (string, bool) {
 }
 
 // assume records an assumption of the statement being matched.
-func (st *evalState) assume(kind AssumptionKind, key, op, value string) {
+// aux is the index of the action or condition concerned, or of the policy
+// variable for AssumeMissingVariable.
+func (st *evalState) assume(kind AssumptionKind, aux int, value string) {
 	if st.n < len(st.scratch) {
-		st.scratch[st.n] = assumption{kind: kind, key: key, op: op, value: value}
+		st.scratch[st.n] = assumption{kind: kind, aux: int32(aux), value: value}
 	}
 	st.n++
 }
 
 // note records a context value that could not be read as an operator's type.
-func (st *evalState) note(key, op, value string) {
+func (st *evalState) note(cond int32, value string) {
 	if st.nnotes < len(st.notes) {
-		st.notes[st.nnotes] = assumption{kind: AssumeBadContextValue, key: key, op: op, value: value}
+		st.notes[st.nnotes] = assumption{kind: AssumeBadContextValue, aux: cond, value: value}
 	}
 	st.nnotes++
 }
@@ -176,7 +178,7 @@ func (s *cStatement) matchAction(st *evalState) level {
 		}
 		if lv == lvAssumed && best == lvNone {
 			best = lvAssumed
-			st.assume(AssumeActionCase, a.raw, "", "")
+			st.assume(AssumeActionCase, k, "")
 		}
 	}
 	return best

@@ -68,10 +68,10 @@ func (c *cCond) match(st *evalState) level {
 		case c.op.IfExist:
 			return lvClean
 		case neg:
-			st.assume(AssumeAbsentKeyNegated, c.key, c.opName, "")
+			st.assume(AssumeAbsentKeyNegated, int(c.idx), "")
 			return lvAssumed
 		case c.op.Qualifier == QualifierForAllValue:
-			st.assume(AssumeAbsentKeyForAll, c.key, c.opName, "")
+			st.assume(AssumeAbsentKeyForAll, int(c.idx), "")
 			return lvAssumed
 		}
 		return lvNone
@@ -163,13 +163,13 @@ func (c *cCond) test(st *evalState, v string) level {
 			}
 		}
 		if best == lvAssumed {
-			st.assume(AssumeBinaryCase, c.key, c.opName, v)
+			st.assume(AssumeBinaryCase, int(c.idx), v)
 		}
 		return best
 	case TypeNumeric:
 		n, ok := ParseNumber(v)
 		if !ok {
-			st.note(c.key, c.opName, v)
+			st.note(c.idx, v)
 			return lvNone
 		}
 		for k := range c.vals {
@@ -180,7 +180,7 @@ func (c *cCond) test(st *evalState, v string) level {
 	case TypeDate:
 		t, ok := ParseDate(v)
 		if !ok {
-			st.note(c.key, c.opName, v)
+			st.note(c.idx, v)
 			return lvNone
 		}
 		for k := range c.vals {
@@ -191,7 +191,7 @@ func (c *cCond) test(st *evalState, v string) level {
 	case TypeBool:
 		b, ok := ParseBool(v)
 		if !ok {
-			st.note(c.key, c.opName, v)
+			st.note(c.idx, v)
 			return lvNone
 		}
 		for k := range c.vals {
@@ -202,7 +202,7 @@ func (c *cCond) test(st *evalState, v string) level {
 	case TypeIP:
 		p, ok := ParseIPOrCIDR(v)
 		if !ok {
-			st.note(c.key, c.opName, v)
+			st.note(c.idx, v)
 			return lvNone
 		}
 		for k := range c.vals {

@@ -38,6 +38,9 @@ func (r *cResource) match(st *evalState) level {
 	if r.all {
 		return lvClean
 	}
+	if !st.p.resDone {
+		st.p.splitResource(st.r.Resource)
+	}
 	if !st.p.resOK {
 		return lvNone
 	}
@@ -57,6 +60,9 @@ func (r *cResource) match(st *evalState) level {
 // r does not match, -1 when the request is not a six-segment name, and 5
 // when every segment matches.
 func (r *cResource) firstMismatch(st *evalState) int {
+	if !st.p.resDone {
+		st.p.splitResource(st.r.Resource)
+	}
 	if !st.p.resOK {
 		return -1
 	}

@@ -3,30 +3,45 @@ package policy
 import "strings"
 
 // stmtIndex finds the statements that can match a request's action without
-// looking at the others. A statement is listed under a key per action:
-// "<service>:<c>" where c is the lowercase first character of an API-name
-// pattern, or "<service>:*" when the pattern starts with '*'; services are
-// lowercase, so a request finds the statements that could match it even
-// ignoring case. Statements with an action that matches every service ("*",
-// "*:*", "*:Describe*") are listed in wildcard. Statements whose only actions
-// are permid/ entries match no API and are not listed. Every list is in
-// statement order, so decisions name statements in document order.
+// looking at the others. Per lowercase service, a statement is listed under
+// the lowercase first character of each of its API-name patterns, or under
+// star when the pattern starts with '*'; a request finds the statements that
+// could match it even ignoring case. Statements with an action that matches
+// every service ("*", "*:*", "*:Describe*") are listed in wildcard.
+// Statements whose only actions are permid/ entries match no API and are not
+// listed. Every list is in statement order, so decisions name statements in
+// document order.
 type stmtIndex struct {
-	byKey    map[string][]int32
-	wildcard []int32
+	byService map[string]*serviceIndex
+	wildcard  []int32
 }
 
-// indexKey is the key of an action pattern or request action.
-func indexKey(svc, name string) string {
-	k := strings.ToLower(svc) + ":"
-	if name == "" || name[0] == '*' {
-		return k + "*"
+// serviceIndex lists one service's statements by the first character of
+// their API-name patterns.
+type serviceIndex struct {
+	star  []int32
+	first [initialCount][]int32
+}
+
+// initialCount is the number of API-name initials initialSlot tells apart.
+const initialCount = 37
+
+// initialSlot maps an API name's first character to a slot: letters ignoring
+// case, digits, and everything else together.
+func initialSlot(c byte) int {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(c - 'a')
+	case 'A' <= c && c <= 'Z':
+		return int(c - 'A')
+	case '0' <= c && c <= '9':
+		return 26 + int(c-'0')
 	}
-	return k + strings.ToLower(name[:1])
+	return 36
 }
 
 func buildIndex(stmts []cStatement) stmtIndex {
-	ix := stmtIndex{byKey: make(map[string][]int32)}
+	ix := stmtIndex{byService: make(map[string]*serviceIndex)}
 	for i := range stmts {
 		s := &stmts[i]
 		wild := false
@@ -43,9 +58,18 @@ func buildIndex(stmts []cStatement) stmtIndex {
 			if a.permid {
 				continue
 			}
-			k := indexKey(a.svc, a.name.raw)
-			if l := ix.byKey[k]; len(l) == 0 || l[len(l)-1] != int32(i) {
-				ix.byKey[k] = append(l, int32(i))
+			svc := strings.ToLower(a.svc)
+			si := ix.byService[svc]
+			if si == nil {
+				si = &serviceIndex{}
+				ix.byService[svc] = si
+			}
+			l := &si.star
+			if name := a.name.raw; name != "" && name[0] != '*' {
+				l = &si.first[initialSlot(name[0])]
+			}
+			if n := len(*l); n == 0 || (*l)[n-1] != int32(i) {
+				*l = append(*l, int32(i))
 			}
 		}
 	}
@@ -53,28 +77,28 @@ func buildIndex(stmts []cStatement) stmtIndex {
 }
 
 // candidates returns the statement lists to scan for a request action
-// svc:name (as the request wrote it): the statements whose API-name patterns
-// start with name's first character, those whose patterns start with '*', and
-// the wildcard ones. It does not allocate for service names up to 62 bytes.
+// svc:name (as the request wrote it): the service's statements whose API-name
+// patterns start with name's first character, those whose patterns start with
+// '*', and the wildcard ones. It does not allocate.
 func (ix *stmtIndex) candidates(svc, name string) (first, star, wildcard []int32) {
+	var si *serviceIndex
 	var buf [64]byte
-	if len(svc)+2 > len(buf) || name == "" {
-		return ix.byKey[indexKey(svc, name)], ix.byKey[indexKey(svc, "*")], ix.wildcard
+	if len(svc) <= len(buf) {
+		for i := 0; i < len(svc); i++ {
+			buf[i] = lowerASCII(svc[i])
+		}
+		// A map lookup keyed by a converted byte slice does not allocate.
+		si = ix.byService[string(buf[:len(svc)])]
+	} else {
+		si = ix.byService[strings.ToLower(svc)]
 	}
-	n := 0
-	for i := 0; i < len(svc); i++ {
-		buf[n] = lowerASCII(svc[i])
-		n++
+	if si == nil {
+		return nil, nil, ix.wildcard
 	}
-	buf[n] = ':'
-	buf[n+1] = '*'
-	// Map lookups keyed by a converted byte slice do not allocate.
-	star = ix.byKey[string(buf[:n+2])]
-	buf[n+1] = lowerASCII(name[0])
-	if buf[n+1] != '*' {
-		first = ix.byKey[string(buf[:n+2])]
+	if name != "" {
+		first = si.first[initialSlot(name[0])]
 	}
-	return first, star, ix.wildcard
+	return first, si.star, ix.wildcard
 }
 
 // cursor walks the union of three sorted statement lists in increasing

@@ -113,7 +113,7 @@ func (p *pattern) match(st *evalState, s string, fold bool) level {
 	for _, pc := range p.pieces {
 		if pc.kind == pieceVar {
 			if _, ok := st.variable(int(pc.v)); !ok {
-				st.assume(AssumeMissingVariable, varNames[pc.v], "", "")
+				st.assume(AssumeMissingVariable, int(pc.v), "")
 			}
 		}
 	}

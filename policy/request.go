@@ -1,7 +1,5 @@
 package policy
 
-import "strings"
-
 // Request is one call to decide: an action on a resource, with the request
 // context CAM would supply and, for trust policies, the calling principal.
 //
@@ -39,43 +37,54 @@ type reqParts struct {
 	nameASCII bool // name has only ASCII characters
 	// seg holds project, service, region, account and path of a six-segment
 	// resource; resOK reports whether the resource had that form.
-	seg   [5]string
-	resOK bool
+	seg     [5]string
+	resOK   bool
+	resDone bool // splitResource has run
 }
 
-// splitRequest splits r's action and resource without allocating.
+// splitRequest splits r's action without allocating; the resource is split
+// on first use by splitResource.
 func splitRequest(r *Request) reqParts {
 	var p reqParts
-	a := strings.TrimPrefix(r.Action, "name/")
-	if i := strings.IndexByte(a, ':'); i > 0 && i < len(a)-1 {
-		p.svc, p.name, p.actionOK = a[:i], a[i+1:], true
-		p.nameASCII = true
-		for k := 0; k < len(a); k++ {
-			if a[k] >= 0x80 {
-				p.nameASCII = false
-				break
-			}
+	a := r.Action
+	if len(a) > 5 && a[:5] == "name/" {
+		a = a[5:]
+	}
+	colon := -1
+	p.nameASCII = true
+	for k := 0; k < len(a); k++ {
+		c := a[k]
+		if c == ':' && colon < 0 {
+			colon = k
+		}
+		if c >= 0x80 {
+			p.nameASCII = false
 		}
 	}
-	res := r.Resource
-	if len(res) > 4 && res[:4] == "qcs:" {
-		rest := res[4:]
-		k := 0
-		for k < 4 {
-			i := strings.IndexByte(rest, ':')
-			if i < 0 {
-				break
-			}
-			p.seg[k] = rest[:i]
-			rest = rest[i+1:]
-			k++
-		}
-		if k == 4 {
-			p.seg[4] = rest
-			p.resOK = true
-		}
+	if colon > 0 && colon < len(a)-1 {
+		p.svc, p.name, p.actionOK = a[:colon], a[colon+1:], true
 	}
 	return p
+}
+
+// splitResource splits a six-segment resource name into p.seg.
+func (p *reqParts) splitResource(res string) {
+	p.resDone = true
+	if len(res) <= 4 || res[:4] != "qcs:" {
+		return
+	}
+	k, start := 0, 4
+	for i := 4; i < len(res) && k < 4; i++ {
+		if res[i] == ':' {
+			p.seg[k] = res[start:i]
+			k++
+			start = i + 1
+		}
+	}
+	if k == 4 {
+		p.seg[4] = res[start:]
+		p.resOK = true
+	}
 }
 
 // policy variables and the context keys they read.
