@@ -25,7 +25,9 @@ func requests() []namedRequest {
 		"qcs:resource_tag": {"env&prod", "team&ops"},
 	}
 	outside := map[string][]string{"qcs:ip": {"192.0.2.1"}, "qcs:current_time": {"2026-11-26T10:00:00+08:00"}}
-	res := func(svc, path string) string { return "qcs::" + svc + ":ap-guangzhou:" + benchmarks.Account + ":" + path }
+	res := func(svc, path string) string {
+		return "qcs::" + svc + ":ap-guangzhou:" + benchmarks.Account + ":" + path
+	}
 	return []namedRequest{
 		{"hit", policy.Request{Action: "cvm:DescribeInstances", Resource: res("cvm", "instance/ins-1"), Context: office}},
 		{"hit-condition", policy.Request{Action: "cos:CreateBucket", Resource: res("cos", "instance/b-1"), Context: office}},
