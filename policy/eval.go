@@ -74,8 +74,8 @@ func (st *evalState) note(cond int32, value string) {
 // Evaluate never fails and does not allocate; a nil Evaluator denies
 // everything. The [Decision] names the statements that decided and every
 // assumption made where CAM's behaviour is undocumented.
-func (e *Evaluator) Evaluate(r Request) Decision {
-	d := Decision{ev: e, req: r}
+func (e *Evaluator) Evaluate(r Request) (d Decision) {
+	d.ev, d.req = e, r
 	if e == nil || e.identity == nil {
 		return d
 	}

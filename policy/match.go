@@ -16,6 +16,10 @@ type pattern struct {
 	pieces  []piece
 	literal bool // no wildcard and no variable: compare raw directly
 	vars    bool
+	// prefix is set for the common "text*" form (and "*", with prefix ""):
+	// a match is a case-sensitive prefix test.
+	prefix   string
+	isPrefix bool
 }
 
 // piece is one part of a pattern.
@@ -77,6 +81,12 @@ func compilePattern(s string, star bool) (pattern, error) {
 	}
 	flush(len(s))
 	p.literal = len(p.pieces) == 0 || (len(p.pieces) == 1 && p.pieces[0].kind == pieceLit)
+	switch n := len(p.pieces); {
+	case n == 1 && p.pieces[0].kind == pieceStar:
+		p.isPrefix = true
+	case n == 2 && p.pieces[0].kind == pieceLit && p.pieces[1].kind == pieceStar:
+		p.prefix, p.isPrefix = p.pieces[0].text, true
+	}
 	return p, nil
 }
 
@@ -86,6 +96,12 @@ func compilePattern(s string, star bool) (pattern, error) {
 func (p *pattern) match(st *evalState, s string, fold bool) level {
 	if p.literal {
 		if s == p.raw || (fold && strings.EqualFold(s, p.raw)) {
+			return lvClean
+		}
+		return lvNone
+	}
+	if p.isPrefix && !fold {
+		if strings.HasPrefix(s, p.prefix) {
 			return lvClean
 		}
 		return lvNone
