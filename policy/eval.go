@@ -211,6 +211,15 @@ func (a *cAction) match(svc, name string, ascii bool) level {
 		return lvNone
 	}
 	// Most candidates miss: one case-insensitive pass rules them out.
+	if a.name.isPrefix {
+		if len(name) >= len(a.name.prefix) && name[:len(a.name.prefix)] == a.name.prefix {
+			return lv
+		}
+		if _, ok := hasPrefix(name, a.name.prefix, true); ok && ascii {
+			return lvAssumed
+		}
+		return lvNone
+	}
 	if !ascii {
 		if globMatch(a.name.pieces, name, false, nil) {
 			return lv

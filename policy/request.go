@@ -1,5 +1,7 @@
 package policy
 
+import "strings"
+
 // Request is one call to decide: an action on a resource, with the request
 // context CAM would supply and, for trust policies, the calling principal.
 //
@@ -73,18 +75,16 @@ func (p *reqParts) splitResource(res string) {
 	if len(res) <= 4 || res[:4] != "qcs:" {
 		return
 	}
-	k, start := 0, 4
-	for i := 4; i < len(res) && k < 4; i++ {
-		if res[i] == ':' {
-			p.seg[k] = res[start:i]
-			k++
-			start = i + 1
+	rest := res[4:]
+	for k := range 4 {
+		i := strings.IndexByte(rest, ':')
+		if i < 0 {
+			return
 		}
+		p.seg[k], rest = rest[:i], rest[i+1:]
 	}
-	if k == 4 {
-		p.seg[4] = res[start:]
-		p.resOK = true
-	}
+	p.seg[4] = rest
+	p.resOK = true
 }
 
 // policy variables and the context keys they read.
