@@ -156,7 +156,9 @@ type Decision struct {
 	boundaryDenied bool
 	stmts          refList
 	assumes        [4]assumption
-	nassume        int // may exceed len(assumes)
+	nassume        int // assumptions stored in assumes
+	lost           int // assumptions made but not stored
+	lostAllow      int // those of lost that concern allow statements
 }
 
 // Allowed reports whether the request is allowed.
@@ -210,7 +212,7 @@ func (d Decision) StatementsTruncated() bool { return d.stmts.more }
 // statement that matched, those that kept a deny statement from applying, and
 // context values that could not be read. At most four are kept.
 func (d Decision) Assumptions() []Assumption {
-	n := min(d.nassume, len(d.assumes))
+	n := d.nassume
 	if n == 0 || d.ev == nil {
 		return nil
 	}
@@ -223,18 +225,18 @@ func (d Decision) Assumptions() []Assumption {
 
 // NumAssumptions returns how many assumptions the decision made, including
 // any beyond the four it keeps.
-func (d Decision) NumAssumptions() int { return d.nassume }
+func (d Decision) NumAssumptions() int { return d.nassume + d.lost }
 
 // AssumptionsTruncated reports whether more assumptions were made than
 // [Decision.Assumptions] returns.
-func (d Decision) AssumptionsTruncated() bool { return d.nassume > len(d.assumes) }
+func (d Decision) AssumptionsTruncated() bool { return d.lost > 0 }
 
 // commit records the assumptions and notes of the statement just matched.
 func (d *Decision) commit(st *evalState, ref stmtRef) {
 	for k := 0; k < min(st.n, len(st.scratch)); k++ {
 		d.addAssumption(st.scratch[k], ref)
 	}
-	d.nassume += max(0, st.n-len(st.scratch))
+	d.addLost(st.n-len(st.scratch), ref)
 	d.commitNotes(st, ref)
 }
 
@@ -243,13 +245,43 @@ func (d *Decision) commitNotes(st *evalState, ref stmtRef) {
 	for k := 0; k < min(st.nnotes, len(st.notes)); k++ {
 		d.addAssumption(st.notes[k], ref)
 	}
-	d.nassume += max(0, st.nnotes-len(st.notes))
+	d.addLost(st.nnotes-len(st.notes), ref)
 }
 
 func (d *Decision) addAssumption(a assumption, ref stmtRef) {
 	a.ref = ref
 	if d.nassume < len(d.assumes) {
 		d.assumes[d.nassume] = a
+		d.nassume++
+		return
 	}
-	d.nassume++
+	d.addLost(1, ref)
+}
+
+// addLost counts n assumptions of statement ref that did not fit.
+func (d *Decision) addLost(n int, ref stmtRef) {
+	if n <= 0 {
+		return
+	}
+	d.lost += n
+	if !d.ev.statement(ref).deny {
+		d.lostAllow += n
+	}
+}
+
+// dropAllowAssumptions keeps only the assumptions about deny statements. With
+// an explicit deny, allow statements did not decide, and Evaluate stops
+// examining them once a deny matched, so what they assumed is left out to keep
+// the decision independent of statement order.
+func (d *Decision) dropAllowAssumptions() {
+	kept := 0
+	for k := 0; k < d.nassume; k++ {
+		if d.ev.statement(d.assumes[k].ref).deny {
+			d.assumes[kept] = d.assumes[k]
+			kept++
+		}
+	}
+	d.nassume = kept
+	d.lost -= d.lostAllow
+	d.lostAllow = 0
 }

@@ -59,6 +59,11 @@ func (st *evalState) assume(kind AssumptionKind, aux int, value string) {
 
 // note records a context value that could not be read as an operator's type.
 func (st *evalState) note(cond int32, value string) {
+	for k := 0; k < min(st.nnotes, len(st.notes)); k++ {
+		if st.notes[k].aux == cond && st.notes[k].value == value {
+			return
+		}
+	}
 	if st.nnotes < len(st.notes) {
 		st.notes[st.nnotes] = assumption{kind: AssumeBadContextValue, aux: cond, value: value}
 	}
@@ -89,6 +94,7 @@ func (e *Evaluator) Evaluate(r Request) (d Decision) {
 	switch {
 	case idDeny || bDeny:
 		d.outcome = OutcomeExplicitDeny
+		d.dropAllowAssumptions()
 	case idAllow && (e.boundary == nil || bAllow):
 		d.outcome = OutcomeAllow
 		d.stmts = allows

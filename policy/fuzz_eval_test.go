@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"encoding/json"
+	"slices"
 	"testing"
 
 	"github.com/camkit/camkit/policy"
@@ -174,8 +175,12 @@ func FuzzEvaluate(f *testing.F) {
 				sd.Statement[i], sd.Statement[j] = sd.Statement[j], sd.Statement[i]
 			}
 		}
-		if d4 := mustCompile(t, shuffled...).Evaluate(q); d4.Outcome() != d.Outcome() || d4.NumStatements() != d.NumStatements() {
+		d4 := mustCompile(t, shuffled...).Evaluate(q)
+		if d4.Outcome() != d.Outcome() || d4.NumStatements() != d.NumStatements() || d4.NumAssumptions() != d.NumAssumptions() {
 			t.Fatalf("shuffling changed the decision:\nbefore %v\nafter %v", d, d4)
+		}
+		if !d.AssumptionsTruncated() && !slices.Equal(assumptionKinds(d), assumptionKinds(d4)) {
+			t.Fatalf("shuffling changed the assumptions:\nbefore %v\nafter %v", d, d4)
 		}
 	})
 }
@@ -204,4 +209,14 @@ func someAllow(docs []*policy.Document, n int) (doc, stmt int, ok bool) {
 	}
 	p := all[n%len(all)]
 	return p.d, p.s, true
+}
+
+// assumptionKinds returns the sorted kinds of d's assumptions.
+func assumptionKinds(d policy.Decision) []policy.AssumptionKind {
+	var out []policy.AssumptionKind
+	for _, a := range d.Assumptions() {
+		out = append(out, a.Kind)
+	}
+	slices.Sort(out)
+	return out
 }
