@@ -28,6 +28,7 @@ type evalState struct {
 	// they are not rolled back with the assumptions.
 	notes  [1]assumption
 	nnotes int
+	cache  valueCache
 }
 
 // variable returns the value of policy variable v from the request context.

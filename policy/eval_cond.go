@@ -3,6 +3,7 @@ package policy
 import (
 	"net/netip"
 	"strings"
+	"time"
 )
 
 // ctxVals is the values of one condition key in a request context. When strip
@@ -167,7 +168,7 @@ func (c *cCond) test(st *evalState, v string) level {
 		}
 		return best
 	case TypeNumeric:
-		n, ok := ParseNumber(v)
+		n, ok := st.number(v)
 		if !ok {
 			st.note(c.idx, v)
 			return lvNone
@@ -178,7 +179,7 @@ func (c *cCond) test(st *evalState, v string) level {
 			}
 		}
 	case TypeDate:
-		t, ok := ParseDate(v)
+		t, ok := st.date(v)
 		if !ok {
 			st.note(c.idx, v)
 			return lvNone
@@ -200,7 +201,7 @@ func (c *cCond) test(st *evalState, v string) level {
 			}
 		}
 	case TypeIP:
-		p, ok := ParseIPOrCIDR(v)
+		p, ok := st.ip(v)
 		if !ok {
 			st.note(c.idx, v)
 			return lvNone
@@ -257,4 +258,43 @@ func ipWithin(ctx, pol netip.Prefix) bool {
 		return false
 	}
 	return pol.Bits() <= bits && pol.Contains(a)
+}
+
+// valueCache remembers the last context value read as each type, so a key
+// tested by many statements (qcs:ip, qcs:current_time) is parsed once per
+// request.
+type valueCache struct {
+	ipText, dateText, numText string
+	ipSet, dateSet, numSet    bool
+	ipOK, dateOK, numOK       bool
+	ipVal                     netip.Prefix
+	dateVal                   time.Time
+	numVal                    float64
+}
+
+func (st *evalState) ip(v string) (netip.Prefix, bool) {
+	c := &st.cache
+	if !c.ipSet || c.ipText != v {
+		c.ipVal, c.ipOK = ParseIPOrCIDR(v)
+		c.ipText, c.ipSet = v, true
+	}
+	return c.ipVal, c.ipOK
+}
+
+func (st *evalState) date(v string) (time.Time, bool) {
+	c := &st.cache
+	if !c.dateSet || c.dateText != v {
+		c.dateVal, c.dateOK = ParseDate(v)
+		c.dateText, c.dateSet = v, true
+	}
+	return c.dateVal, c.dateOK
+}
+
+func (st *evalState) number(v string) (float64, bool) {
+	c := &st.cache
+	if !c.numSet || c.numText != v {
+		c.numVal, c.numOK = ParseNumber(v)
+		c.numText, c.numSet = v, true
+	}
+	return c.numVal, c.numOK
 }
