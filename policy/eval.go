@@ -77,6 +77,15 @@ func (st *evalState) note(cond int32, value string) {
 // boundary, an allow statement of the boundary matches too; otherwise an
 // implicit deny. The order of documents and statements never matters.
 //
+// Conditions follow CAM-SEMANTICS §4: values of a key are OR'd, keys and
+// operators AND'd; a positive operator needs any context value to match any
+// policy value, a negated one is its exact negation, for_all_value: needs
+// every context value to match; string_like's only wildcard is '*' ('?' is
+// literal); dates are RFC 3339 or "YYYY-MM-DD HH:MM:SS" in UTC; bool_equal
+// ignores case; a context value unreadable as the operator's type matches
+// nothing. "qcs:resource_tag/<k>" reads the "<k>&<v>" entries of
+// "qcs:resource_tag" when the request does not supply it directly.
+//
 // Evaluate never fails and does not allocate; a nil Evaluator denies
 // everything. The [Decision] names the statements that decided and every
 // assumption made where CAM's behaviour is undocumented.

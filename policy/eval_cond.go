@@ -53,6 +53,10 @@ func (c *cCond) context(ctx map[string][]string) (ctxVals, bool) {
 // satisfied and positive operators are not; negated operators and
 // for_all_value: are satisfied only under the broad reading (§5.7), recorded
 // as an assumption.
+//
+// string_like and string_not_like treat only '*' as a wildcard, the only one
+// CAM documents; '?' is an ordinary character. Policy variables in string
+// values read the request context like those in resources.
 func (c *cCond) match(st *evalState) level {
 	vals, present := c.context(st.r.Context)
 	if c.op.Op == OpNullEqual {
