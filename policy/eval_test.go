@@ -116,6 +116,18 @@ func TestWithBoundary(t *testing.T) {
 	if !d.Allowed() || d.String() != `allow: cvm:DescribeInstances on * allowed by document[0] statement[0], boundary "only-describe" statement[0]` {
 		t.Errorf("got %v", d)
 	}
+	// Near misses of a boundary-caused deny are the boundary's statements.
+	nb, err := e.WithNamedBoundary(policy.Named{Name: "sh-only", Doc: doc(st(allowE, "cvm:RunInstances", "qcs::cvm:ap-shanghai::instance/*"))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := nb.Evaluate(run).NearMisses()
+	if len(m) != 1 || !m[0].Statement.Boundary || m[0].Statement.Name != "sh-only" || m[0].Reason != `region "ap-guangzhou" does not match "ap-shanghai"` {
+		t.Errorf("boundary near misses = %+v", m)
+	}
+	if s := m[0].String(); s != `boundary "sh-only" statement[0] (resource did not match: region "ap-guangzhou" does not match "ap-shanghai")` {
+		t.Errorf("near miss String() = %s", s)
+	}
 	// Replacing the boundary.
 	b2, err := b.WithBoundary(doc(st(allowE, "*", "*")))
 	if err != nil {
