@@ -16,10 +16,8 @@ const (
 // evalState is the per-request scratch space of one Evaluate call. It lives on
 // the stack.
 type evalState struct {
-	r        Request
-	p        reqParts
-	vars     [varCount]string
-	varState [varCount]uint8 // 0 not looked up, 1 present, 2 absent
+	r Request
+	p reqParts
 	// scratch holds the assumptions of the statement being matched; n may
 	// exceed len(scratch) when more were made than fit.
 	scratch [3]assumption
@@ -33,19 +31,10 @@ type evalState struct {
 
 // variable returns the value of policy variable v from the request context.
 func (st *evalState) variable(v int) (string, bool) {
-	switch st.varState[v] {
-	case 1:
-		return st.vars[v], true
-	case 2:
-		return "", false
+	if vals := st.r.Context[varKeys[v]]; len(vals) > 0 {
+		return vals[0], true
 	}
-	vals := st.r.Context[varKeys[v]]
-	if len(vals) == 0 {
-		st.varState[v] = 2
-		return "", false
-	}
-	st.vars[v], st.varState[v] = vals[0], 1
-	return vals[0], true
+	return "", false
 }
 
 // assume records an assumption of the statement being matched.
