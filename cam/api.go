@@ -72,20 +72,26 @@ const (
 
 // RoleInput describes a role to create.
 type RoleInput struct {
+	// Name is the role name (see policy.ValidateRoleName).
 	Name string
 	// TrustPolicy is the trust policy document text (canonical JSON from
 	// [policy.Document.Canonical] is what camkit sends).
 	TrustPolicy string
+	// Description says what the role is for (at most 300 bytes).
 	Description string
 	// SessionDuration in seconds, 0–43,200; 0 leaves CAM's default.
 	SessionDuration int64
-	ConsoleLogin    bool
-	Tags            []Tag
+	// ConsoleLogin allows the role to be used to sign in to the console.
+	ConsoleLogin bool
+	// Tags are set on the new role.
+	Tags []Tag
 }
 
 // PolicyInput describes a custom policy to create.
 type PolicyInput struct {
-	Name        string
+	// Name is the policy name (see policy.ValidatePolicyName).
+	Name string
+	// Description says what the policy is for (at most 300 bytes).
 	Description string
 	// Document is the policy document text.
 	Document string

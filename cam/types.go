@@ -39,9 +39,13 @@ type User struct {
 
 // Group is a CAM user group.
 type Group struct {
-	ID      uint64    `json:"id"`
-	Name    string    `json:"name"`
-	Remark  string    `json:"remark,omitempty"`
+	// ID is CAM's group ID.
+	ID uint64 `json:"id"`
+	// Name is the group name, unique in the account.
+	Name string `json:"name"`
+	// Remark is the free-text remark.
+	Remark string `json:"remark,omitempty"`
+	// Created is when the group was created.
 	Created time.Time `json:"created,omitzero"`
 }
 
@@ -57,7 +61,9 @@ const (
 
 // Tag is a key/value tag on a role.
 type Tag struct {
-	Key   string `json:"key"`
+	// Key is the tag key.
+	Key string `json:"key"`
+	// Value is the tag value.
 	Value string `json:"value"`
 }
 
@@ -83,8 +89,10 @@ type Role struct {
 	// ConsoleLogin reports whether the role may be used to sign in to the console.
 	ConsoleLogin bool `json:"consoleLogin"`
 	// Tags are the role's tags, sorted by key.
-	Tags    []Tag     `json:"tags,omitempty"`
+	Tags []Tag `json:"tags,omitempty"`
+	// Created is when the role was created.
 	Created time.Time `json:"created,omitzero"`
+	// Updated is when the role was last changed.
 	Updated time.Time `json:"updated,omitzero"`
 }
 
@@ -102,10 +110,14 @@ type AccessKey struct {
 	// ID is the SecretId (access key ID), which is not secret.
 	ID string `json:"id"`
 	// UserUIN is the owner of the key.
-	UserUIN     uint64    `json:"userUIN"`
-	Status      KeyStatus `json:"status"`
-	Created     time.Time `json:"created,omitzero"`
-	Description string    `json:"description,omitempty"`
+	UserUIN uint64 `json:"userUIN"`
+	// Status says whether the key can sign requests.
+	Status KeyStatus `json:"status"`
+	// Created is when the key was created; its age is measured from here.
+	Created time.Time `json:"created,omitzero"`
+	// Description is the key's free-text description, which should say what
+	// uses the key (for example "ci-cd-prod-deploy-jan2026").
+	Description string `json:"description,omitempty"`
 	// LastUsed is the last day the key was used (CAM reports a date, about a day
 	// behind); zero when it was never used or is unknown.
 	LastUsed time.Time `json:"lastUsed,omitzero"`
@@ -113,6 +125,7 @@ type AccessKey struct {
 
 // KeyLastUsed is one row of GetSecurityLastUsed.
 type KeyLastUsed struct {
+	// KeyID is the access key ID (SecretId).
 	KeyID string `json:"keyID"`
 	// LastUsed is zero when the key was never used.
 	LastUsed time.Time `json:"lastUsed,omitzero"`
@@ -122,12 +135,18 @@ type KeyLastUsed struct {
 // Token (hardware MFA), Stoken (virtual MFA app) and U2F (security key) are MFA
 // devices; Phone, Wechat and Mail are one-time codes, not MFA devices.
 type MFAFactors struct {
-	Token  bool `json:"token,omitempty"`
+	// Token is a hardware MFA device.
+	Token bool `json:"token,omitempty"`
+	// Stoken is a virtual MFA app (TOTP).
 	Stoken bool `json:"stoken,omitempty"`
-	U2F    bool `json:"u2f,omitempty"`
-	Phone  bool `json:"phone,omitempty"`
+	// U2F is a security key.
+	U2F bool `json:"u2f,omitempty"`
+	// Phone is a one-time code by text message.
+	Phone bool `json:"phone,omitempty"`
+	// Wechat is a one-time code by WeChat.
 	Wechat bool `json:"wechat,omitempty"`
-	Mail   bool `json:"mail,omitempty"`
+	// Mail is a one-time code by e-mail.
+	Mail bool `json:"mail,omitempty"`
 }
 
 // Device reports whether an MFA device (Token, Stoken or U2F) is required.
@@ -166,10 +185,14 @@ const (
 // Policy is a CAM policy. Document is kept verbatim as CAM returned it; Parsed is
 // that text parsed with [policy.Parse] (nil if it did not parse or was not read).
 type Policy struct {
-	ID          uint64     `json:"id"`
-	Name        string     `json:"name"`
-	Type        PolicyType `json:"type"`
-	Description string     `json:"description,omitempty"`
+	// ID is CAM's policy ID.
+	ID uint64 `json:"id"`
+	// Name is the policy name, unique in the account.
+	Name string `json:"name"`
+	// Type says whether the policy is the account's own or Tencent's.
+	Type PolicyType `json:"type"`
+	// Description is the policy description.
+	Description string `json:"description,omitempty"`
 	// Document is the default version's document text, verbatim. ListPolicies does
 	// not return it; GetPolicy does.
 	Document string `json:"document,omitempty"`
@@ -178,17 +201,23 @@ type Policy struct {
 	// AttachmentCount is how many users, groups and roles the policy is attached to.
 	AttachmentCount int `json:"attachmentCount"`
 	// DefaultVersion is the default version's ID (custom policies with versions).
-	DefaultVersion uint64    `json:"defaultVersion,omitempty"`
-	Created        time.Time `json:"created,omitzero"`
-	Updated        time.Time `json:"updated,omitzero"`
+	DefaultVersion uint64 `json:"defaultVersion,omitempty"`
+	// Created is when the policy was created.
+	Created time.Time `json:"created,omitzero"`
+	// Updated is when the policy was last changed.
+	Updated time.Time `json:"updated,omitzero"`
 }
 
 // PolicyVersion is one version of a custom policy.
 type PolicyVersion struct {
-	Version   uint64    `json:"version"`
-	Document  string    `json:"document,omitempty"`
-	IsDefault bool      `json:"isDefault"`
-	Created   time.Time `json:"created,omitzero"`
+	// Version is the version ID.
+	Version uint64 `json:"version"`
+	// Document is the version's document text, verbatim; empty in lists.
+	Document string `json:"document,omitempty"`
+	// IsDefault reports whether this is the version CAM enforces.
+	IsDefault bool `json:"isDefault"`
+	// Created is when the version was created.
+	Created time.Time `json:"created,omitzero"`
 }
 
 // AttachFilter selects user attachments by how they are held.
@@ -203,17 +232,23 @@ const (
 
 // Attachment is a policy attached to a user, group or role.
 type Attachment struct {
-	PolicyID   uint64     `json:"policyID"`
-	PolicyName string     `json:"policyName"`
+	// PolicyID is the attached policy's ID.
+	PolicyID uint64 `json:"policyID"`
+	// PolicyName is the attached policy's name.
+	PolicyName string `json:"policyName"`
+	// PolicyType says whether the policy is custom or preset.
 	PolicyType PolicyType `json:"policyType"`
 	// GroupID is set for a user's attachment held through a group.
-	GroupID  uint64    `json:"groupID,omitempty"`
+	GroupID uint64 `json:"groupID,omitempty"`
+	// Attached is when the policy was attached.
 	Attached time.Time `json:"attached,omitzero"`
 }
 
 // Boundary is a permission boundary set on a user or role.
 type Boundary struct {
-	PolicyID   uint64 `json:"policyID"`
+	// PolicyID is the boundary policy's ID.
+	PolicyID uint64 `json:"policyID"`
+	// PolicyName is the boundary policy's name.
 	PolicyName string `json:"policyName,omitempty"`
 	// Document is the boundary policy's text, verbatim.
 	Document string `json:"document,omitempty"`
@@ -221,27 +256,34 @@ type Boundary struct {
 
 // AuditEvent is one CloudAudit event.
 type AuditEvent struct {
-	ID   string    `json:"id"`
-	Name string    `json:"name"`
+	// ID is CloudAudit's event ID.
+	ID string `json:"id"`
+	// Name is the event name, which is the API action ("AttachUserPolicy").
+	Name string `json:"name"`
+	// Time is when the call was made.
 	Time time.Time `json:"time"`
 	// Principal is the caller as CloudAudit reports it (user name or ARN).
 	Principal string `json:"principal,omitempty"`
 	// PrincipalUIN is the caller's UIN when known.
 	PrincipalUIN uint64 `json:"principalUIN,omitempty"`
-	SourceIP     string `json:"sourceIP,omitempty"`
-	Region       string `json:"region,omitempty"`
+	// SourceIP is the caller's source address.
+	SourceIP string `json:"sourceIP,omitempty"`
+	// Region is the region the call was made in.
+	Region string `json:"region,omitempty"`
 	// ErrorCode is the API error code, 0 for success.
 	ErrorCode int64 `json:"errorCode,omitempty"`
 	// Sensitive is CloudAudit's sensitive-action flag.
 	Sensitive bool `json:"sensitive,omitempty"`
 	// ReadOnly is true for read-only actions.
-	ReadOnly  bool     `json:"readOnly,omitempty"`
+	ReadOnly bool `json:"readOnly,omitempty"`
+	// Resources names the resources the call acted on.
 	Resources []string `json:"resources,omitempty"`
 }
 
 // EventQuery selects audit events. CloudAudit serves events from at most 90 days
 // back, in windows shorter than 30 days; implementations slice longer windows.
 type EventQuery struct {
+	// Start and End bound the window, [Start, End).
 	Start, End time.Time
 	// Names keeps only events with these names; empty means all.
 	Names []string
