@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/camkit/camkit/cam"
@@ -120,15 +121,29 @@ func reviewDemoAccount(ctx context.Context) error {
 		fmt.Println("could not read:", p)
 	}
 
-	section("5. Lint findings in the account's custom policies")
+	section("5. Lint: high-risk findings in custom policies, all findings in trust policies")
+	lesser := 0
 	for _, p := range snap.Policies {
 		if p.Type != cam.PolicyCustom || p.Parsed == nil {
 			continue
 		}
-		for _, f := range policy.Lint(p.Parsed) {
-			fmt.Printf("%-22s %s\n", p.Name, f)
+		for _, f := range policy.LintWith(p.Parsed, policy.LintOptions{OwnerUIN: snap.Account.OwnerUIN}) {
+			if f.Severity < policy.SeverityHigh {
+				lesser++
+				continue
+			}
+			fmt.Printf("%-20s %s\n", p.Name, f)
 		}
 	}
+	for _, r := range snap.Roles {
+		if r.Trust == nil {
+			continue
+		}
+		for _, f := range policy.LintWith(r.Trust, policy.LintOptions{OwnerUIN: snap.Account.OwnerUIN}) {
+			fmt.Printf("%-20s %s\n", "role "+r.Name, f)
+		}
+	}
+	fmt.Printf("(and %d findings of lower severity)\n", lesser)
 
 	section("6. What can these users really do?")
 	for _, q := range []struct {
@@ -145,6 +160,15 @@ func reviewDemoAccount(ctx context.Context) error {
 			return err
 		}
 		fmt.Printf("%s: %s\n", q.user, d)
+	}
+
+	section("7. Who can assume the production and break-glass roles?")
+	for _, role := range []string{"DevOps-Deploy-Prod", "BreakGlass-Admin"} {
+		var names []string
+		for _, u := range snap.WhoCanAssume(role) {
+			names = append(names, u.Name)
+		}
+		fmt.Printf("%s: %s\n", role, strings.Join(names, ", "))
 	}
 	return nil
 }
