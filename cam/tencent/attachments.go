@@ -20,114 +20,84 @@ func (c *Client) ListUserPolicies(ctx context.Context, uin uint64, filter cam.At
 	default:
 		return nil, invalid(action, "attach filter %d is not 0 (all), 1 (direct) or 2 (via group)", filter)
 	}
-	out := []cam.Attachment{}
-	d := c.decoder()
-	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+	return pageAll(ctx, c, action, func(page uint64) ([]*camapi.AttachedUserPolicy, *uint64, error) {
 		req := camapi.NewListAttachedUserAllPoliciesRequest()
 		req.TargetUin = common.Uint64Ptr(uin)
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		req.AttachType = common.Uint64Ptr(uint64(filter))
 		resp, err := c.cam.ListAttachedUserAllPoliciesWithContext(ctx, req)
 		if err != nil {
-			return 0, 0, err
+			return nil, nil, err
 		}
 		if resp.Response == nil {
-			return 0, 0, errEmpty
+			return nil, nil, errEmpty
 		}
-		for _, p := range resp.Response.PolicyList {
-			if p == nil {
-				continue
-			}
-			a := cam.Attachment{
-				PolicyID:   d.uint("PolicyId", p.PolicyId),
-				PolicyName: str(p.PolicyName),
-				PolicyType: policyType(str(p.StrategyType)),
-				Attached:   d.time("AddTime", p.AddTime),
-			}
-			for _, g := range p.Groups {
-				if g != nil && g.GroupId != nil {
-					a.GroupID = *g.GroupId
-					break
-				}
-			}
-			out = append(out, a)
+		return resp.Response.PolicyList, resp.Response.TotalNum, nil
+	}, func(d *decoder, p *camapi.AttachedUserPolicy) cam.Attachment {
+		a := cam.Attachment{
+			PolicyID:   d.uint("PolicyId", p.PolicyId),
+			PolicyName: str(p.PolicyName),
+			PolicyType: policyType(str(p.StrategyType)),
+			Attached:   d.time("AddTime", p.AddTime),
 		}
-		return len(resp.Response.PolicyList), u64(resp.Response.TotalNum), d.err
+		for _, g := range p.Groups {
+			if g != nil && g.GroupId != nil {
+				a.GroupID = *g.GroupId
+				break
+			}
+		}
+		return a
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // ListGroupPolicies returns the policies attached to a group
 // (ListAttachedGroupPolicies, paged).
 func (c *Client) ListGroupPolicies(ctx context.Context, groupID uint64) ([]cam.Attachment, error) {
-	const action = "ListAttachedGroupPolicies"
-	out := []cam.Attachment{}
-	d := c.decoder()
-	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+	return pageAll(ctx, c, "ListAttachedGroupPolicies", func(page uint64) ([]*camapi.AttachPolicyInfo, *uint64, error) {
 		req := camapi.NewListAttachedGroupPoliciesRequest()
 		req.TargetGroupId = common.Uint64Ptr(groupID)
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		resp, err := c.cam.ListAttachedGroupPoliciesWithContext(ctx, req)
 		if err != nil {
-			return 0, 0, err
+			return nil, nil, err
 		}
 		if resp.Response == nil {
-			return 0, 0, errEmpty
+			return nil, nil, errEmpty
 		}
-		for _, p := range resp.Response.List {
-			if p != nil {
-				out = append(out, cam.Attachment{
-					PolicyID:   u64(p.PolicyId),
-					PolicyName: str(p.PolicyName),
-					PolicyType: policyType(str(p.PolicyType)),
-					Attached:   d.time("AddTime", p.AddTime),
-				})
-			}
-		}
-		return len(resp.Response.List), u64(resp.Response.TotalNum), d.err
+		return resp.Response.List, resp.Response.TotalNum, nil
+	}, func(d *decoder, p *camapi.AttachPolicyInfo) cam.Attachment {
+		return d.attachment(p.PolicyId, p.PolicyName, p.PolicyType, p.AddTime)
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // ListRolePolicies returns the policies attached to a role
 // (ListAttachedRolePolicies, paged).
 func (c *Client) ListRolePolicies(ctx context.Context, roleName string) ([]cam.Attachment, error) {
-	const action = "ListAttachedRolePolicies"
-	out := []cam.Attachment{}
-	d := c.decoder()
-	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+	return pageAll(ctx, c, "ListAttachedRolePolicies", func(page uint64) ([]*camapi.AttachedPolicyOfRole, *uint64, error) {
 		req := camapi.NewListAttachedRolePoliciesRequest()
 		req.RoleName = common.StringPtr(roleName)
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		resp, err := c.cam.ListAttachedRolePoliciesWithContext(ctx, req)
 		if err != nil {
-			return 0, 0, err
+			return nil, nil, err
 		}
 		if resp.Response == nil {
-			return 0, 0, errEmpty
+			return nil, nil, errEmpty
 		}
-		for _, p := range resp.Response.List {
-			if p != nil {
-				out = append(out, cam.Attachment{
-					PolicyID:   u64(p.PolicyId),
-					PolicyName: str(p.PolicyName),
-					PolicyType: policyType(str(p.PolicyType)),
-					Attached:   d.time("AddTime", p.AddTime),
-				})
-			}
-		}
-		return len(resp.Response.List), u64(resp.Response.TotalNum), d.err
+		return resp.Response.List, resp.Response.TotalNum, nil
+	}, func(d *decoder, p *camapi.AttachedPolicyOfRole) cam.Attachment {
+		return d.attachment(p.PolicyId, p.PolicyName, p.PolicyType, p.AddTime)
 	})
-	if err != nil {
-		return nil, err
+}
+
+// attachment maps the fields a group's and a role's attached policies share.
+func (d *decoder) attachment(id *uint64, name, typ, added *string) cam.Attachment {
+	return cam.Attachment{
+		PolicyID:   u64(id),
+		PolicyName: str(name),
+		PolicyType: policyType(str(typ)),
+		Attached:   d.time("AddTime", added),
 	}
-	return out, nil
 }
 
 // AttachUserPolicy attaches a policy to a user (AttachUserPolicy).

@@ -29,32 +29,52 @@ func (c *Client) run(ctx context.Context, action string, call func() error) erro
 	return nil
 }
 
-// pages calls fetch for page 1, 2, ... until it has read the total it
-// reports or a page comes back empty. fetch returns how many rows the page
-// had and the total. SDK errors are mapped with [Client.fail]; any other error
-// from fetch is an unreadable response.
-func (c *Client) pages(ctx context.Context, action string, fetch func(page uint64) (n int, total uint64, err error)) error {
+// pageAll reads a paged CAM list: it calls fetch for page 1, 2, ... until it
+// has read the total CAM reports or a page comes back empty. fetch returns a
+// page's rows and that total; nil rows are skipped and the others decoded
+// with conv. SDK errors are mapped with [Client.fail]; any other error from
+// fetch (errEmpty for a missing body) or left on the decoder is an unreadable
+// response.
+func pageAll[S, T any](ctx context.Context, c *Client, action string, fetch func(page uint64) (rows []*S, total *uint64, err error), conv func(*decoder, *S) T) ([]T, error) {
+	out := []T{}
+	d := c.decoder()
 	var read uint64
 	for page := uint64(1); ; page++ {
 		if err := ctx.Err(); err != nil {
-			return c.fail(ctx, action, err)
+			return nil, c.fail(ctx, action, err)
 		}
 		if page > maxPages {
-			return c.badResponse(action, fmt.Errorf("still more rows after %d pages", maxPages))
+			return nil, c.badResponse(action, fmt.Errorf("still more rows after %d pages", maxPages))
 		}
-		n, total, err := fetch(page)
+		rows, total, err := fetch(page)
+		if err == nil {
+			out = append(out, decodeRows(d, rows, conv)...)
+			err = d.err
+		}
 		if err != nil {
 			var sdk *tcerr.TencentCloudSDKError
 			if errors.As(err, &sdk) || ctx.Err() != nil {
-				return c.fail(ctx, action, err)
+				return nil, c.fail(ctx, action, err)
 			}
-			return c.badResponse(action, err)
+			return nil, c.badResponse(action, err)
 		}
-		read += uint64(n)
-		if n == 0 || read >= total {
-			return nil
+		read += uint64(len(rows))
+		if len(rows) == 0 || read >= u64(total) {
+			return out, nil
 		}
 	}
+}
+
+// decodeRows decodes the non-nil rows of an SDK list with conv; decoding
+// errors are left on d.
+func decodeRows[S, T any](d *decoder, rows []*S, conv func(*decoder, *S) T) []T {
+	out := make([]T, 0, len(rows))
+	for _, r := range rows {
+		if r != nil {
+			out = append(out, conv(d, r))
+		}
+	}
+	return out
 }
 
 func uintString(n uint64) string { return strconv.FormatUint(n, 10) }

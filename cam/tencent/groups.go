@@ -13,61 +13,43 @@ import (
 
 // ListGroups returns every group (ListGroups, paged).
 func (c *Client) ListGroups(ctx context.Context) ([]cam.Group, error) {
-	const action = "ListGroups"
-	groups := []cam.Group{}
-	d := c.decoder()
-	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+	return pageAll(ctx, c, "ListGroups", func(page uint64) ([]*camapi.GroupInfo, *uint64, error) {
 		req := camapi.NewListGroupsRequest()
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		resp, err := c.cam.ListGroupsWithContext(ctx, req)
 		if err != nil {
-			return 0, 0, err
+			return nil, nil, err
 		}
 		if resp.Response == nil {
-			return 0, 0, errEmpty
+			return nil, nil, errEmpty
 		}
-		for _, g := range resp.Response.GroupInfo {
-			if g == nil {
-				continue
-			}
-			groups = append(groups, cam.Group{
-				ID:      u64(g.GroupId),
-				Name:    str(g.GroupName),
-				Remark:  str(g.Remark),
-				Created: d.time("CreateTime", g.CreateTime),
-			})
+		return resp.Response.GroupInfo, resp.Response.TotalNum, nil
+	}, func(d *decoder, g *camapi.GroupInfo) cam.Group {
+		return cam.Group{
+			ID:      u64(g.GroupId),
+			Name:    str(g.GroupName),
+			Remark:  str(g.Remark),
+			Created: d.time("CreateTime", g.CreateTime),
 		}
-		return len(resp.Response.GroupInfo), u64(resp.Response.TotalNum), d.err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return groups, nil
 }
 
 // ListGroupMembers returns the UINs of a group's members (ListUsersForGroup,
 // paged), sorted.
 func (c *Client) ListGroupMembers(ctx context.Context, groupID uint64) ([]uint64, error) {
-	const action = "ListUsersForGroup"
-	uins := []uint64{}
-	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+	uins, err := pageAll(ctx, c, "ListUsersForGroup", func(page uint64) ([]*camapi.GroupMemberInfo, *uint64, error) {
 		req := camapi.NewListUsersForGroupRequest()
 		req.GroupId = common.Uint64Ptr(groupID)
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		resp, err := c.cam.ListUsersForGroupWithContext(ctx, req)
 		if err != nil {
-			return 0, 0, err
+			return nil, nil, err
 		}
 		if resp.Response == nil {
-			return 0, 0, errEmpty
+			return nil, nil, errEmpty
 		}
-		for _, m := range resp.Response.UserInfo {
-			if m != nil {
-				uins = append(uins, u64(m.Uin))
-			}
-		}
-		return len(resp.Response.UserInfo), u64(resp.Response.TotalNum), nil
-	})
+		return resp.Response.UserInfo, resp.Response.TotalNum, nil
+	}, func(_ *decoder, m *camapi.GroupMemberInfo) uint64 { return u64(m.Uin) })
 	if err != nil {
 		return nil, err
 	}

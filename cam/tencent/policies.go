@@ -32,39 +32,29 @@ func (c *Client) ListPolicies(ctx context.Context, scope cam.PolicyScope) ([]cam
 	default:
 		return nil, invalid(action, "scope %q is not %q, %q or %q", scope, cam.ScopeAll, cam.ScopeCustom, cam.ScopePreset)
 	}
-	out := []cam.Policy{}
-	d := c.decoder()
-	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+	return pageAll(ctx, c, action, func(page uint64) ([]*camapi.StrategyInfo, *uint64, error) {
 		req := camapi.NewListPoliciesRequest()
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		req.Scope = common.StringPtr(string(scope))
 		resp, err := c.cam.ListPoliciesWithContext(ctx, req)
 		if err != nil {
-			return 0, 0, err
+			return nil, nil, err
 		}
 		if resp.Response == nil {
-			return 0, 0, errEmpty
+			return nil, nil, errEmpty
 		}
-		for _, p := range resp.Response.List {
-			if p == nil {
-				continue
-			}
-			out = append(out, cam.Policy{
-				ID:              u64(p.PolicyId),
-				Name:            str(p.PolicyName),
-				Type:            policyType(uintString(u64(p.Type))),
-				Description:     str(p.Description),
-				AttachmentCount: int(u64(p.Attachments)),
-				Created:         d.time("AddTime", p.AddTime),
-				Updated:         d.time("UpdateTime", p.UpdateTime),
-			})
+		return resp.Response.List, resp.Response.TotalNum, nil
+	}, func(d *decoder, p *camapi.StrategyInfo) cam.Policy {
+		return cam.Policy{
+			ID:              u64(p.PolicyId),
+			Name:            str(p.PolicyName),
+			Type:            policyType(uintString(u64(p.Type))),
+			Description:     str(p.Description),
+			AttachmentCount: int(u64(p.Attachments)),
+			Created:         d.time("AddTime", p.AddTime),
+			Updated:         d.time("UpdateTime", p.UpdateTime),
 		}
-		return len(resp.Response.List), u64(resp.Response.TotalNum), d.err
 	})
-	if err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // GetPolicy returns one policy with its default version's document
@@ -119,17 +109,13 @@ func (c *Client) ListPolicyVersions(ctx context.Context, id uint64) ([]cam.Polic
 		return nil, c.badResponse(action, errEmpty)
 	}
 	d := c.decoder()
-	out := make([]cam.PolicyVersion, 0, len(resp.Response.Versions))
-	for _, v := range resp.Response.Versions {
-		if v == nil {
-			continue
-		}
-		out = append(out, cam.PolicyVersion{
+	out := decodeRows(d, resp.Response.Versions, func(d *decoder, v *camapi.PolicyVersionItem) cam.PolicyVersion {
+		return cam.PolicyVersion{
 			Version:   u64(v.VersionId),
 			IsDefault: i64(v.IsDefaultVersion) != 0,
 			Created:   d.time("CreateDate", v.CreateDate),
-		})
-	}
+		}
+	})
 	if d.err != nil {
 		return nil, c.badResponse(action, d.err)
 	}

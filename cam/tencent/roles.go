@@ -18,30 +18,18 @@ const MaxSessionDuration = 43_200
 // ListRoles returns every role with its trust policy (DescribeRoleList,
 // paged).
 func (c *Client) ListRoles(ctx context.Context) ([]cam.Role, error) {
-	const action = "DescribeRoleList"
-	roles := []cam.Role{}
-	d := c.decoder()
-	err := c.pages(ctx, action, func(page uint64) (int, uint64, error) {
+	return pageAll(ctx, c, "DescribeRoleList", func(page uint64) ([]*camapi.RoleInfo, *uint64, error) {
 		req := camapi.NewDescribeRoleListRequest()
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		resp, err := c.cam.DescribeRoleListWithContext(ctx, req)
 		if err != nil {
-			return 0, 0, err
+			return nil, nil, err
 		}
 		if resp.Response == nil {
-			return 0, 0, errEmpty
+			return nil, nil, errEmpty
 		}
-		for _, r := range resp.Response.List {
-			if r != nil {
-				roles = append(roles, d.role(r))
-			}
-		}
-		return len(resp.Response.List), u64(resp.Response.TotalNum), d.err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return roles, nil
+		return resp.Response.List, resp.Response.TotalNum, nil
+	}, (*decoder).role)
 }
 
 // GetRole returns one role by name (GetRole).

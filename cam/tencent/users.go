@@ -49,20 +49,16 @@ func (c *Client) ListUsers(ctx context.Context) ([]cam.User, error) {
 		return nil, c.badResponse(action, errEmpty)
 	}
 	d := c.decoder()
-	users := make([]cam.User, 0, len(resp.Response.Data))
-	for _, u := range resp.Response.Data {
-		if u == nil {
-			continue
-		}
-		users = append(users, cam.User{
+	users := decodeRows(d, resp.Response.Data, func(d *decoder, u *camapi.SubAccountInfo) cam.User {
+		return cam.User{
 			UIN:          u64(u.Uin),
 			UID:          u64(u.Uid),
 			Name:         str(u.Name),
 			Remark:       str(u.Remark),
 			ConsoleLogin: flag(u.ConsoleLogin),
 			Created:      d.time("CreateTime", u.CreateTime),
-		})
-	}
+		}
+	})
 	if d.err != nil {
 		return nil, c.badResponse(action, d.err)
 	}
@@ -128,12 +124,8 @@ func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, err
 		return nil, c.badResponse(action, errEmpty)
 	}
 	d := c.decoder()
-	users := make([]cam.User, 0, len(resp.Response.SubAccounts))
-	for _, u := range resp.Response.SubAccounts {
-		if u == nil {
-			continue
-		}
-		users = append(users, cam.User{
+	users := decodeRows(d, resp.Response.SubAccounts, func(d *decoder, u *camapi.SubAccountUser) cam.User {
+		return cam.User{
 			UIN:         u64(u.Uin),
 			UID:         u64(u.Uid),
 			Name:        str(u.Name),
@@ -141,8 +133,8 @@ func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, err
 			Created:     d.time("CreateTime", u.CreateTime),
 			LastLogin:   d.time("LastLoginTime", u.LastLoginTime),
 			LastLoginIP: str(u.LastLoginIp),
-		})
-	}
+		}
+	})
 	if d.err != nil {
 		return nil, c.badResponse(action, d.err)
 	}
@@ -166,19 +158,15 @@ func (c *Client) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKe
 		return nil, c.badResponse(action, errEmpty)
 	}
 	d := c.decoder()
-	keys := make([]cam.AccessKey, 0, len(resp.Response.AccessKeys))
-	for _, k := range resp.Response.AccessKeys {
-		if k == nil {
-			continue
-		}
-		keys = append(keys, cam.AccessKey{
+	keys := decodeRows(d, resp.Response.AccessKeys, func(d *decoder, k *camapi.AccessKey) cam.AccessKey {
+		return cam.AccessKey{
 			ID:          str(k.AccessKeyId),
 			UserUIN:     uin,
 			Status:      cam.KeyStatus(str(k.Status)),
 			Created:     d.time("CreateTime", k.CreateTime),
 			Description: str(k.Description),
-		})
-	}
+		}
+	})
 	if d.err != nil {
 		return nil, c.badResponse(action, d.err)
 	}
@@ -209,17 +197,13 @@ func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLa
 		return nil, c.badResponse(action, errEmpty)
 	}
 	d := c.decoder()
-	rows := make([]cam.KeyLastUsed, 0, len(resp.Response.SecretIdLastUsedRows))
-	for _, r := range resp.Response.SecretIdLastUsedRows {
-		if r == nil {
-			continue
-		}
+	rows := decodeRows(d, resp.Response.SecretIdLastUsedRows, func(d *decoder, r *camapi.SecretIdLastUsed) cam.KeyLastUsed {
 		row := cam.KeyLastUsed{KeyID: str(r.SecretId), LastUsed: d.time("LastUsedDate", r.LastUsedDate)}
 		if row.LastUsed.IsZero() && u64(r.LastSecretUsedDate) != 0 {
 			row.LastUsed = d.time("LastSecretUsedDate", common.StringPtr(uintString(*r.LastSecretUsedDate)))
 		}
-		rows = append(rows, row)
-	}
+		return row
+	})
 	if d.err != nil {
 		return nil, c.badResponse(action, d.err)
 	}
