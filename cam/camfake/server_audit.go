@@ -110,11 +110,7 @@ func describeEvents(ctx context.Context, s *Server, p *struct {
 	LookupAttributes []lookupAttribute `json:"LookupAttributes"`
 	IsReturnLocation *uint64           `json:"IsReturnLocation"`
 }) (any, error) {
-	start, err := need(p.StartTime, "StartTime")
-	if err != nil {
-		return nil, err
-	}
-	end, err := need(p.EndTime, "EndTime")
+	start, end, err := need2(p.StartTime, "StartTime", p.EndTime, "EndTime")
 	if err != nil {
 		return nil, err
 	}

@@ -12,44 +12,28 @@ func attachUserPolicy(ctx context.Context, s *Server, p *struct {
 	PolicyId  *uint64 `json:"PolicyId"`
 	AttachUin *uint64 `json:"AttachUin"`
 }) (any, error) {
-	id, uin, err := need2(p.PolicyId, "PolicyId", p.AttachUin, "AttachUin")
-	if err != nil {
-		return nil, err
-	}
-	return empty{}, s.api.AttachUserPolicy(ctx, id, uin)
+	return write2(ctx, p.PolicyId, "PolicyId", p.AttachUin, "AttachUin", s.api.AttachUserPolicy)
 }
 
 func detachUserPolicy(ctx context.Context, s *Server, p *struct {
 	PolicyId  *uint64 `json:"PolicyId"`
 	DetachUin *uint64 `json:"DetachUin"`
 }) (any, error) {
-	id, uin, err := need2(p.PolicyId, "PolicyId", p.DetachUin, "DetachUin")
-	if err != nil {
-		return nil, err
-	}
-	return empty{}, s.api.DetachUserPolicy(ctx, id, uin)
+	return write2(ctx, p.PolicyId, "PolicyId", p.DetachUin, "DetachUin", s.api.DetachUserPolicy)
 }
 
 func attachGroupPolicy(ctx context.Context, s *Server, p *struct {
 	PolicyId      *uint64 `json:"PolicyId"`
 	AttachGroupId *uint64 `json:"AttachGroupId"`
 }) (any, error) {
-	id, gid, err := need2(p.PolicyId, "PolicyId", p.AttachGroupId, "AttachGroupId")
-	if err != nil {
-		return nil, err
-	}
-	return empty{}, s.api.AttachGroupPolicy(ctx, id, gid)
+	return write2(ctx, p.PolicyId, "PolicyId", p.AttachGroupId, "AttachGroupId", s.api.AttachGroupPolicy)
 }
 
 func detachGroupPolicy(ctx context.Context, s *Server, p *struct {
 	PolicyId      *uint64 `json:"PolicyId"`
 	DetachGroupId *uint64 `json:"DetachGroupId"`
 }) (any, error) {
-	id, gid, err := need2(p.PolicyId, "PolicyId", p.DetachGroupId, "DetachGroupId")
-	if err != nil {
-		return nil, err
-	}
-	return empty{}, s.api.DetachGroupPolicy(ctx, id, gid)
+	return write2(ctx, p.PolicyId, "PolicyId", p.DetachGroupId, "DetachGroupId", s.api.DetachGroupPolicy)
 }
 
 func attachRolePolicy(ctx context.Context, s *Server, p *struct {
@@ -147,28 +131,25 @@ func (s *Server) membership(ctx context.Context, info []groupMember) ([][2]uint6
 func addUserToGroup(ctx context.Context, s *Server, p *struct {
 	Info []groupMember `json:"Info"`
 }) (any, error) {
-	pairs, err := s.membership(ctx, p.Info)
-	if err != nil {
-		return nil, err
-	}
-	for _, m := range pairs {
-		if err := s.api.AddUserToGroup(ctx, m[0], m[1]); err != nil {
-			return nil, err
-		}
-	}
-	return empty{}, nil
+	return s.eachMember(ctx, p.Info, s.api.AddUserToGroup)
 }
 
 // removeUserFromGroup removes each pair in order and stops at the first failure.
 func removeUserFromGroup(ctx context.Context, s *Server, p *struct {
 	Info []groupMember `json:"Info"`
 }) (any, error) {
-	pairs, err := s.membership(ctx, p.Info)
+	return s.eachMember(ctx, p.Info, s.api.RemoveUserFromGroup)
+}
+
+// eachMember resolves info with [Server.membership] and calls do for each
+// (group, UIN) pair in order, stopping at the first failure.
+func (s *Server) eachMember(ctx context.Context, info []groupMember, do func(ctx context.Context, groupID, uin uint64) error) (any, error) {
+	pairs, err := s.membership(ctx, info)
 	if err != nil {
 		return nil, err
 	}
 	for _, m := range pairs {
-		if err := s.api.RemoveUserFromGroup(ctx, m[0], m[1]); err != nil {
+		if err := do(ctx, m[0], m[1]); err != nil {
 			return nil, err
 		}
 	}
@@ -223,12 +204,12 @@ func deleteRolePermissionsBoundary(ctx context.Context, s *Server, p *roleRef) (
 	return empty{}, s.api.DeleteRoleBoundary(ctx, name)
 }
 
-// need2 returns two required parameters.
-func need2(a *uint64, aName string, b *uint64, bName string) (uint64, uint64, error) {
-	x, err := need(a, aName)
+// write2 runs a write action that takes two required parameters, such as
+// (policy, user), and answers with an empty body.
+func write2(ctx context.Context, a *uint64, aName string, b *uint64, bName string, do func(context.Context, uint64, uint64) error) (any, error) {
+	x, y, err := need2(a, aName, b, bName)
 	if err != nil {
-		return 0, 0, err
+		return nil, err
 	}
-	y, err := need(b, bName)
-	return x, y, err
+	return empty{}, do(ctx, x, y)
 }

@@ -127,11 +127,7 @@ func getPolicyVersion(ctx context.Context, s *Server, p *struct {
 	PolicyId  *uint64 `json:"PolicyId"`
 	VersionId *uint64 `json:"VersionId"`
 }) (any, error) {
-	id, err := need(p.PolicyId, "PolicyId")
-	if err != nil {
-		return nil, err
-	}
-	ver, err := need(p.VersionId, "VersionId")
+	id, ver, err := need2(p.PolicyId, "PolicyId", p.VersionId, "VersionId")
 	if err != nil {
 		return nil, err
 	}

@@ -160,15 +160,7 @@ func setDefaultPolicyVersion(ctx context.Context, s *Server, p *struct {
 	PolicyId  *uint64 `json:"PolicyId"`
 	VersionId *uint64 `json:"VersionId"`
 }) (any, error) {
-	id, err := need(p.PolicyId, "PolicyId")
-	if err != nil {
-		return nil, err
-	}
-	v, err := need(p.VersionId, "VersionId")
-	if err != nil {
-		return nil, err
-	}
-	return empty{}, s.api.SetDefaultPolicyVersion(ctx, id, v)
+	return write2(ctx, p.PolicyId, "PolicyId", p.VersionId, "VersionId", s.api.SetDefaultPolicyVersion)
 }
 
 func deletePolicyVersion(ctx context.Context, s *Server, p *struct {

@@ -78,6 +78,18 @@ func need[T any](v *T, name string) (T, error) {
 	return *v, nil
 }
 
+// need2 returns two required parameters, or MissingParameter for the first
+// one missing.
+func need2[A, B any](a *A, aName string, b *B, bName string) (A, B, error) {
+	x, err := need(a, aName)
+	if err != nil {
+		var zero B
+		return x, zero, err
+	}
+	y, err := need(b, bName)
+	return x, y, err
+}
+
 // needString returns a required, non-empty string parameter.
 func needString(v *string, name string) (string, error) {
 	if v == nil || *v == "" {
