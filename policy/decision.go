@@ -248,12 +248,27 @@ func (d *Decision) commitNotes(st *evalState, ref stmtRef) {
 	d.addLost(st.nnotes-len(st.notes), ref)
 }
 
+// addAssumption stores a, made by statement ref. When the slots are full, an
+// assumption of a deny statement takes the place of the latest one of an
+// allow statement: with an explicit deny only deny statements' assumptions
+// count (see dropAllowAssumptions), and which allow statements were examined
+// before a deny matched depends on statement order.
 func (d *Decision) addAssumption(a assumption, ref stmtRef) {
 	a.ref = ref
 	if d.nassume < len(d.assumes) {
 		d.assumes[d.nassume] = a
 		d.nassume++
 		return
+	}
+	if d.ev.statement(ref).deny {
+		for k := d.nassume - 1; k >= 0; k-- {
+			if old := d.assumes[k].ref; !d.ev.statement(old).deny {
+				copy(d.assumes[k:], d.assumes[k+1:d.nassume])
+				d.assumes[d.nassume-1] = a
+				d.addLost(1, old)
+				return
+			}
+		}
 	}
 	d.addLost(1, ref)
 }
