@@ -37,7 +37,8 @@ func (d Decision) NearMisses() []NearMiss {
 	if d.boundaryDenied {
 		set, which = d.ev.boundary, setBoundary
 	}
-	st := evalState{r: d.req, p: splitRequest(&d.req)}
+	st := evalState{r: d.req}
+	st.p.splitAction(d.req.Action)
 	if !st.p.actionOK {
 		return nil
 	}

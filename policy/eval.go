@@ -83,7 +83,9 @@ func (e *Evaluator) Evaluate(r Request) (d Decision) {
 	if e == nil || e.identity == nil {
 		return d
 	}
-	st := evalState{r: r, p: splitRequest(&r)}
+	var st evalState
+	st.r = r
+	st.p.splitAction(r.Action)
 	var allows refList
 	idAllow, idDeny := e.identity.scan(&st, &d, &allows, setIdentity)
 	bAllow, bDeny := false, false
@@ -176,7 +178,7 @@ func (s *cStatement) matchAction(st *evalState) level {
 	best, mark := lvNone, st.n
 	for k := range s.actions {
 		a := &s.actions[k]
-		lv := a.match(st.p.svc, st.p.name, st.p.nameASCII)
+		lv := a.match(&st.p)
 		if lv == lvClean {
 			st.n = mark
 			return lvClean
@@ -192,7 +194,8 @@ func (s *cStatement) matchAction(st *evalState) level {
 // match matches one action pattern against a request's service and API name.
 // API names are ASCII: a request name with other characters is compared
 // exactly, so that case folding never equates different Unicode letters.
-func (a *cAction) match(svc, name string, ascii bool) level {
+func (a *cAction) match(p *reqParts) level {
+	svc, name := p.svc, p.name
 	switch {
 	case a.all:
 		return lvClean
@@ -210,7 +213,7 @@ func (a *cAction) match(svc, name string, ascii bool) level {
 		if a.name.raw == name {
 			return lv
 		}
-		if ascii && asciiEqualFold(a.name.raw, name) {
+		if asciiEqualFold(a.name.raw, name) && p.nameASCII() {
 			return lvAssumed
 		}
 		return lvNone
@@ -220,12 +223,12 @@ func (a *cAction) match(svc, name string, ascii bool) level {
 		if len(name) >= len(a.name.prefix) && name[:len(a.name.prefix)] == a.name.prefix {
 			return lv
 		}
-		if _, ok := hasPrefix(name, a.name.prefix, true); ok && ascii {
+		if _, ok := hasPrefix(name, a.name.prefix, true); ok && p.nameASCII() {
 			return lvAssumed
 		}
 		return lvNone
 	}
-	if !ascii {
+	if !p.nameASCII() {
 		if globMatch(a.name.pieces, name, false, nil) {
 			return lv
 		}

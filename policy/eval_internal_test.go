@@ -114,7 +114,8 @@ func TestSplitRequest(t *testing.T) {
 	}
 	for _, tc := range cases {
 		r := Request{Action: tc.action, Resource: tc.resource}
-		p := splitRequest(&r)
+		var p reqParts
+		p.splitAction(r.Action)
 		p.splitResource(r.Resource)
 		if p.svc != tc.svc || p.name != tc.name || p.actionOK != tc.actionOK || p.resOK != tc.resOK || (tc.resOK && p.seg != tc.seg) {
 			t.Errorf("split(%q, %q) = %+v", tc.action, tc.resource, p)

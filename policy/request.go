@@ -36,7 +36,7 @@ type Request struct {
 type reqParts struct {
 	svc, name string // action parts; actionOK reports whether the action was well formed
 	actionOK  bool
-	nameASCII bool // name has only ASCII characters
+	ascii     uint8 // whether the action is all ASCII: 0 not yet known, asciiYes or asciiNo
 	// seg holds project, service, region, account and path of a six-segment
 	// resource; resOK reports whether the resource had that form.
 	seg     [5]string
@@ -44,29 +44,42 @@ type reqParts struct {
 	resDone bool // splitResource has run
 }
 
-// splitRequest splits r's action without allocating; the resource is split
-// on first use by splitResource.
-func splitRequest(r *Request) reqParts {
-	var p reqParts
-	a := r.Action
+const (
+	asciiYes uint8 = 1 + iota
+	asciiNo
+)
+
+// splitAction splits action into p.svc and p.name without allocating; the
+// resource is split on first use by splitResource.
+func (p *reqParts) splitAction(a string) {
 	if len(a) > 5 && a[:5] == "name/" {
 		a = a[5:]
 	}
-	colon := -1
-	p.nameASCII = true
-	for k := 0; k < len(a); k++ {
-		c := a[k]
-		if c == ':' && colon < 0 {
-			colon = k
-		}
-		if c >= 0x80 {
-			p.nameASCII = false
-		}
-	}
-	if colon > 0 && colon < len(a)-1 {
+	if colon := strings.IndexByte(a, ':'); colon > 0 && colon < len(a)-1 {
 		p.svc, p.name, p.actionOK = a[:colon], a[colon+1:], true
 	}
-	return p
+}
+
+// nameASCII reports whether the action (service and API name) has only ASCII
+// characters. It is computed on first use: only case-insensitive comparisons
+// need it.
+func (p *reqParts) nameASCII() bool {
+	if p.ascii == 0 {
+		p.ascii = asciiYes
+		if !isASCII(p.svc) || !isASCII(p.name) {
+			p.ascii = asciiNo
+		}
+	}
+	return p.ascii == asciiYes
+}
+
+func isASCII(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // splitResource splits a six-segment resource name into p.seg.
