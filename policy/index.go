@@ -12,8 +12,66 @@ import "strings"
 // listed. Every list is in statement order, so decisions name statements in
 // document order.
 type stmtIndex struct {
-	byService map[string]*serviceIndex
-	wildcard  []int32
+	// services is an open-addressing hash table of the lowercase service
+	// names, with at least half its slots empty; its length is a power of two.
+	services []serviceSlot
+	wildcard []int32
+}
+
+// serviceSlot is one slot of stmtIndex.services; si is nil in an empty slot.
+type serviceSlot struct {
+	hash uint32
+	name string // lowercase
+	si   *serviceIndex
+}
+
+// serviceHash is the FNV-1a hash of s with ASCII letters lowercased.
+func serviceHash(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h ^= uint32(lowerASCII(s[i]))
+		h *= 16777619
+	}
+	return h
+}
+
+// service returns the statements of service svc, compared ignoring ASCII
+// case, or nil.
+func (ix *stmtIndex) service(svc string) *serviceIndex {
+	if len(ix.services) == 0 {
+		return nil
+	}
+	h, mask := serviceHash(svc), uint32(len(ix.services)-1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &ix.services[i]
+		if sl.si == nil {
+			return nil
+		}
+		if sl.hash == h && asciiEqualFold(sl.name, svc) {
+			return sl.si
+		}
+	}
+}
+
+// setServices fills the hash table from byService.
+func (ix *stmtIndex) setServices(byService map[string]*serviceIndex) {
+	if len(byService) == 0 {
+		return
+	}
+	size := 1
+	for size < 2*len(byService) {
+		size *= 2
+	}
+	ix.services = make([]serviceSlot, size)
+	mask := uint32(size - 1)
+	for name, si := range byService {
+		h := serviceHash(name)
+		i := h & mask
+		for ix.services[i].si != nil {
+			i = (i + 1) & mask
+		}
+		ix.services[i] = serviceSlot{hash: h, name: name, si: si}
+	}
 }
 
 // serviceIndex lists one service's statements by the first character of
@@ -41,7 +99,8 @@ func initialSlot(c byte) int {
 }
 
 func buildIndex(stmts []cStatement) stmtIndex {
-	ix := stmtIndex{byService: make(map[string]*serviceIndex)}
+	var ix stmtIndex
+	byService := make(map[string]*serviceIndex)
 	for i := range stmts {
 		s := &stmts[i]
 		wild := false
@@ -59,10 +118,10 @@ func buildIndex(stmts []cStatement) stmtIndex {
 				continue
 			}
 			svc := strings.ToLower(a.svc)
-			si := ix.byService[svc]
+			si := byService[svc]
 			if si == nil {
 				si = &serviceIndex{}
-				ix.byService[svc] = si
+				byService[svc] = si
 			}
 			l := &si.star
 			if name := a.name.raw; name != "" && name[0] != '*' {
@@ -73,6 +132,7 @@ func buildIndex(stmts []cStatement) stmtIndex {
 			}
 		}
 	}
+	ix.setServices(byService)
 	return ix
 }
 
@@ -81,17 +141,7 @@ func buildIndex(stmts []cStatement) stmtIndex {
 // patterns start with name's first character, those whose patterns start with
 // '*', and the wildcard ones. It does not allocate.
 func (ix *stmtIndex) candidates(svc, name string) (first, star, wildcard []int32) {
-	var si *serviceIndex
-	var buf [64]byte
-	if len(svc) <= len(buf) {
-		for i := 0; i < len(svc); i++ {
-			buf[i] = lowerASCII(svc[i])
-		}
-		// A map lookup keyed by a converted byte slice does not allocate.
-		si = ix.byService[string(buf[:len(svc)])]
-	} else {
-		si = ix.byService[strings.ToLower(svc)]
-	}
+	si := ix.service(svc)
 	if si == nil {
 		return nil, nil, ix.wildcard
 	}
