@@ -2,6 +2,7 @@ package policy
 
 import (
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 	"net/netip"
 	"slices"
@@ -21,6 +22,11 @@ type cCond struct {
 	// ("<k>&"), with the prefix removed.
 	tagBase, tagPrefix string
 	vals               []cValue
+	// Derived from op, for the evaluator.
+	pos   Op     // the positive form of op.Op
+	typ   OpType // pos.Type()
+	neg   bool   // op.Op is negated
+	every bool   // every context value must pass: for_all_value:, or a plain negated operator
 }
 
 // cValue is a condition value parsed once for its operator's type.
@@ -31,6 +37,11 @@ type cValue struct {
 	t    time.Time
 	ip   netip.Prefix
 	b    bool
+	// An IPv4 block ip is also kept as numbers: ip4Net is its address with
+	// the host bits cleared, ip4Mask its mask and ipBits its length.
+	ip4             bool
+	ip4Net, ip4Mask uint32
+	ipBits          int
 }
 
 // compileConditions compiles a condition block. Operators and keys are
@@ -72,7 +83,9 @@ func compileConditions(c Condition, path string) ([]cCond, error) {
 			if len(vals) == 0 {
 				return nil, errorf(keyPath, "condition key %s has no values", quote(key))
 			}
-			cc := cCond{idx: int32(len(out)), op: op, opName: opName, key: key}
+			cc := cCond{idx: int32(len(out)), op: op, opName: opName, key: key,
+				pos: op.Op.Positive(), typ: op.Op.Type(), neg: op.Op.Negated()}
+			cc.every = op.Qualifier == QualifierForAllValue || (cc.neg && op.Qualifier == QualifierNone)
 			for _, base := range [...]string{KeyResourceTag, KeyRequestTag} {
 				if tag, ok := strings.CutPrefix(key, base+"/"); ok && tag != "" {
 					cc.tagBase, cc.tagPrefix = base, tag+"&"
@@ -126,6 +139,12 @@ func compileValue(op Op, v Value) (cValue, error) {
 		cv.ip, ok = ParseIPOrCIDR(v.Text)
 		if !ok {
 			return cv, fmt.Errorf("%s is not an IP address or CIDR block", quote(v.Text))
+		}
+		if a := cv.ip.Addr(); a.Is4() {
+			b := a.As4()
+			cv.ip4, cv.ipBits = true, cv.ip.Bits()
+			cv.ip4Mask = ^uint32(0) << (32 - cv.ipBits)
+			cv.ip4Net = binary.BigEndian.Uint32(b[:]) & cv.ip4Mask
 		}
 	}
 	return cv, nil

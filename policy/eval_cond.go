@@ -1,10 +1,6 @@
 package policy
 
-import (
-	"net/netip"
-	"strings"
-	"time"
-)
+import "strings"
 
 // ctxVals is the values of one condition key in a request context. When strip
 // is set, only values starting with it count, with it removed (the values of
@@ -32,6 +28,13 @@ func (c *cCond) context(ctx map[string][]string) (ctxVals, bool) {
 	if vs := ctx[c.key]; len(vs) > 0 {
 		return ctxVals{vals: vs}, true
 	}
+	return c.tagContext(ctx)
+}
+
+// tagContext returns the values of a "qcs:resource_tag/<k>" key read from
+// the "<k>&<v>" entries of "qcs:resource_tag" (and likewise for
+// "qcs:request_tag/<k>"), for a request that does not supply the key itself.
+func (c *cCond) tagContext(ctx map[string][]string) (ctxVals, bool) {
 	if c.tagBase != "" {
 		vs := ctx[c.tagBase]
 		for _, v := range vs {
@@ -58,7 +61,11 @@ func (c *cCond) context(ctx map[string][]string) (ctxVals, bool) {
 // CAM documents; '?' is an ordinary character. Policy variables in string
 // values read the request context like those in resources.
 func (c *cCond) match(st *evalState) level {
-	vals, present := c.context(st.r.Context)
+	vals := ctxVals{vals: st.r.Context[c.key]}
+	if len(vals.vals) == 0 && c.tagBase != "" {
+		vals, _ = c.tagContext(st.r.Context)
+	}
+	present := len(vals.vals) > 0
 	if c.op.Op == OpNullEqual {
 		for k := range c.vals {
 			if c.vals[k].b == !present {
@@ -67,12 +74,11 @@ func (c *cCond) match(st *evalState) level {
 		}
 		return lvNone
 	}
-	neg := c.op.Op.Negated()
 	if !present {
 		switch {
 		case c.op.IfExist:
 			return lvClean
-		case neg:
+		case c.neg:
 			st.assume(AssumeAbsentKeyNegated, int(c.idx), "")
 			return lvAssumed
 		case c.op.Qualifier == QualifierForAllValue:
@@ -81,22 +87,23 @@ func (c *cCond) match(st *evalState) level {
 		}
 		return lvNone
 	}
-	every := c.op.Qualifier == QualifierForAllValue || (neg && c.op.Qualifier == QualifierNone)
 	best, start := lvNone, st.n
-	if every {
+	if c.every {
 		best = lvClean
 	}
-	for i := range vals.vals {
-		v, ok := vals.at(i)
-		if !ok {
-			continue
+	for _, v := range vals.vals {
+		if vals.strip != "" {
+			if !strings.HasPrefix(v, vals.strip) {
+				continue
+			}
+			v = v[len(vals.strip):]
 		}
 		mark := st.n
 		lv := c.test(st, v)
-		if neg {
+		if c.neg {
 			lv = negate(lv)
 		}
-		if every {
+		if c.every {
 			if best = min(best, lv); best == lvNone {
 				return lvNone
 			}
@@ -135,8 +142,19 @@ func negate(lv level) level {
 // positive form of c's operator. A value that cannot be read as the
 // operator's type matches nothing and is noted.
 func (c *cCond) test(st *evalState, v string) level {
-	op := c.op.Op.Positive()
-	switch op.Type() {
+	op := c.pos
+	switch c.typ {
+	case TypeIP:
+		ip := st.ip(v)
+		if !ip.ok {
+			st.note(c.idx, v)
+			return lvNone
+		}
+		for k := range c.vals {
+			if ip.within(&c.vals[k]) {
+				return lvClean
+			}
+		}
 	case TypeString:
 		fold := op == OpStringEqualIgnoreCase
 		best, start := lvNone, st.n
@@ -204,17 +222,6 @@ func (c *cCond) test(st *evalState, v string) level {
 				return lvClean
 			}
 		}
-	case TypeIP:
-		p, ok := st.ip(v)
-		if !ok {
-			st.note(c.idx, v)
-			return lvNone
-		}
-		for k := range c.vals {
-			if ipWithin(p, c.vals[k].ip) {
-				return lvClean
-			}
-		}
 	}
 	return lvNone
 }
@@ -245,60 +252,4 @@ func compareHolds(op Op, cmp int) bool {
 		return cmp >= 0
 	}
 	return false
-}
-
-// ipWithin reports whether every address of the context prefix ctx (usually a
-// single address) lies in the policy's block pol. An IPv4-mapped IPv6 context
-// address is compared as IPv4.
-func ipWithin(ctx, pol netip.Prefix) bool {
-	a, bits := ctx.Addr(), ctx.Bits()
-	if a.Is4In6() && pol.Addr().Is4() {
-		if bits < 96 {
-			return false
-		}
-		a, bits = a.Unmap(), bits-96
-	}
-	if a.BitLen() != pol.Addr().BitLen() {
-		return false
-	}
-	return pol.Bits() <= bits && pol.Contains(a)
-}
-
-// valueCache remembers the last context value read as each type, so a key
-// tested by many statements (qcs:ip, qcs:current_time) is parsed once per
-// request.
-type valueCache struct {
-	ipText, dateText, numText string
-	ipSet, dateSet, numSet    bool
-	ipOK, dateOK, numOK       bool
-	ipVal                     netip.Prefix
-	dateVal                   time.Time
-	numVal                    float64
-}
-
-func (st *evalState) ip(v string) (netip.Prefix, bool) {
-	c := &st.cache
-	if !c.ipSet || c.ipText != v {
-		c.ipVal, c.ipOK = ParseIPOrCIDR(v)
-		c.ipText, c.ipSet = v, true
-	}
-	return c.ipVal, c.ipOK
-}
-
-func (st *evalState) date(v string) (time.Time, bool) {
-	c := &st.cache
-	if !c.dateSet || c.dateText != v {
-		c.dateVal, c.dateOK = ParseDate(v)
-		c.dateText, c.dateSet = v, true
-	}
-	return c.dateVal, c.dateOK
-}
-
-func (st *evalState) number(v string) (float64, bool) {
-	c := &st.cache
-	if !c.numSet || c.numText != v {
-		c.numVal, c.numOK = ParseNumber(v)
-		c.numText, c.numSet = v, true
-	}
-	return c.numVal, c.numOK
 }

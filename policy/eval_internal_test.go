@@ -227,3 +227,30 @@ func TestEvaluateAllocationsWithAssumptionsAndBoundary(t *testing.T) {
 		t.Errorf("Evaluate allocates %.0f times with assumptions and a boundary", n)
 	}
 }
+
+// TestCtxIPWithinAgreesWithIPWithin checks the IPv4 shortcut of ctxIP.within
+// against ipWithin on parsed prefixes.
+func TestCtxIPWithinAgreesWithIPWithin(t *testing.T) {
+	t.Parallel()
+	ctxs := []string{"10.1.2.3", "10.0.0.0/8", "10.1.0.0/16", "10.0.0.0/7", "11.0.0.1", "0.0.0.0/0", "255.255.255.255",
+		"::ffff:10.0.0.1", "::ffff:0.0.0.0/90", "2001:db8::1", "010.1.2.3", "10.1.2", "bad", ""}
+	pols := []string{"10.0.0.0/8", "10.1.2.3/8", "10.1.2.3", "0.0.0.0/0", "::/0", "2001:db8::/32", "::ffff:10.0.0.0/104", "255.255.255.255/32"}
+	for _, ctx := range ctxs {
+		var st evalState
+		ip := st.ip(ctx)
+		want, wantOK := ParseIPOrCIDR(ctx)
+		if ip.ok != wantOK {
+			t.Errorf("ip(%q).ok = %v, want %v", ctx, ip.ok, wantOK)
+			continue
+		}
+		for _, pol := range pols {
+			cv, err := compileValue(OpIPEqual, String(pol))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, w := ip.within(&cv), wantOK && ipWithin(want, cv.ip); got != w {
+				t.Errorf("within(%q, %q) = %v, want %v", ctx, pol, got, w)
+			}
+		}
+	}
+}
