@@ -75,7 +75,8 @@ func (ix *stmtIndex) setServices(byService map[string]*serviceIndex) {
 }
 
 // serviceIndex lists one service's statements by the first character of
-// their API-name patterns.
+// their API-name patterns. Once built, each non-empty first list also holds
+// the star statements.
 type serviceIndex struct {
 	star  []int32
 	first [initialCount][]int32
@@ -132,50 +133,76 @@ func buildIndex(stmts []cStatement) stmtIndex {
 			}
 		}
 	}
+	for _, si := range byService {
+		si.mergeStar()
+	}
 	ix.setServices(byService)
 	return ix
 }
 
 // candidates returns the statement lists to scan for a request action
 // svc:name (as the request wrote it): the service's statements whose API-name
-// patterns start with name's first character, those whose patterns start with
-// '*', and the wildcard ones. It does not allocate.
-func (ix *stmtIndex) candidates(svc, name string) (first, star, wildcard []int32) {
+// patterns start with name's first character or with '*', and the wildcard
+// ones. The two lists have no statement in common. It does not allocate.
+func (ix *stmtIndex) candidates(svc, name string) (service, wildcard []int32) {
 	si := ix.service(svc)
 	if si == nil {
-		return nil, nil, ix.wildcard
+		return nil, ix.wildcard
 	}
 	if name != "" {
-		first = si.first[initialSlot(name[0])]
+		if l := si.first[initialSlot(name[0])]; l != nil {
+			return l, ix.wildcard
+		}
 	}
-	return first, si.star, ix.wildcard
+	return si.star, ix.wildcard
 }
 
-// cursor walks the union of three sorted statement lists in increasing
-// order, once per statement.
+// mergeStar adds si.star to every non-empty si.first list, so that a request
+// scans one list of its service.
+func (si *serviceIndex) mergeStar() {
+	if len(si.star) == 0 {
+		return
+	}
+	for k, l := range si.first {
+		if len(l) == 0 {
+			continue
+		}
+		merged := make([]int32, 0, len(l)+len(si.star))
+		a, b := l, si.star
+		for len(a)+len(b) > 0 {
+			var i int32
+			switch {
+			case len(b) == 0 || (len(a) > 0 && a[0] < b[0]):
+				i, a = a[0], a[1:]
+			case len(a) == 0 || b[0] < a[0]:
+				i, b = b[0], b[1:]
+			default: // the same statement in both
+				i, a, b = a[0], a[1:], b[1:]
+			}
+			merged = append(merged, i)
+		}
+		si.first[k] = merged
+	}
+}
+
+// cursor walks the union of two disjoint sorted statement lists in
+// increasing order.
 type cursor struct {
-	a, b, c []int32
-	last    int32
+	a, b []int32
 }
 
-func newCursor(a, b, c []int32) cursor { return cursor{a: a, b: b, c: c, last: -1} }
+func newCursor(a, b []int32) cursor { return cursor{a: a, b: b} }
 
 // next returns the next statement index, or false when the lists are done.
 func (m *cursor) next() (int32, bool) {
-	for len(m.a)+len(m.b)+len(m.c) > 0 {
-		var i int32
-		switch {
-		case len(m.a) > 0 && (len(m.b) == 0 || m.a[0] <= m.b[0]) && (len(m.c) == 0 || m.a[0] <= m.c[0]):
-			i, m.a = m.a[0], m.a[1:]
-		case len(m.b) > 0 && (len(m.c) == 0 || m.b[0] <= m.c[0]):
-			i, m.b = m.b[0], m.b[1:]
-		default:
-			i, m.c = m.c[0], m.c[1:]
-		}
-		if i != m.last {
-			m.last = i
-			return i, true
-		}
+	var i int32
+	switch {
+	case len(m.a) > 0 && (len(m.b) == 0 || m.a[0] < m.b[0]):
+		i, m.a = m.a[0], m.a[1:]
+	case len(m.b) > 0:
+		i, m.b = m.b[0], m.b[1:]
+	default:
+		return 0, false
 	}
-	return 0, false
+	return i, true
 }
