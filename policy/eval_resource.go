@@ -46,11 +46,22 @@ func (r *cResource) match(st *evalState) level {
 	}
 	lv := lvClean
 	for i := range r.seg {
-		if r.seg[i].raw == "" && i < 4 {
-			continue
-		}
-		if lv = min(lv, r.seg[i].match(st, st.p.seg[i], false)); lv == lvNone {
-			return lvNone
+		p := &r.seg[i]
+		switch {
+		case p.raw == "" && i < 4:
+		case p.literal:
+			// The common cases, compared here without a call.
+			if st.p.seg[i] != p.raw {
+				return lvNone
+			}
+		case p.isPrefix:
+			if s := st.p.seg[i]; len(s) < len(p.prefix) || s[:len(p.prefix)] != p.prefix {
+				return lvNone
+			}
+		default:
+			if lv = min(lv, p.match(st, st.p.seg[i], false)); lv == lvNone {
+				return lvNone
+			}
 		}
 	}
 	return lv
