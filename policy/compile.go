@@ -61,6 +61,12 @@ type cResource struct {
 	raw string
 	all bool
 	seg [5]pattern
+	// head is "qcs:<project>:<service>:<region>:<account>:" when those four
+	// segments are literal: a request starting with it matches them exactly.
+	// headDecides is set when a request not starting with it cannot match
+	// them either, unless (with an empty project) its project is not empty.
+	head        string
+	headDecides bool
 }
 
 // segmentNames names the segments of cResource.seg and reqParts.seg.
@@ -260,5 +266,16 @@ func compileResource(s string) (cResource, error) {
 			return cResource{}, fmt.Errorf("resource %s: %s segment %v", quote(s), segmentNames[i], err)
 		}
 	}
+	head, decides := "qcs:", true
+	for i := range 4 {
+		if !cr.seg[i].literal {
+			return cr, nil
+		}
+		head += cr.seg[i].raw + ":"
+		if i > 0 && cr.seg[i].raw == "" {
+			decides = false
+		}
+	}
+	cr.head, cr.headDecides = head, decides
 	return cr, nil
 }

@@ -3,6 +3,7 @@ package policy
 import (
 	"net/netip"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -250,6 +251,45 @@ func TestCtxIPWithinAgreesWithIPWithin(t *testing.T) {
 			}
 			if got, w := ip.within(&cv), wantOK && ipWithin(want, cv.ip); got != w {
 				t.Errorf("within(%q, %q) = %v, want %v", ctx, pol, got, w)
+			}
+		}
+	}
+}
+
+// TestResourceHeadAgreesWithSegments checks the whole-prefix shortcut of
+// cResource.match against the segment-by-segment comparison.
+func TestResourceHeadAgreesWithSegments(t *testing.T) {
+	t.Parallel()
+	patterns := []string{
+		"qcs::cvm:ap-guangzhou:uin/1:instance/*", "qcs::cvm:ap-guangzhou:uin/1:instance/ins-1",
+		"qcs:p:cvm:ap-guangzhou:uin/1:instance/*", "qcs::cvm::uin/1:instance/*", "qcs::cvm:ap-guangzhou::*",
+		"qcs::cam::uin/1:uin/${uin}", "qcs::cvm:ap-*:uin/1:instance/*", "qcs::cos:ap-guangzhou:uid/1:b-1/*/x",
+		"qcs::cvm:ap-guangzhou:uin/1:instance/ins-${app_id}*",
+	}
+	requests := []string{
+		"qcs::cvm:ap-guangzhou:uin/1:instance/ins-1", "qcs:p:cvm:ap-guangzhou:uin/1:instance/ins-1",
+		"qcs:q:cvm:ap-guangzhou:uin/1:instance/ins-1", "qcs::cvm:ap-shanghai:uin/1:instance/ins-1",
+		"qcs::cvm::uin/1:instance/ins-1", "qcs::cvm:ap-guangzhou:uin/1:instance/", "qcs::cvm:ap-guangzhou:uin/1:",
+		"qcs::cvm:ap-guangzhou:uin/1", "qcs::cam::uin/1:uin/7", "qcs::cos:ap-guangzhou:uid/1:b-1/a/b/x",
+		"qcs::cvm:ap-guangzhou:uin/1:instance/ins-125-9", "*", "", "qcs:", "QCS::cvm:ap-guangzhou:uin/1:instance/ins-1",
+	}
+	for _, ctx := range []map[string][]string{nil, {"qcs:uin": {"7"}, "qcs:app_id": {"125"}}} {
+		for _, ps := range patterns {
+			r, err := compileResource(ps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (r.head != "") != !strings.ContainsAny(ps[:strings.LastIndexByte(ps, ':')], "*$") {
+				t.Errorf("%s: head %q", ps, r.head)
+			}
+			slow := r
+			slow.head = ""
+			for _, res := range requests {
+				st1 := evalState{r: Request{Resource: res, Context: ctx}}
+				st2 := st1
+				if got, want := r.match(&st1), slow.match(&st2); got != want || st1.n != st2.n {
+					t.Errorf("%s on %s (context %v): head %v/%d, segments %v/%d", ps, res, ctx, got, st1.n, want, st2.n)
+				}
 			}
 		}
 	}

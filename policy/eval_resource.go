@@ -38,6 +38,11 @@ func (r *cResource) match(st *evalState) level {
 	if r.all {
 		return lvClean
 	}
+	if r.head != "" {
+		if lv, ok := r.matchHead(st); ok {
+			return lv
+		}
+	}
 	if !st.p.resDone {
 		st.p.splitResource(st.r.Resource)
 	}
@@ -65,6 +70,34 @@ func (r *cResource) match(st *evalState) level {
 		}
 	}
 	return lv
+}
+
+// matchHead matches a request against a pattern whose first four segments
+// are literal by comparing the start of the request with r.head, without
+// splitting it. It reports false when the segment-by-segment comparison must
+// decide: when a request with a project could still match an empty one.
+func (r *cResource) matchHead(st *evalState) (level, bool) {
+	res := st.r.Resource
+	if len(res) < len(r.head) || res[:len(r.head)] != r.head {
+		if !r.headDecides || (r.seg[0].raw == "" && !strings.HasPrefix(res, "qcs::")) {
+			return lvNone, false
+		}
+		return lvNone, true
+	}
+	p, rest := &r.seg[4], res[len(r.head):]
+	switch {
+	case p.literal:
+		if rest == p.raw {
+			return lvClean, true
+		}
+		return lvNone, true
+	case p.isPrefix:
+		if strings.HasPrefix(rest, p.prefix) {
+			return lvClean, true
+		}
+		return lvNone, true
+	}
+	return p.match(st, rest, false), true
 }
 
 // firstMismatch returns the index of the first segment of the request that
