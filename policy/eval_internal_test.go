@@ -294,3 +294,33 @@ func TestResourceHeadAgreesWithSegments(t *testing.T) {
 		}
 	}
 }
+
+// TestIPv4NumberAgreesWithParseIPv4 compares the evaluator's IPv4 reader with
+// parseIPv4 on listed and generated strings.
+func TestIPv4NumberAgreesWithParseIPv4(t *testing.T) {
+	t.Parallel()
+	check := func(s string) {
+		got, gotOK := ipv4Number(s)
+		b, wantOK := parseIPv4(s)
+		want := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+		if gotOK != wantOK || (gotOK && got != want) {
+			t.Errorf("ipv4Number(%q) = %#x, %v; parseIPv4 says %#x, %v", s, got, gotOK, want, wantOK)
+		}
+	}
+	for _, s := range []string{"", "1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3.04", "1.2.3",
+		"1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4/8", "1234.1.1.1", "10.0.0.00", "192.0.2.1", "1.2.3.4x", "::1"} {
+		check(s)
+	}
+	const alphabet = "0123456789.0125/:x"
+	seed := uint32(1)
+	for range 200000 {
+		seed = seed*1664525 + 1013904223
+		n := int(seed>>24) % 17
+		b := make([]byte, n)
+		for i := range b {
+			seed = seed*1664525 + 1013904223
+			b[i] = alphabet[int(seed>>24)%len(alphabet)]
+		}
+		check(string(b))
+	}
+}

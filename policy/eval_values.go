@@ -36,10 +36,10 @@ func (st *evalState) ip(v string) *ctxIP {
 		return c
 	}
 	*c = ctxIP{text: v, set: true}
-	// parseIPv4 accepts exactly what ParseIPOrCIDR accepts of a value
+	// ipv4Number accepts exactly what ParseIPOrCIDR accepts of a value
 	// without '/' and ':'.
-	if b, ok := parseIPv4(v); ok {
-		c.ok, c.v4, c.addr4, c.bits = true, true, binary.BigEndian.Uint32(b[:]), 32
+	if a, ok := ipv4Number(v); ok {
+		c.ok, c.v4, c.addr4, c.bits = true, true, a, 32
 		return c
 	}
 	c.prefix, c.ok = ParseIPOrCIDR(v)
@@ -48,6 +48,36 @@ func (st *evalState) ip(v string) *ctxIP {
 		c.v4, c.addr4, c.bits = true, binary.BigEndian.Uint32(b[:]), c.prefix.Bits()
 	}
 	return c
+}
+
+// ipv4Number reads a dotted-quad IPv4 address without leading zeros, as
+// parseIPv4 does, into a number (most significant byte first). It reads an
+// octet at a time, which is faster on the evaluator's hot path.
+func ipv4Number(s string) (uint32, bool) {
+	var ip uint32
+	for f := range 4 {
+		if f > 0 {
+			if len(s) == 0 || s[0] != '.' {
+				return 0, false
+			}
+			s = s[1:]
+		}
+		if len(s) == 0 || s[0]-'0' > 9 {
+			return 0, false
+		}
+		n, i := uint32(s[0]-'0'), 1
+		if n != 0 { // no leading zero: a 0 octet is one digit
+			for ; i < len(s) && i < 3 && s[i]-'0' <= 9; i++ {
+				n = n*10 + uint32(s[i]-'0')
+			}
+		}
+		if n > 255 || (i < len(s) && s[i]-'0' <= 9) {
+			return 0, false
+		}
+		ip = ip<<8 | n
+		s = s[i:]
+	}
+	return ip, len(s) == 0
 }
 
 // within reports whether every address of ip lies in the block of policy
