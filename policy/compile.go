@@ -53,6 +53,11 @@ type cAction struct {
 	permid bool // never matches an API name
 	svc    string
 	name   pattern
+	// lead holds the first (up to eight) characters of the API-name pattern
+	// before any '*', ASCII-lowercased and packed as by packLead, when they
+	// are ASCII; leadMask covers them (0 when there are none). A request
+	// name, even ignoring case, can only match when its packed lead agrees.
+	lead, leadMask uint64
 }
 
 // cResource is a compiled resource pattern: All, or the five segments after
@@ -247,6 +252,15 @@ func compileAction(s string) (cAction, error) {
 		ca.svc = a.Service
 		if ca.name, err = compilePattern(a.Name, true); err != nil {
 			return cAction{}, err
+		}
+		lit := a.Name
+		if i := strings.IndexByte(lit, '*'); i >= 0 {
+			lit = lit[:i]
+		}
+		lit = lit[:min(len(lit), 8)]
+		if isASCII(lit) {
+			ca.lead = packLead(lit)
+			ca.leadMask = packLead(strings.Repeat("\xff", len(lit)))
 		}
 	}
 	return ca, nil

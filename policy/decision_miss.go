@@ -39,6 +39,7 @@ func (d Decision) NearMisses() []NearMiss {
 	}
 	st := evalState{r: d.req}
 	st.p.splitAction(d.req.Action)
+	st.p.lead, st.p.leadSet = packLead(st.p.name), true
 	if !st.p.actionOK {
 		return nil
 	}

@@ -115,7 +115,14 @@ func (set *policySet) scan(st *evalState, d *Decision, allows *refList, which ui
 	if !st.p.actionOK {
 		return false, false
 	}
-	cur := newCursor(set.index.candidates(st.p.svc, st.p.name))
+	list, wild := set.index.candidates(st.p.svc, st.p.name)
+	if len(list)+len(wild) == 0 {
+		return false, false
+	}
+	if !st.p.leadSet {
+		st.p.lead, st.p.leadSet = packLead(st.p.name), true
+	}
+	cur := newCursor(list, wild)
 	limit := uint8(len(allows.refs))
 	if which == setIdentity {
 		limit = identityAllowSlots
@@ -199,7 +206,7 @@ func (a *cAction) match(p *reqParts) level {
 	switch {
 	case a.all:
 		return lvClean
-	case a.permid:
+	case a.permid, p.lead&a.leadMask != a.lead:
 		return lvNone
 	}
 	lv := lvClean

@@ -324,3 +324,54 @@ func TestIPv4NumberAgreesWithParseIPv4(t *testing.T) {
 		check(string(b))
 	}
 }
+
+// TestPackLead checks packLead against byte-by-byte lowercasing.
+func TestPackLead(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "a", "Describe", "DescribeInstances", "AZ@[`az{", "\xc3\x89tat", "\xff\x80AZaz09", "Run"} {
+		var want uint64
+		for i := min(len(s), 8) - 1; i >= 0; i-- {
+			want = want<<8 | uint64(lowerASCII(s[i]))
+		}
+		if got := packLead(s); got != want {
+			t.Errorf("packLead(%q) = %#x, want %#x", s, got, want)
+		}
+	}
+	for c := range 256 {
+		s := string([]byte{byte(c), 'Q', byte(c), 'x', byte(c), byte(c), 'M', byte(c)})
+		var want uint64
+		for i := 7; i >= 0; i-- {
+			want = want<<8 | uint64(lowerASCII(s[i]))
+		}
+		if got := packLead(s); got != want {
+			t.Errorf("packLead(%q) = %#x, want %#x", s, got, want)
+		}
+	}
+}
+
+// TestActionLeadNeverRejectsAMatch checks the packed-lead shortcut of
+// cAction.match against matching without it.
+func TestActionLeadNeverRejectsAMatch(t *testing.T) {
+	t.Parallel()
+	patterns := []string{"cvm:Describe*", "cvm:DescribeInstances", "cvm:*Instances", "cvm:Run*", "CVM:runinstances",
+		"cos:Get*Object", "cos:GetObject", "cvm:Ab", "cvm:DescribeInstancesStatus", "cvm:Kill", "cvm:Sto*", "cvm:A*B"}
+	names := []string{"DescribeInstances", "describeinstances", "DESCRIBEINSTANCES", "Describe", "Describ", "RunInstances",
+		"runInstances", "GetBucketObject", "getobject", "Ab", "ab", "A", "Kill", "kill", "\u212aill", "\u00e9tat", "\u00c9tatX",
+		"DescribeInstancesStatus", "describeinstancesstatu", "\u017fto", "STOP", "aXb", ""}
+	for _, ps := range patterns {
+		a := mustAction(t, ps)
+		noLead := a
+		noLead.lead, noLead.leadMask = 0, 0
+		for _, svc := range []string{"cvm", "CVM", "cos"} {
+			for _, name := range names {
+				var p1 reqParts
+				p1.splitAction(svc + ":" + name)
+				p1.lead, p1.leadSet = packLead(p1.name), true
+				p2 := p1
+				if got, want := a.match(&p1), noLead.match(&p2); got != want {
+					t.Errorf("%s on %s:%s: %v with the lead, %v without", ps, svc, name, got, want)
+				}
+			}
+		}
+	}
+}

@@ -36,7 +36,9 @@ type Request struct {
 type reqParts struct {
 	svc, name string // action parts; actionOK reports whether the action was well formed
 	actionOK  bool
-	ascii     uint8 // whether the action is all ASCII: 0 not yet known, asciiYes or asciiNo
+	ascii     uint8  // whether the action is all ASCII: 0 not yet known, asciiYes or asciiNo
+	lead      uint64 // packLead(name), once leadSet
+	leadSet   bool
 	// seg holds project, service, region, account and path of a six-segment
 	// resource; resOK reports whether the resource had that form.
 	seg     [5]string
@@ -58,6 +60,28 @@ func (p *reqParts) splitAction(a string) {
 	if colon := strings.IndexByte(a, ':'); colon > 0 && colon < len(a)-1 {
 		p.svc, p.name, p.actionOK = a[:colon], a[colon+1:], true
 	}
+}
+
+// packLead packs the first (up to eight) bytes of s, ASCII-lowercased, into
+// a number, first byte lowest; missing bytes are zero.
+func packLead(s string) uint64 {
+	var v uint64
+	if len(s) >= 8 {
+		v = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	} else {
+		for i := len(s) - 1; i >= 0; i-- {
+			v = v<<8 | uint64(s[i])
+		}
+	}
+	// Lowercase the bytes 'A'..'Z' all at once: find them with carry-free
+	// additions on the low seven bits of each byte, then add 0x20 to each.
+	const ones = 0x0101010101010101
+	low7 := v & (0x7f * ones)
+	atLeastA := (low7 + (0x80-'A')*ones) & (0x80 * ones)
+	aboveZ := (low7 + (0x80-'Z'-1)*ones) & (0x80 * ones)
+	upper := atLeastA &^ aboveZ &^ v
+	return v | upper>>2
 }
 
 // nameASCII reports whether the action (service and API name) has only ASCII
