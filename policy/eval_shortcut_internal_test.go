@@ -1,0 +1,190 @@
+package policy
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzEvaluatorShortcuts checks the evaluator's shortcuts against the general
+// code they stand in for: the whole-prefix resource test, the octet-wise IPv4
+// reader and the packed-lead action test.
+func FuzzEvaluatorShortcuts(f *testing.F) {
+	f.Add("qcs::cvm:ap-guangzhou:uin/1:instance/*", "qcs::cvm:ap-guangzhou:uin/1:instance/ins-1", "cvm:Describe*", "cvm:describeInstances")
+	f.Add("qcs:p:cos::uid/1:b/${uin}", "qcs:p:cos:ap-shanghai:uid/1:b/7", "cos:Get*Object", "COS:GetObject")
+	f.Add("qcs::cam::uin/1:uin/2", "10.1.2.3", "cam:GetUser", "cam:\u017fetUser")
+	f.Fuzz(func(t *testing.T, pattern, res, action, req string) {
+		ctx := map[string][]string{"qcs:uin": {"7"}}
+		if r, err := compileResource(pattern); err == nil {
+			slow := r
+			slow.head = ""
+			st1 := evalState{r: Request{Resource: res, Context: ctx}}
+			st2 := st1
+			if got, want := r.match(&st1), slow.match(&st2); got != want || st1.n != st2.n {
+				t.Errorf("resource %q on %q: head %v/%d, segments %v/%d", pattern, res, got, st1.n, want, st2.n)
+			}
+		}
+		got, gotOK := ipv4Number(res)
+		b, wantOK := parseIPv4(res)
+		if want := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]); gotOK != wantOK || (gotOK && got != want) {
+			t.Errorf("ipv4Number(%q) = %#x, %v; parseIPv4: %#x, %v", res, got, gotOK, want, wantOK)
+		}
+		if a, err := compileAction(action); err == nil {
+			noLead := a
+			noLead.lead, noLead.leadMask = 0, 0
+			var p1 reqParts
+			p1.splitAction(req)
+			p1.lead, p1.leadSet = packLead(p1.name), true
+			p2 := p1
+			if got, want := a.match(&p1), noLead.match(&p2); got != want {
+				t.Errorf("action %q on %q: %v with the lead, %v without", action, req, got, want)
+			}
+		}
+	})
+}
+
+// TestCtxIPWithinAgreesWithIPWithin checks the IPv4 shortcut of ctxIP.within
+// against ipWithin on parsed prefixes.
+func TestCtxIPWithinAgreesWithIPWithin(t *testing.T) {
+	t.Parallel()
+	ctxs := []string{"10.1.2.3", "10.0.0.0/8", "10.1.0.0/16", "10.0.0.0/7", "11.0.0.1", "0.0.0.0/0", "255.255.255.255",
+		"::ffff:10.0.0.1", "::ffff:0.0.0.0/90", "2001:db8::1", "010.1.2.3", "10.1.2", "bad", ""}
+	pols := []string{"10.0.0.0/8", "10.1.2.3/8", "10.1.2.3", "0.0.0.0/0", "::/0", "2001:db8::/32", "::ffff:10.0.0.0/104", "255.255.255.255/32"}
+	for _, ctx := range ctxs {
+		var st evalState
+		ip := st.ip(ctx)
+		want, wantOK := ParseIPOrCIDR(ctx)
+		if ip.ok != wantOK {
+			t.Errorf("ip(%q).ok = %v, want %v", ctx, ip.ok, wantOK)
+			continue
+		}
+		for _, pol := range pols {
+			cv, err := compileValue(OpIPEqual, String(pol))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, w := ip.within(&cv), wantOK && ipWithin(want, cv.ip); got != w {
+				t.Errorf("within(%q, %q) = %v, want %v", ctx, pol, got, w)
+			}
+		}
+	}
+}
+
+// TestResourceHeadAgreesWithSegments checks the whole-prefix shortcut of
+// cResource.match against the segment-by-segment comparison.
+func TestResourceHeadAgreesWithSegments(t *testing.T) {
+	t.Parallel()
+	patterns := []string{
+		"qcs::cvm:ap-guangzhou:uin/1:instance/*", "qcs::cvm:ap-guangzhou:uin/1:instance/ins-1",
+		"qcs:p:cvm:ap-guangzhou:uin/1:instance/*", "qcs::cvm::uin/1:instance/*", "qcs::cvm:ap-guangzhou::*",
+		"qcs::cam::uin/1:uin/${uin}", "qcs::cvm:ap-*:uin/1:instance/*", "qcs::cos:ap-guangzhou:uid/1:b-1/*/x",
+		"qcs::cvm:ap-guangzhou:uin/1:instance/ins-${app_id}*",
+	}
+	requests := []string{
+		"qcs::cvm:ap-guangzhou:uin/1:instance/ins-1", "qcs:p:cvm:ap-guangzhou:uin/1:instance/ins-1",
+		"qcs:q:cvm:ap-guangzhou:uin/1:instance/ins-1", "qcs::cvm:ap-shanghai:uin/1:instance/ins-1",
+		"qcs::cvm::uin/1:instance/ins-1", "qcs::cvm:ap-guangzhou:uin/1:instance/", "qcs::cvm:ap-guangzhou:uin/1:",
+		"qcs::cvm:ap-guangzhou:uin/1", "qcs::cam::uin/1:uin/7", "qcs::cos:ap-guangzhou:uid/1:b-1/a/b/x",
+		"qcs::cvm:ap-guangzhou:uin/1:instance/ins-125-9", "*", "", "qcs:", "QCS::cvm:ap-guangzhou:uin/1:instance/ins-1",
+	}
+	for _, ctx := range []map[string][]string{nil, {"qcs:uin": {"7"}, "qcs:app_id": {"125"}}} {
+		for _, ps := range patterns {
+			r, err := compileResource(ps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if (r.head != "") != !strings.ContainsAny(ps[:strings.LastIndexByte(ps, ':')], "*$") {
+				t.Errorf("%s: head %q", ps, r.head)
+			}
+			slow := r
+			slow.head = ""
+			for _, res := range requests {
+				st1 := evalState{r: Request{Resource: res, Context: ctx}}
+				st2 := st1
+				if got, want := r.match(&st1), slow.match(&st2); got != want || st1.n != st2.n {
+					t.Errorf("%s on %s (context %v): head %v/%d, segments %v/%d", ps, res, ctx, got, st1.n, want, st2.n)
+				}
+			}
+		}
+	}
+}
+
+// TestIPv4NumberAgreesWithParseIPv4 compares the evaluator's IPv4 reader with
+// parseIPv4 on listed and generated strings.
+func TestIPv4NumberAgreesWithParseIPv4(t *testing.T) {
+	t.Parallel()
+	check := func(s string) {
+		got, gotOK := ipv4Number(s)
+		b, wantOK := parseIPv4(s)
+		want := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3])
+		if gotOK != wantOK || (gotOK && got != want) {
+			t.Errorf("ipv4Number(%q) = %#x, %v; parseIPv4 says %#x, %v", s, got, gotOK, want, wantOK)
+		}
+	}
+	for _, s := range []string{"", "1.2.3.4", "0.0.0.0", "255.255.255.255", "256.1.1.1", "01.2.3.4", "1.2.3.04", "1.2.3",
+		"1.2.3.4.", ".1.2.3.4", "1..2.3", "1.2.3.4/8", "1234.1.1.1", "10.0.0.00", "192.0.2.1", "1.2.3.4x", "::1"} {
+		check(s)
+	}
+	const alphabet = "0123456789.0125/:x"
+	seed := uint32(1)
+	for range 200000 {
+		seed = seed*1664525 + 1013904223
+		n := int(seed>>24) % 17
+		b := make([]byte, n)
+		for i := range b {
+			seed = seed*1664525 + 1013904223
+			b[i] = alphabet[int(seed>>24)%len(alphabet)]
+		}
+		check(string(b))
+	}
+}
+
+// TestPackLead checks packLead against byte-by-byte lowercasing.
+func TestPackLead(t *testing.T) {
+	t.Parallel()
+	for _, s := range []string{"", "a", "Describe", "DescribeInstances", "AZ@[`az{", "\xc3\x89tat", "\xff\x80AZaz09", "Run"} {
+		var want uint64
+		for i := min(len(s), 8) - 1; i >= 0; i-- {
+			want = want<<8 | uint64(lowerASCII(s[i]))
+		}
+		if got := packLead(s); got != want {
+			t.Errorf("packLead(%q) = %#x, want %#x", s, got, want)
+		}
+	}
+	for c := range 256 {
+		s := string([]byte{byte(c), 'Q', byte(c), 'x', byte(c), byte(c), 'M', byte(c)})
+		var want uint64
+		for i := 7; i >= 0; i-- {
+			want = want<<8 | uint64(lowerASCII(s[i]))
+		}
+		if got := packLead(s); got != want {
+			t.Errorf("packLead(%q) = %#x, want %#x", s, got, want)
+		}
+	}
+}
+
+// TestActionLeadNeverRejectsAMatch checks the packed-lead shortcut of
+// cAction.match against matching without it.
+func TestActionLeadNeverRejectsAMatch(t *testing.T) {
+	t.Parallel()
+	patterns := []string{"cvm:Describe*", "cvm:DescribeInstances", "cvm:*Instances", "cvm:Run*", "CVM:runinstances",
+		"cos:Get*Object", "cos:GetObject", "cvm:Ab", "cvm:DescribeInstancesStatus", "cvm:Kill", "cvm:Sto*", "cvm:A*B"}
+	names := []string{"DescribeInstances", "describeinstances", "DESCRIBEINSTANCES", "Describe", "Describ", "RunInstances",
+		"runInstances", "GetBucketObject", "getobject", "Ab", "ab", "A", "Kill", "kill", "\u212aill", "\u00e9tat", "\u00c9tatX",
+		"DescribeInstancesStatus", "describeinstancesstatu", "\u017fto", "STOP", "aXb", ""}
+	for _, ps := range patterns {
+		a := mustAction(t, ps)
+		noLead := a
+		noLead.lead, noLead.leadMask = 0, 0
+		for _, svc := range []string{"cvm", "CVM", "cos"} {
+			for _, name := range names {
+				var p1 reqParts
+				p1.splitAction(svc + ":" + name)
+				p1.lead, p1.leadSet = packLead(p1.name), true
+				p2 := p1
+				if got, want := a.match(&p1), noLead.match(&p2); got != want {
+					t.Errorf("%s on %s:%s: %v with the lead, %v without", ps, svc, name, got, want)
+				}
+			}
+		}
+	}
+}
