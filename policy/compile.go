@@ -260,7 +260,7 @@ func compileAction(s string) (cAction, error) {
 		lit = lit[:min(len(lit), 8)]
 		if isASCII(lit) {
 			ca.lead = packLead(lit)
-			ca.leadMask = packLead(strings.Repeat("\xff", len(lit)))
+			ca.leadMask = ^uint64(0) >> (64 - 8*len(lit)) // 0 for an empty lit
 		}
 	}
 	return ca, nil
@@ -280,16 +280,16 @@ func compileResource(s string) (cResource, error) {
 			return cResource{}, fmt.Errorf("resource %s: %s segment %v", quote(s), segmentNames[i], err)
 		}
 	}
-	head, decides := "qcs:", true
+	decides := true
 	for i := range 4 {
 		if !cr.seg[i].literal {
 			return cr, nil
 		}
-		head += cr.seg[i].raw + ":"
 		if i > 0 && cr.seg[i].raw == "" {
 			decides = false
 		}
 	}
-	cr.head, cr.headDecides = head, decides
+	cr.head = "qcs:" + r.Project + ":" + r.Service + ":" + r.Region + ":" + r.Account + ":"
+	cr.headDecides = decides
 	return cr, nil
 }
