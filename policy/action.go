@@ -1,7 +1,6 @@
 package policy
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -40,11 +39,11 @@ func ParseAction(s string) (Action, error) {
 	}
 	if id, ok := strings.CutPrefix(s, "permid/"); ok {
 		if id == "" {
-			return Action{}, fmt.Errorf("action %s: permid/ needs an identifier", quote(s))
+			return Action{}, errorf("", "action %s: permid/ needs an identifier", quote(s))
 		}
 		for _, r := range id {
 			if !isWordRune(r) && r != '-' && r != '.' && r != ':' {
-				return Action{}, fmt.Errorf("action %s: invalid character %q in permid identifier", quote(s), r)
+				return Action{}, errorf("", "action %s: invalid character %q in permid identifier", quote(s), r)
 			}
 		}
 		a.PermID, a.ID = true, id
@@ -53,24 +52,24 @@ func ParseAction(s string) (Action, error) {
 	body := strings.TrimPrefix(s, "name/")
 	svc, name, ok := strings.Cut(body, ":")
 	if !ok {
-		return Action{}, fmt.Errorf("action %s is not of the form service:ApiName", quote(s))
+		return Action{}, errorf("", "action %s is not of the form service:ApiName", quote(s))
 	}
 	if svc == "" {
-		return Action{}, fmt.Errorf("action %s has an empty service", quote(s))
+		return Action{}, errorf("", "action %s has an empty service", quote(s))
 	}
 	if name == "" {
-		return Action{}, fmt.Errorf("action %s has an empty API name", quote(s))
+		return Action{}, errorf("", "action %s has an empty API name", quote(s))
 	}
 	if svc != "*" {
 		for _, r := range svc {
 			if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r >= 'A' && r <= 'Z') {
-				return Action{}, fmt.Errorf("action %s: invalid character %q in service %s", quote(s), r, quote(svc))
+				return Action{}, errorf("", "action %s: invalid character %q in service %s", quote(s), r, quote(svc))
 			}
 		}
 	}
 	for _, r := range name {
 		if !isWordRune(r) && r != '*' {
-			return Action{}, fmt.Errorf("action %s: invalid character %q in API name", quote(s), r)
+			return Action{}, errorf("", "action %s: invalid character %q in API name", quote(s), r)
 		}
 	}
 	a.Service, a.Name = svc, name

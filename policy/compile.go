@@ -203,7 +203,7 @@ func compileStatement(s *Statement, path string) (cStatement, error) {
 	for i, a := range s.Action {
 		ca, err := compileAction(a)
 		if err != nil {
-			return cs, errorf(pathIndex(pathField(path, "action"), i), "%v", err)
+			return cs, errorf(pathIndex(pathField(path, "action"), i), "%s", errorMessage(err))
 		}
 		cs.actions = append(cs.actions, ca)
 	}
@@ -224,7 +224,7 @@ func compileStatement(s *Statement, path string) (cStatement, error) {
 	for i, r := range s.Resource {
 		cr, err := compileResource(r)
 		if err != nil {
-			return cs, errorf(pathIndex(pathField(path, "resource"), i), "%v", err)
+			return cs, errorf(pathIndex(pathField(path, "resource"), i), "%s", errorMessage(err))
 		}
 		cs.resources = append(cs.resources, cr)
 	}

@@ -63,7 +63,7 @@ func compileConditions(c Condition, path string) ([]cCond, error) {
 		}
 		op, err := ParseOperator(opName)
 		if err != nil {
-			return nil, errorf(opPath, "%v", err)
+			return nil, errorf(opPath, "%s", errorMessage(err))
 		}
 		keys := c[opName]
 		if len(keys) == 0 {

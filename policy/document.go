@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -220,6 +221,17 @@ func (e *Error) Error() string {
 		return "policy: " + e.Message
 	}
 	return "policy: " + e.Path + ": " + e.Message
+}
+
+// errorMessage returns err's message without the "policy: " prefix when err is
+// a path-less *Error (as ParseAction, ParseResource and ParseOperator return), so
+// that callers can place it under a path without repeating the prefix.
+func errorMessage(err error) string {
+	var pe *Error
+	if errors.As(err, &pe) && pe.Path == "" {
+		return pe.Message
+	}
+	return err.Error()
 }
 
 // errorf builds an *Error at path.

@@ -99,7 +99,7 @@ func ExampleParseResource() {
 	// Output:
 	// service=cos region=ap-guangzhou account=uid/1250000000
 	// type=examplebucket-1250000000 id=logs/2026:11/*
-	// resource "qcs::cvm:ap-guangzhou:100000000001:instance/*": account segment "100000000001" must be empty, uin/<digits> or uid/<digits>
+	// policy: resource "qcs::cvm:ap-guangzhou:100000000001:instance/*": account segment "100000000001" must be empty, uin/<digits> or uid/<digits>
 }
 
 // AccessLevelOf classifies an API by its verb, with overrides where the verb

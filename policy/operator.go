@@ -245,16 +245,16 @@ func ParseOperator(name string) (Operator, error) {
 	if o.Op == OpInvalid {
 		if lower := strings.ToLower(name); lower != name {
 			if _, err := ParseOperator(lower); err == nil {
-				return Operator{}, fmt.Errorf("unknown condition operator %s (operators are lowercase: did you mean %s?)", quote(name), quote(lower))
+				return Operator{}, errorf("", "unknown condition operator %s (operators are lowercase: did you mean %s?)", quote(name), quote(lower))
 			}
 		}
-		return Operator{}, fmt.Errorf("unknown condition operator %s", quote(name))
+		return Operator{}, errorf("", "unknown condition operator %s", quote(name))
 	}
 	if o.Op == OpNullEqual && o.IfExist {
-		return Operator{}, fmt.Errorf("condition operator %s: null_equal takes no _if_exist suffix", quote(name))
+		return Operator{}, errorf("", "condition operator %s: null_equal takes no _if_exist suffix", quote(name))
 	}
 	if o.Op == OpNullEqual && o.Qualifier != QualifierNone {
-		return Operator{}, fmt.Errorf("condition operator %s: null_equal takes no for_any_value:/for_all_value: prefix", quote(name))
+		return Operator{}, errorf("", "condition operator %s: null_equal takes no for_any_value:/for_all_value: prefix", quote(name))
 	}
 	return o, nil
 }

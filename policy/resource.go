@@ -41,31 +41,31 @@ func ParseResource(s string) (Resource, error) {
 		return Resource{All: true}, nil
 	}
 	if s == "" {
-		return Resource{}, fmt.Errorf("empty resource")
+		return Resource{}, errorf("", "empty resource")
 	}
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f {
-			return Resource{}, fmt.Errorf("resource %s contains a control character", quote(s))
+			return Resource{}, errorf("", "resource %s contains a control character", quote(s))
 		}
 	}
 	parts := strings.SplitN(s, ":", 6)
 	if len(parts) != 6 {
-		return Resource{}, fmt.Errorf("resource %s has %d segments, want six (qcs:project:service:region:account:resource) or \"*\"", quote(s), len(parts))
+		return Resource{}, errorf("", "resource %s has %d segments, want six (qcs:project:service:region:account:resource) or \"*\"", quote(s), len(parts))
 	}
 	if parts[0] != "qcs" {
-		return Resource{}, fmt.Errorf("resource %s must start with \"qcs:\"", quote(s))
+		return Resource{}, errorf("", "resource %s must start with \"qcs:\"", quote(s))
 	}
 	r := Resource{Project: parts[1], Service: parts[2], Region: parts[3], Account: parts[4], Path: parts[5]}
 	if err := checkAccount(r.Account); err != nil {
-		return Resource{}, fmt.Errorf("resource %s: %v", quote(s), err)
+		return Resource{}, errorf("", "resource %s: %v", quote(s), err)
 	}
 	if r.Path == "" {
-		return Resource{}, fmt.Errorf("resource %s has an empty sixth (resource) segment", quote(s))
+		return Resource{}, errorf("", "resource %s has an empty sixth (resource) segment", quote(s))
 	}
 	for i, seg := range parts[1:4] {
 		for _, c := range seg {
 			if c == '/' {
-				return Resource{}, fmt.Errorf("resource %s: '/' in the %s segment", quote(s), [...]string{"project", "service", "region"}[i])
+				return Resource{}, errorf("", "resource %s: '/' in the %s segment", quote(s), [...]string{"project", "service", "region"}[i])
 			}
 		}
 	}

@@ -102,7 +102,7 @@ func (v *validator) statement(p string, st *Statement) {
 	}
 	for j, a := range st.Action {
 		if _, err := ParseAction(a); err != nil {
-			v.add(pathIndex(ap, j), "%v", err)
+			v.add(pathIndex(ap, j), "%s", errorMessage(err))
 		}
 	}
 
@@ -117,7 +117,7 @@ func (v *validator) statement(p string, st *Statement) {
 		if !utf8.ValidString(r) {
 			v.add(pathIndex(rp, j), "resource %s is not valid UTF-8", quote(r))
 		} else if _, err := ParseResource(r); err != nil {
-			v.add(pathIndex(rp, j), "%v", err)
+			v.add(pathIndex(rp, j), "%s", errorMessage(err))
 		}
 	}
 
@@ -147,7 +147,7 @@ func (v *validator) condition(p string, c Condition) {
 		op := pathField(p, opName)
 		parsed, err := ParseOperator(opName)
 		if err != nil {
-			v.add(op, "%v", err)
+			v.add(op, "%s", errorMessage(err))
 		}
 		if len(keys) == 0 {
 			v.add(op, "no condition keys; an operator needs at least one key")
