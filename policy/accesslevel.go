@@ -242,12 +242,12 @@ func accessPatternLevel(servicePattern, apiPattern string) AccessLevel {
 	c := catalogIndex()
 	level := AccessUnknown
 	for _, service := range c.services {
-		if !catalogGlobFold(servicePattern, service) {
+		if !globMatchFold(servicePattern, service) {
 			continue
 		}
 		levels := c.levels[service]
 		for i, name := range c.byService[service] {
-			if levels[i] > level && catalogGlobFold(apiPattern, name) {
+			if levels[i] > level && globMatchFold(apiPattern, name) {
 				level = levels[i]
 			}
 		}
@@ -266,7 +266,7 @@ func accessPatternLevel(servicePattern, apiPattern string) AccessLevel {
 			}
 		}
 	}
-	if unknown == AccessWrite && (catalogGlobFold(servicePattern, "cam") || catalogGlobFold(servicePattern, "sts")) {
+	if unknown == AccessWrite && (globMatchFold(servicePattern, "cam") || globMatchFold(servicePattern, "sts")) {
 		unknown = AccessPermissionsManagement
 	}
 	return max(level, unknown)

@@ -117,44 +117,16 @@ func (a Action) MatchingActions() []string {
 	c := catalogIndex()
 	var out []string
 	for _, svc := range c.services {
-		if !a.All && !catalogGlobFold(a.Service, svc) {
+		if !a.All && !globMatchFold(a.Service, svc) {
 			continue
 		}
 		for _, name := range c.byService[svc] {
-			if a.All || catalogGlobFold(a.Name, name) {
+			if a.All || globMatchFold(a.Name, name) {
 				out = append(out, svc+":"+name)
 			}
 		}
 	}
 	return out
-}
-
-// catalogGlobFold reports whether s matches pattern, in which '*' matches any
-// run of characters, comparing ASCII letters without regard to case.
-func catalogGlobFold(pattern, s string) bool {
-	// Iterative matching with single-star backtracking: linear in practice and
-	// never exponential.
-	p, i := 0, 0
-	starP, starI := -1, 0
-	for i < len(s) {
-		switch {
-		case p < len(pattern) && pattern[p] == '*':
-			starP, starI = p, i
-			p++
-		case p < len(pattern) && catalogFoldByte(pattern[p]) == catalogFoldByte(s[i]):
-			p++
-			i++
-		case starP >= 0:
-			starI++
-			p, i = starP+1, starI
-		default:
-			return false
-		}
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
 }
 
 func catalogFoldByte(b byte) byte {

@@ -43,8 +43,8 @@ func TestCatalogGlobFold(t *testing.T) {
 		{"*a*a*a*a*a*a*b", strings.Repeat("a", 200), false},
 	}
 	for _, tt := range tests {
-		if got := catalogGlobFold(tt.pattern, tt.s); got != tt.want {
-			t.Errorf("catalogGlobFold(%q, %q) = %v, want %v", tt.pattern, tt.s, got, tt.want)
+		if got := globMatchFold(tt.pattern, tt.s); got != tt.want {
+			t.Errorf("globMatchFold(%q, %q) = %v, want %v", tt.pattern, tt.s, got, tt.want)
 		}
 	}
 }

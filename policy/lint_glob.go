@@ -1,12 +1,19 @@
 package policy
 
-// Glob matching and glob subsumption for lint rules. '*' is the only wildcard
-// and matches any run of characters; fold compares ASCII letters without regard
-// to case (how allow statements match action names).
+// Glob matching and glob subsumption for lint rules, the action catalogue and
+// access levels. '*' is the only wildcard and matches any run of characters;
+// fold compares ASCII letters without regard to case (how allow statements
+// match action names).
 
 // lintGlobMatch reports whether s matches pattern.
 func lintGlobMatch(pattern, s string, fold bool) bool {
 	return lintGlob(pattern, s, fold, false)
+}
+
+// globMatchFold reports whether s matches pattern, comparing ASCII letters
+// without regard to case (the catalogue's and access levels' reading).
+func globMatchFold(pattern, s string) bool {
+	return lintGlob(pattern, s, true, false)
 }
 
 // lintGlobCovers reports whether pattern a covers pattern b: every string that
