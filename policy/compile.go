@@ -21,8 +21,10 @@ type Evaluator struct {
 // Named is a policy document with the name decisions use for it, typically
 // the CAM policy name ("DevOps-Deploy").
 type Named struct {
+	// Name identifies the document in decisions and errors.
 	Name string
-	Doc  *Document
+	// Doc is the document itself.
+	Doc *Document
 }
 
 // policySet is one compiled group of documents: the identity policies or the

@@ -66,8 +66,10 @@ func (k AssumptionKind) MarshalText() ([]byte, error) {
 // assumption widened the allow, in a deny statement it kept the deny from
 // applying (except AssumeBadContextValue, which is a note either way).
 type Assumption struct {
-	Kind      AssumptionKind `json:"kind"`
-	Statement StatementRef   `json:"statement"`
+	// Kind says which undocumented behaviour was assumed.
+	Kind AssumptionKind `json:"kind"`
+	// Statement is the statement the assumption was made for.
+	Statement StatementRef `json:"statement"`
 	// Key is the condition key, the policy variable ("${uin}") or, for
 	// AssumeActionCase, the action pattern.
 	Key string `json:"key"`

@@ -9,6 +9,7 @@ import (
 // denied request but for one element: its action matched, its resource,
 // principal or a condition did not.
 type NearMiss struct {
+	// Statement is the allow statement that nearly applied.
 	Statement StatementRef `json:"statement"`
 	// Element is "principal", "resource" or "condition".
 	Element string `json:"element"`

@@ -117,7 +117,9 @@ func (k ValueKind) String() string {
 // Value is one condition value with the JSON type it was written with. Text is the
 // string itself, the number literal exactly as written, or "true"/"false".
 type Value struct {
+	// Kind is the JSON type the value is written with.
 	Kind ValueKind
+	// Text is the value's text (see the type's comment).
 	Text string
 }
 
@@ -211,7 +213,9 @@ func cloneStrings(s []string) []string {
 // [Parse] returns an *Error; [Document.Validate] joins one *Error per problem
 // with [errors.Join], so callers can walk them with errors.As or by unwrapping.
 type Error struct {
-	Path    string
+	// Path is the JSON path of the problem; empty for the whole document.
+	Path string
+	// Message says what is wrong.
 	Message string
 }
 

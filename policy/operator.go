@@ -206,9 +206,12 @@ func (q Qualifier) String() string {
 
 // Operator is a parsed condition operator such as "for_all_value:string_like_if_exist".
 type Operator struct {
-	Op        Op
+	// Op is the base operator.
+	Op Op
+	// Qualifier is the for_any_value:/for_all_value: prefix, if any.
 	Qualifier Qualifier
-	IfExist   bool
+	// IfExist is true for the _if_exist suffix: satisfied when the key is absent.
+	IfExist bool
 }
 
 // String returns the operator as written in a policy.

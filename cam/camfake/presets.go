@@ -9,10 +9,14 @@ import (
 
 // PresetPolicy is one of Tencent's preset (QCS) policies that every Fake holds.
 type PresetPolicy struct {
-	ID          uint64
-	Name        string
+	// ID is the policy ID, the same in every Fake.
+	ID uint64
+	// Name is Tencent's policy name, e.g. "AdministratorAccess".
+	Name string
+	// Description is the policy description.
 	Description string
-	Document    string
+	// Document is the policy text.
+	Document string
 }
 
 // presetCreated is when the preset policies claim to have been created.

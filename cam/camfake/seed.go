@@ -29,7 +29,9 @@ type Seed struct {
 
 // SeedPolicy is a custom policy.
 type SeedPolicy struct {
-	Name        string
+	// Name is the policy name.
+	Name string
+	// Description is the policy description.
 	Description string
 	// Document is the policy text, kept verbatim. It must pass the same checks
 	// as CreatePolicy.
@@ -40,7 +42,9 @@ type SeedPolicy struct {
 
 // SeedGroup is a user group. Members are given by [SeedUser.Groups].
 type SeedGroup struct {
-	Name   string
+	// Name is the group name.
+	Name string
+	// Remark is the group's remark.
 	Remark string
 	// Policies names the policies (custom or preset) attached to the group.
 	Policies []string
@@ -48,18 +52,25 @@ type SeedGroup struct {
 
 // SeedUser is a sub-user.
 type SeedUser struct {
-	Name         string
-	Remark       string
+	// Name is the login name.
+	Name string
+	// Remark is the user's remark.
+	Remark string
+	// ConsoleLogin allows console sign-in.
 	ConsoleLogin bool
 	// Created is the creation time; if zero, the clock minus Age.
 	Created time.Time
-	Age     time.Duration
+	// Age is how long before the clock the user was created, when Created is zero.
+	Age time.Duration
 	// LastLogin is the last console login; if zero and LastLoginAgo > 0, the
 	// clock minus LastLoginAgo; otherwise never.
-	LastLogin    time.Time
+	LastLogin time.Time
+	// LastLoginAgo is how long before the clock the last login was.
 	LastLoginAgo time.Duration
-	LastLoginIP  string
-	MFA          cam.MFASettings
+	// LastLoginIP is the last login's source address.
+	LastLoginIP string
+	// MFA is the user's login and operation protection.
+	MFA cam.MFASettings
 	// Keys are the user's access keys (at most [MaxKeysPerUser]).
 	Keys []SeedKey
 	// Groups names the groups the user belongs to.
@@ -72,31 +83,39 @@ type SeedUser struct {
 
 // SeedKey is an access key. No secret is involved: the fake has none.
 type SeedKey struct {
+	// Description says what uses the key.
 	Description string
 	// Status defaults to [cam.KeyActive].
 	Status cam.KeyStatus
 	// Created is the creation time; if zero, the clock minus Age.
 	Created time.Time
-	Age     time.Duration
+	// Age is how long before the clock the key was created, when Created is zero.
+	Age time.Duration
 	// LastUsed is the last use; if zero and LastUsedAgo > 0, the clock minus
 	// LastUsedAgo; otherwise never used.
-	LastUsed    time.Time
+	LastUsed time.Time
+	// LastUsedAgo is how long before the clock the key was last used.
 	LastUsedAgo time.Duration
 }
 
 // SeedRole is a role.
 type SeedRole struct {
-	Name        string
+	// Name is the role name.
+	Name string
+	// Description is the role description.
 	Description string
 	// Trust is the trust policy text, kept verbatim. TrustDocument is the
 	// alternative: a document whose canonical text is used. Set exactly one.
 	Trust         string
 	TrustDocument *policy.Document
 	// Type defaults to [cam.RoleTypeUser].
-	Type            cam.RoleType
+	Type cam.RoleType
+	// SessionDuration is the maximum session length in seconds (0: CAM's default).
 	SessionDuration int64
-	ConsoleLogin    bool
-	Tags            []cam.Tag
+	// ConsoleLogin allows the role to be used for console sign-in.
+	ConsoleLogin bool
+	// Tags are the role's tags.
+	Tags []cam.Tag
 	// Policies names the policies attached to the role.
 	Policies []string
 	// Boundary names the policy set as the role's permission boundary.

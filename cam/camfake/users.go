@@ -11,7 +11,8 @@ import (
 // UserInput describes a sub-user to create with [Fake.CreateUser].
 type UserInput struct {
 	// Name is the login name: 1–64 characters of [A-Za-z0-9+=,.@_-], unique.
-	Name   string
+	Name string
+	// Remark is the user's remark.
 	Remark string
 	// ConsoleLogin allows console sign-in.
 	ConsoleLogin bool
