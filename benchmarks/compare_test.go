@@ -5,41 +5,17 @@ import (
 	"testing"
 
 	"github.com/camkit/camkit/benchmarks"
+	"github.com/camkit/camkit/internal/benchpolicy"
 	"github.com/camkit/camkit/policy"
 	"github.com/cedar-policy/cedar-go"
 )
 
 var sizes = []int{10, 100, 1000}
 
-type namedRequest struct {
-	name string
-	policy.Request
-}
-
-// requests are the benchmark's requests: an allow without conditions, an
-// allow through an IP condition, an implicit deny and an explicit deny.
-func requests() []namedRequest {
-	office := map[string][]string{
-		"qcs:ip":           {"10.1.2.3"},
-		"qcs:current_time": {"2026-11-26T10:00:00Z"},
-		"qcs:resource_tag": {"env&prod", "team&ops"},
-	}
-	outside := map[string][]string{"qcs:ip": {"192.0.2.1"}, "qcs:current_time": {"2026-11-26T10:00:00+08:00"}}
-	res := func(svc, path string) string {
-		return "qcs::" + svc + ":ap-guangzhou:" + benchmarks.Account + ":" + path
-	}
-	return []namedRequest{
-		{"hit", policy.Request{Action: "cvm:DescribeInstances", Resource: res("cvm", "instance/ins-1"), Context: office}},
-		{"hit-condition", policy.Request{Action: "cos:CreateBucket", Resource: res("cos", "instance/b-1"), Context: office}},
-		{"miss", policy.Request{Action: "cvm:ResetInstancesPassword", Resource: res("cvm", "instance/ins-1"), Context: office}},
-		{"deny", policy.Request{Action: "vpc:DeleteVpc", Resource: res("vpc", "vpc/vpc-1"), Context: outside}},
-	}
-}
-
 // moreRequests adds variations for the agreement test.
 func moreRequests() []policy.Request {
 	var out []policy.Request
-	for _, r := range requests() {
+	for _, r := range benchpolicy.Requests() {
 		out = append(out, r.Request)
 	}
 	noIP := map[string][]string{"qcs:current_time": {"2026-11-26T10:00:00Z"}}
@@ -47,7 +23,7 @@ func moreRequests() []policy.Request {
 	tags := map[string][]string{"qcs:resource_tag": {"env&staging"}}
 	for i, svc := range []string{"cvm", "cos", "cbs", "vpc", "clb", "cdb", "redis", "tke", "cam", "billing"} {
 		in := func(region, path string) string {
-			return "qcs::" + svc + ":" + region + ":" + benchmarks.Account + ":" + path
+			return "qcs::" + svc + ":" + region + ":" + benchpolicy.Account + ":" + path
 		}
 		out = append(out,
 			policy.Request{Action: svc + ":DescribeThings", Resource: "*"},
@@ -71,7 +47,7 @@ func moreRequests() []policy.Request {
 
 func engines(tb testing.TB, n int) (*policy.Evaluator, *cedar.PolicySet) {
 	tb.Helper()
-	docs := benchmarks.Statements(n)
+	docs := benchpolicy.Documents(n)
 	e, err := policy.Compile(docs...)
 	if err != nil {
 		tb.Fatalf("Compile: %v", err)
@@ -126,8 +102,8 @@ func TestTranslationRejectsWhatItCannotExpress(t *testing.T) {
 func BenchmarkCamkit(b *testing.B) {
 	for _, n := range sizes {
 		e, _ := engines(b, n)
-		for _, r := range requests() {
-			b.Run(fmt.Sprintf("statements=%d/%s", n, r.name), func(b *testing.B) {
+		for _, r := range benchpolicy.Requests() {
+			b.Run(fmt.Sprintf("statements=%d/%s", n, r.Name), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					e.Evaluate(r.Request)
@@ -143,9 +119,9 @@ func BenchmarkCamkit(b *testing.B) {
 func BenchmarkCedar(b *testing.B) {
 	for _, n := range sizes {
 		_, ps := engines(b, n)
-		for _, r := range requests() {
+		for _, r := range benchpolicy.Requests() {
 			cr := benchmarks.CedarRequest(r.Request)
-			b.Run(fmt.Sprintf("statements=%d/%s", n, r.name), func(b *testing.B) {
+			b.Run(fmt.Sprintf("statements=%d/%s", n, r.Name), func(b *testing.B) {
 				b.ReportAllocs()
 				for b.Loop() {
 					cedar.Authorize(ps, nil, cr)

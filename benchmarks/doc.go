@@ -2,8 +2,9 @@
 // implementation of the Cedar policy language, on the same policies.
 //
 // It is a separate module (github.com/camkit/camkit/benchmarks) so that
-// camkit itself does not depend on cedar-go. [Statements] generates the
-// realistic CAM policy sets of policy/eval_bench_test.go, [ToCedar] translates
+// camkit itself does not depend on cedar-go. The realistic CAM policy sets and
+// requests come from camkit's internal/benchpolicy, the same ones the policy
+// package's own benchmarks use; [ToCedar] translates
 // them faithfully to Cedar, and [CedarRequest] turns a camkit request into a
 // Cedar request. Run the comparison with
 //
