@@ -109,18 +109,8 @@ func (c *cCond) match(st *evalState) level {
 			}
 			continue
 		}
-		switch lv {
-		case lvClean:
-			st.n = start
+		if st.keep(&best, lv, start, mark) {
 			return lvClean
-		case lvAssumed:
-			if best == lvNone {
-				best = lvAssumed
-			} else {
-				st.n = mark
-			}
-		default:
-			st.n = mark
 		}
 	}
 	return best
@@ -160,18 +150,8 @@ func (c *cCond) test(st *evalState, v string) level {
 		best, start := lvNone, st.n
 		for k := range c.vals {
 			mark := st.n
-			switch c.vals[k].pat.match(st, v, fold) {
-			case lvClean:
-				st.n = start
+			if st.keep(&best, c.vals[k].pat.match(st, v, fold), start, mark) {
 				return lvClean
-			case lvAssumed:
-				if best == lvNone {
-					best = lvAssumed
-				} else {
-					st.n = mark
-				}
-			default:
-				st.n = mark
 			}
 		}
 		return best

@@ -11,21 +11,30 @@ func (s *cStatement) matchResource(st *evalState) level {
 	best, start := lvNone, st.n
 	for k := range s.resources {
 		mark := st.n
-		switch s.resources[k].match(st) {
-		case lvClean:
-			st.n = start
+		if st.keep(&best, s.resources[k].match(st), start, mark) {
 			return lvClean
-		case lvAssumed:
-			if best == lvNone {
-				best = lvAssumed
-			} else {
-				st.n = mark
-			}
-		default:
-			st.n = mark
 		}
 	}
 	return best
+}
+
+// keep folds lv, the level of one alternative tried from assumption mark
+// on, into best, the best level among alternatives tried from start on. It
+// keeps only the assumptions of the first assumed match, drops them all on a
+// clean match and reports whether lv is clean, so the caller can stop.
+func (st *evalState) keep(best *level, lv level, start, mark int) bool {
+	switch lv {
+	case lvClean:
+		st.n = start
+		return true
+	case lvAssumed:
+		if *best == lvNone {
+			*best = lvAssumed
+			return false
+		}
+	}
+	st.n = mark
+	return false
 }
 
 // match matches one resource pattern (CAM-SEMANTICS §3): "*" matches every
