@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -61,13 +62,13 @@ func parseWhole(data []byte, read func(*docScanner) error) error {
 	if s.peek() == 0 && s.pos == len(data) {
 		return errorf("", "empty document")
 	}
-	if err := read(s); err != nil {
-		return err
+	err := read(s)
+	if err == nil {
+		if s.skipSpace(); s.pos < len(data) {
+			err = s.syntaxError(s.pos, "unexpected %s after the end of the document", s.describeAt(s.pos))
+		}
 	}
-	if s.skipSpace(); s.pos < len(data) {
-		return s.syntaxError(s.pos, "unexpected %s after the end of the document", s.describeAt(s.pos))
-	}
-	return nil
+	return s.result(err)
 }
 
 // Field bits for duplicate detection in fixed-shape objects.
@@ -101,22 +102,49 @@ var (
 	principalElements = []string{"qcs", "service", "federated"}
 )
 
-// unknownKey reports an element the shape does not have, suggesting the
-// lowercase spelling when that is a known element.
-func (s *docScanner) unknownKey(key string, known []string, what string) error {
+// element maps an object key to the element the shape knows: the key itself
+// when it is one of known, or its lowercase spelling when that is (recording
+// the casing as a problem and reading on, so that every mis-cased element is
+// reported at once). For a key that names no element it records the problem
+// and returns "": the caller skips the value and reads on.
+func (s *docScanner) element(key string, known []string, what string) string {
+	if slices.Contains(known, key) {
+		return key
+	}
+	s.pushKeyPath(key)
+	defer s.pop()
+	lower := strings.ToLower(key)
+	if slices.Contains(known, lower) {
+		s.soft(s.fail("element names are lowercase: use %s instead of %s", quote(lower), quote(key)))
+		return lower
+	}
+	s.aws.element(key)
+	if hint := misplacedElement(lower, known); hint != "" {
+		what = hint
+	}
+	s.soft(s.fail("CAM has no element %s: %s", quote(key), what))
+	return ""
+}
+
+// pushKeyPath pushes key as .key when it reads as an identifier, else as ["key"].
+func (s *docScanner) pushKeyPath(key string) {
 	if isPathIdent(key) {
 		s.pushField(key)
 	} else {
 		s.pushKey(key)
 	}
-	defer s.pop()
-	lower := strings.ToLower(key)
-	for _, k := range known {
-		if k == lower {
-			return s.fail("element names are lowercase: use %s instead of %s", quote(lower), quote(key))
-		}
+}
+
+// misplacedElement explains a statement element written at the document level
+// or a document element written in a statement.
+func misplacedElement(lower string, known []string) string {
+	switch {
+	case slices.Contains(known, "statement") && slices.Contains(statementElements, lower):
+		return lower + " belongs inside each statement of the statement list"
+	case slices.Contains(known, "effect") && slices.Contains(documentElements, lower):
+		return lower + " belongs at the top of the document, next to statement"
 	}
-	return s.fail("CAM has no element %s: %s", quote(key), what)
+	return ""
 }
 
 // isPathIdent reports whether key can be written as .key in a path.
@@ -136,28 +164,29 @@ func isPathIdent(key string) bool {
 func (s *docScanner) document(doc *Document) error {
 	var mask uint16
 	return s.object(func(key string) error {
-		switch key {
+		switch s.element(key, documentElements, "a policy document has only version and statement") {
 		case "version":
 			if err := s.seen(&mask, bitVersion, key); err != nil {
 				return err
 			}
-			s.pushField("version")
+			s.pushField(key)
 			defer s.pop()
 			if s.peek() != '"' {
 				return s.typeError("a string")
 			}
 			v, err := s.str()
 			doc.Version = v
+			s.aws.version(key, v)
 			return err
 		case "statement":
 			if err := s.seen(&mask, bitStatement, key); err != nil {
 				return err
 			}
-			s.pushField("statement")
+			s.pushField(key)
 			defer s.pop()
 			return s.statements(doc)
 		}
-		return s.unknownKey(key, documentElements, "a policy document has only version and statement")
+		return s.skipValue()
 	})
 }
 
@@ -197,7 +226,7 @@ func (s *docScanner) statement(st *Statement) error {
 	var mask uint16
 	return s.object(func(key string) error {
 		var err error
-		switch key {
+		switch s.element(key, statementElements, "a statement has only effect, principal, action, resource and condition") {
 		case "effect":
 			if err = s.seen(&mask, bitEffect, key); err != nil {
 				return err
@@ -209,6 +238,7 @@ func (s *docScanner) statement(st *Statement) error {
 			var e string
 			e, err = s.str()
 			st.Effect = Effect(e)
+			s.effectCase(key, e)
 		case "principal":
 			if err = s.seen(&mask, bitPrincipal, key); err != nil {
 				return err
@@ -234,7 +264,7 @@ func (s *docScanner) statement(st *Statement) error {
 			s.pushField(key)
 			st.Condition, err = s.condition()
 		default:
-			return s.unknownKey(key, statementElements, "a statement has only effect, principal, action, resource and condition")
+			return s.skipValue()
 		}
 		if err == nil {
 			s.pop()
@@ -294,7 +324,8 @@ func (s *docScanner) principal() (*Principal, error) {
 	err := s.object(func(key string) error {
 		var dst *[]string
 		var bit uint16
-		switch key {
+		name := s.element(key, principalElements, "a principal names qcs, service or federated")
+		switch name {
 		case "qcs":
 			dst, bit = &p.QCS, bitQCS
 		case "service":
@@ -302,12 +333,12 @@ func (s *docScanner) principal() (*Principal, error) {
 		case "federated":
 			dst, bit = &p.Federated, bitFederated
 		default:
-			return s.unknownKey(key, principalElements, "a principal names qcs, service or federated")
+			return s.skipValue()
 		}
-		if err := s.seen(&mask, bit, key); err != nil {
+		if err := s.seen(&mask, bit, name); err != nil {
 			return err
 		}
-		s.pushField(key)
+		s.pushField(name)
 		var err error
 		if *dst, err = s.stringList(); err == nil {
 			s.pop()
@@ -328,6 +359,7 @@ func (s *docScanner) condition() (Condition, error) {
 	}
 	cond := Condition{}
 	err := s.object(func(op string) error {
+		s.aws.operator(op)
 		s.pushField(op)
 		if _, dup := cond[op]; dup {
 			return s.fail("duplicate condition operator %s", quote(op))
@@ -337,6 +369,7 @@ func (s *docScanner) condition() (Condition, error) {
 		}
 		keys := map[string][]Value{}
 		err := s.object(func(key string) error {
+			s.aws.conditionKey(key)
 			s.pushKey(key)
 			if _, dup := keys[key]; dup {
 				return s.fail("duplicate condition key %s", quote(key))

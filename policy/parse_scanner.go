@@ -19,6 +19,11 @@ type docScanner struct {
 	src  string // string(data), shared by every unescaped string value
 	pos  int
 	path []jsonPathSeg
+	// softErrs are problems after which reading can go on (a mis-cased or
+	// unknown element), so that Parse reports all of them at once.
+	softErrs []error
+	// aws gathers signs that the input is an AWS IAM policy.
+	aws awsEvidence
 }
 
 // jsonPathSeg is one step of the JSON path of the element being read.
