@@ -188,19 +188,15 @@ func compileSet(docs []Named, boundary bool) (*policySet, error) {
 
 func compileStatement(s *Statement, path string) (cStatement, error) {
 	var cs cStatement
-	switch s.Effect {
-	case EffectAllow:
-	case EffectDeny:
-		cs.deny = true
-	default:
-		hint := ""
-		if l := strings.ToLower(string(s.Effect)); Effect(l).Valid() {
-			hint = fmt.Sprintf(" (effects are lowercase: did you mean %s?)", quote(l))
-		}
-		return cs, errorf(pathField(path, "effect"), "%s is not a valid effect; want \"allow\" or \"deny\"%s", quote(string(s.Effect)), hint)
+	if msg := effectProblem(s.Effect); msg != "" {
+		return cs, errorf(pathField(path, "effect"), "%s", msg)
 	}
-	if len(s.Action) == 0 {
-		return cs, errorf(pathField(path, "action"), "statement has no action")
+	cs.deny = s.Effect == EffectDeny
+	switch {
+	case s.Action == nil:
+		return cs, errorf(pathField(path, "action"), "%s", msgActionMissing)
+	case len(s.Action) == 0:
+		return cs, errorf(pathField(path, "action"), "%s", msgActionEmpty)
 	}
 	for i, a := range s.Action {
 		ca, err := compileAction(a)
@@ -211,7 +207,7 @@ func compileStatement(s *Statement, path string) (cStatement, error) {
 	}
 	if s.Principal != nil {
 		if s.Principal.Empty() {
-			return cs, errorf(pathField(path, "principal"), "principal names nobody")
+			return cs, errorf(pathField(path, "principal"), "%s", msgPrincipalNobody)
 		}
 		p := *s.Principal
 		p.QCS, p.Service, p.Federated = cloneStrings(p.QCS), cloneStrings(p.Service), cloneStrings(p.Federated)
@@ -219,7 +215,11 @@ func compileStatement(s *Statement, path string) (cStatement, error) {
 	}
 	if len(s.Resource) == 0 {
 		if cs.principal == nil {
-			return cs, errorf(pathField(path, "resource"), "statement has no resource (only trust statements, which have a principal, may omit it)")
+			msg := msgResourceMissing
+			if s.Resource != nil {
+				msg = msgResourceEmpty
+			}
+			return cs, errorf(pathField(path, "resource"), "%s", msg)
 		}
 		cs.anyResource = true
 	}

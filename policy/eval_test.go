@@ -23,15 +23,15 @@ func TestCompileErrors(t *testing.T) {
 	}{
 		{"nil document", []policy.Named{{Doc: nil}}, `policy: document[0]: nil document`},
 		{"bad effect", []policy.Named{{Doc: doc(policy.Statement{Effect: "Allow", Action: []string{"*"}, Resource: []string{"*"}})}},
-			`policy: document[0]: statement[0].effect: "Allow" is not a valid effect; want "allow" or "deny" (effects are lowercase: did you mean "allow"?)`},
+			`policy: document[0]: statement[0].effect: "Allow" is not valid: effects are lowercase: "allow"`},
 		{"bad action", []policy.Named{{Doc: doc()}, {Doc: doc(st(allowE, "*", "*"), st(allowE, "cvm:Run Instances", "*"))}},
 			`policy: document[1]: statement[1].action[0]: action "cvm:Run Instances": invalid character ' ' in API name`},
 		{"no action", []policy.Named{{Doc: doc(policy.Statement{Effect: allowE, Resource: []string{"*"}})}},
-			`policy: document[0]: statement[0].action: statement has no action`},
+			`policy: document[0]: statement[0].action: missing; a statement needs at least one action`},
 		{"bad resource", []policy.Named{{Name: "DevOps-Deploy", Doc: doc(st(allowE, "*", "qcs::cvm"))}},
 			`policy: document[0] "DevOps-Deploy": statement[0].resource[0]: resource "qcs::cvm" has 3 segments`},
 		{"no resource", []policy.Named{{Doc: doc(policy.Statement{Effect: allowE, Action: []string{"*"}})}},
-			`policy: document[0]: statement[0].resource: statement has no resource`},
+			`policy: document[0]: statement[0].resource: missing; a statement without a principal needs at least one resource`},
 		{"unknown variable", []policy.Named{{Doc: doc(st(allowE, "*", "qcs::cam::uin/1:uin/${user}"))}},
 			`unknown policy variable "${user}"`},
 		{"unterminated variable", []policy.Named{{Doc: doc(st(allowE, "*", "*", cond("string_equal", "k", "${uin")))}},
@@ -53,7 +53,7 @@ func TestCompileErrors(t *testing.T) {
 		{"no keys", []policy.Named{{Doc: doc(st(allowE, "*", "*", policy.Condition{"string_equal": {}}))}},
 			`operator "string_equal" has no condition keys`},
 		{"empty principal", []policy.Named{{Doc: doc(policy.Statement{Effect: allowE, Principal: &policy.Principal{}, Action: []string{"sts:AssumeRole"}})}},
-			`statement[0].principal: principal names nobody`},
+			`statement[0].principal: names nobody; write "*"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

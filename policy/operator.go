@@ -246,6 +246,9 @@ func ParseOperator(name string) (Operator, error) {
 		}
 	}
 	if o.Op == OpInvalid {
+		if cam := awsOperatorCAM(name); cam != "" {
+			return Operator{}, errorf("", "unknown condition operator %s: that is AWS's spelling; CAM writes %s", quote(name), quote(cam))
+		}
 		if lower := strings.ToLower(name); lower != name {
 			if _, err := ParseOperator(lower); err == nil {
 				return Operator{}, errorf("", "unknown condition operator %s (operators are lowercase: did you mean %s?)", quote(name), quote(lower))

@@ -50,7 +50,11 @@ func ParseResource(s string) (Resource, error) {
 	}
 	parts := strings.SplitN(s, ":", 6)
 	if len(parts) != 6 {
-		return Resource{}, errorf("", "resource %s has %d segments, want six (qcs:project:service:region:account:resource) or \"*\"", quote(s), len(parts))
+		noun := "segments"
+		if len(parts) == 1 {
+			noun = "segment"
+		}
+		return Resource{}, errorf("", "resource %s has %d %s, want six (qcs:project:service:region:account:resource) or \"*\"", quote(s), len(parts), noun)
 	}
 	if parts[0] != "qcs" {
 		return Resource{}, errorf("", "resource %s must start with \"qcs:\"", quote(s))

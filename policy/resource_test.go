@@ -84,7 +84,7 @@ func TestParseResourceErrors(t *testing.T) {
 	}{
 		{"empty", "", "empty resource"},
 		{"too few segments", "qcs::cvm:ap-guangzhou", "has 4 segments, want six"},
-		{"bare word", "instance", "has 1 segments, want six"},
+		{"bare word", "instance", "has 1 segment, want six"},
 		{"not qcs", "arn:aws:s3:::bucket/key", `must start with "qcs:"`},
 		{"prefix case", "QCS::cvm:::instance/*", `must start with "qcs:"`},
 		{"empty sixth segment", "qcs::cvm:ap-guangzhou:uin/1:", "empty sixth (resource) segment"},

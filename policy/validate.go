@@ -63,11 +63,8 @@ func (d *Document) Validate() error {
 		return errors.Join(&Error{Message: "document is nil"})
 	}
 	v := &validator{}
-	switch {
-	case d.Version == "":
-		v.add("version", `missing; want "2.0"`)
-	case d.Version != Version:
-		v.add("version", "%s is not supported; want \"2.0\"", quote(d.Version))
+	if msg := versionProblem(d.Version); msg != "" {
+		v.add("version", "%s", msg)
 	}
 	if len(d.Statement) == 0 {
 		v.add("statement", "no statements; a policy needs at least one")
@@ -96,9 +93,9 @@ func (v *validator) statement(p string, st *Statement) {
 	ap := pathField(p, "action")
 	switch {
 	case st.Action == nil:
-		v.add(ap, "missing; a statement needs at least one action")
+		v.add(ap, "%s", msgActionMissing)
 	case len(st.Action) == 0:
-		v.add(ap, "empty list; a statement needs at least one action")
+		v.add(ap, "%s", msgActionEmpty)
 	}
 	for j, a := range st.Action {
 		if _, err := ParseAction(a); err != nil {
@@ -109,14 +106,16 @@ func (v *validator) statement(p string, st *Statement) {
 	rp := pathField(p, "resource")
 	switch {
 	case st.Resource == nil && st.Principal == nil:
-		v.add(rp, `missing; a statement without a principal needs at least one resource ("*" for all)`)
+		v.add(rp, "%s", msgResourceMissing)
 	case st.Resource != nil && len(st.Resource) == 0:
-		v.add(rp, "empty list; name at least one resource or leave the element out of a trust statement")
+		v.add(rp, "%s", msgResourceEmpty)
 	}
 	for j, r := range st.Resource {
 		if !utf8.ValidString(r) {
 			v.add(pathIndex(rp, j), "resource %s is not valid UTF-8", quote(r))
-		} else if _, err := ParseResource(r); err != nil {
+		} else if _, err := compileResource(r); err != nil {
+			// compileResource is ParseResource plus the policy variables,
+			// so Validate refuses what Compile refuses, in its words.
 			v.add(pathIndex(rp, j), "%s", errorMessage(err))
 		}
 	}
@@ -128,14 +127,8 @@ func (v *validator) statement(p string, st *Statement) {
 }
 
 func (v *validator) effect(p string, e Effect) {
-	switch {
-	case e.Valid():
-	case e == "":
-		v.add(p, `missing; want "allow" or "deny"`)
-	case strings.EqualFold(string(e), string(EffectAllow)) || strings.EqualFold(string(e), string(EffectDeny)):
-		v.add(p, "%s is not valid: effects are lowercase: %s", quote(string(e)), quote(strings.ToLower(string(e))))
-	default:
-		v.add(p, `%s is not valid; want "allow" or "deny"`, quote(string(e)))
+	if msg := effectProblem(e); msg != "" {
+		v.add(p, "%s", msg)
 	}
 }
 
@@ -167,7 +160,14 @@ func (v *validator) condition(p string, c Condition) {
 				v.add(kp, "no values; a condition key needs at least one")
 			}
 			for j, val := range vals {
-				if msg := checkValue(parsed.Op.Type(), val); msg != "" {
+				msg := checkValue(parsed.Op.Type(), val)
+				if msg == "" && parsed.Op.Type() == TypeString {
+					// Policy variables: the check Compile makes, in its words.
+					if _, err := compileValue(parsed.Op, val); err != nil {
+						msg = err.Error()
+					}
+				}
+				if msg != "" {
 					v.add(pathIndex(kp, j), "%s", msg)
 				}
 			}

@@ -81,7 +81,7 @@ func validServiceDomain(s string) bool {
 
 func (v *validator) principal(p string, pr *Principal) {
 	if pr.Empty() {
-		v.add(p, `names nobody; write "*" or name accounts, services or identity providers in qcs, service or federated`)
+		v.add(p, "%s", msgPrincipalNobody)
 		return
 	}
 	if pr.Any && (len(pr.QCS) > 0 || len(pr.Service) > 0 || len(pr.Federated) > 0) {
