@@ -223,7 +223,8 @@ func AccessLevelOf(service, apiName string) AccessLevel {
 // verb; service is lowercase.
 func accessDerivedLevel(service, apiName string) AccessLevel {
 	var buf [96]byte
-	if l, ok := accessOverrides[string(appendLowerKey(buf[:0], service, apiName))]; ok {
+	key := appendLowerKey(buf[:0], service, apiName)
+	if l, ok := accessOverrides[string(key)]; ok {
 		return l
 	}
 	l, _, ok := apiVerb(apiName)

@@ -22,6 +22,33 @@ type catalog struct {
 	levels map[string][]AccessLevel
 	// services lists the catalogued services, sorted.
 	services []string
+	// known maps every known CAM service prefix, lowercase, to what camkit
+	// knows of it; it includes services without catalogued actions.
+	known map[string]serviceInfo
+	// knownNames lists the keys of known, sorted.
+	knownNames []string
+	// granularity maps lowercase "service:apiname" to the granularity
+	// Tencent's CAM pages state for it.
+	granularity map[string]Granularity
+}
+
+// serviceInfo is what the catalogue knows of one service prefix.
+type serviceInfo struct {
+	name          string     // the prefix, lowercase
+	tag           TagSupport // authorisation by tag
+	complete      bool       // the catalogue lists every action
+	resourceTypes []string   // service_type segments besides name, sorted
+}
+
+// service finds a known service prefix, ignoring case.
+func (c *catalog) service(service string) (serviceInfo, bool) {
+	var buf [32]byte
+	key := buf[:0]
+	for i := 0; i < len(service); i++ {
+		key = append(key, catalogFoldByte(service[i]))
+	}
+	s, ok := c.known[string(key)]
+	return s, ok
 }
 
 type catalogEntry struct {
@@ -49,6 +76,7 @@ var catalogIndex = sync.OnceValue(func() *catalog {
 		c.services = append(c.services, service)
 	}
 	slices.Sort(c.services)
+	c.loadServices()
 	return c
 })
 

@@ -145,7 +145,7 @@ var catalogData = map[string]string{
 		DescribeLogContext DescribeLogHistogram DescribeLogsets DescribeMachineGroups
 		DescribeShippers DescribeTopics GetAlarmLog ModifyAlarm ModifyConfig ModifyIndex
 		ModifyLogset ModifyMachineGroup ModifyShipper ModifyTopic SearchLog UploadLog`,
-	"billing": `
+	"finance": `
 		DescribeAccountBalance DescribeBillDetail DescribeBillList DescribeBillResourceSummary
 		DescribeBillSummaryByPayMode DescribeBillSummaryByProduct DescribeBillSummaryByProject
 		DescribeBillSummaryByRegion DescribeBillSummaryByTag DescribeCostDetail

@@ -47,7 +47,7 @@ func TestCatalogActions(t *testing.T) {
 	if !slices.IsSorted(services) {
 		t.Errorf("CatalogServices not sorted: %v", services)
 	}
-	for _, want := range []string{"billing", "cam", "cdb", "clb", "cloudaudit", "cls", "cos", "cvm", "kms", "monitor", "scf", "ssm", "sts", "tag", "tke", "vpc"} {
+	for _, want := range []string{"cam", "cdb", "clb", "cloudaudit", "cls", "cos", "cvm", "finance", "kms", "monitor", "scf", "ssm", "sts", "tag", "tke", "vpc"} {
 		if !slices.Contains(services, want) {
 			t.Errorf("catalogue lacks service %q", want)
 		}

@@ -31,6 +31,12 @@ const (
 	KeyOwnerUIN = "qcs:owner_uin"
 	// KeyAppID is the caller's APPID; ${app_id} reads it.
 	KeyAppID = "qcs:app_id"
+	// KeyReadOnlyAction is 1 when the requested action is read-only and 0
+	// otherwise, as CAM derives it from the API's verb (see [ReadOnlyAction]);
+	// Tencent's read-only preset policies allow "*" under
+	// "numeric_equal": {"qcs:read_only_action": 1}. The evaluator supplies it
+	// from the request's action unless the request sets it.
+	KeyReadOnlyAction = "qcs:read_only_action"
 )
 
 // SAML condition keys, for trust statements of roles whose principal is a SAML
@@ -86,7 +92,7 @@ const (
 var knownConditionKeys = func() map[string]struct{} {
 	keys := []string{
 		KeyCurrentTime, KeyIP, KeyVPC, KeyResourceTag, KeyRequestTag, KeyMFA, KeyMFALegacy,
-		KeyBindToken, KeyUIN, KeyOwnerUIN, KeyAppID,
+		KeyBindToken, KeyUIN, KeyOwnerUIN, KeyAppID, KeyReadOnlyAction,
 		KeySAMLAudience, KeySAMLIssuer, KeySAMLSubject, KeySAMLSubjectType,
 		KeyCVMRegion, KeyCVMDiskType, KeyVPCRegion, KeyVPCRequesterVPC,
 		KeyCOSSecureTransport, KeyCOSTLSVersion, KeyCOSHost, KeyCOSPrefix, KeyCOSVersionID,
