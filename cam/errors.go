@@ -21,7 +21,31 @@ var (
 	// ErrLimitExceeded: an account or entity quota would be exceeded
 	// (1,500 custom policies, 5 versions, 200 attachments, ...).
 	ErrLimitExceeded = errors.New("cam: limit exceeded")
+	// ErrIncomplete: a snapshot lacks part of what is needed to answer, such
+	// as a user's attachments that could not be read (see [IncompleteError]).
+	ErrIncomplete = errors.New("cam: snapshot incomplete")
 )
+
+// IncompleteError reports that a snapshot lacks part of what a principal
+// holds, so no exact answer can be given for it: the parts that could not be
+// read when the snapshot was taken (see [Snapshot.Problems]) or documents that
+// do not parse. It matches [ErrIncomplete] with errors.Is.
+type IncompleteError struct {
+	// Subject names the principal: "user alice (uin 100000000011)" or
+	// "role Deployer".
+	Subject string
+	// Missing says what is missing, one entry per part.
+	Missing []string
+}
+
+// Error formats the error as "cam: <subject>: the snapshot lacks what it
+// holds: <missing>; <missing>".
+func (e *IncompleteError) Error() string {
+	return "cam: " + e.Subject + ": the snapshot lacks what it holds: " + strings.Join(e.Missing, "; ")
+}
+
+// Is reports whether target is [ErrIncomplete].
+func (e *IncompleteError) Is(target error) bool { return target == ErrIncomplete }
 
 // APIError is an error returned by a CAM API call. Code is Tencent Cloud's error code
 // (for example "ResourceNotFound.PolicyIdNotExist"). errors.Is maps it onto the

@@ -36,7 +36,11 @@ func ExampleLoad() {
 	}
 
 	fmt.Print("may assume DevOps-Deploy-Prod:")
-	for _, u := range snap.WhoCanAssume("DevOps-Deploy-Prod") {
+	who, err := snap.WhoCanAssume("DevOps-Deploy-Prod")
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, u := range who {
 		fmt.Print(" ", u.Name)
 	}
 	fmt.Println()

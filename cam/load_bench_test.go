@@ -186,7 +186,11 @@ func BenchmarkWhoCanAssumeMaxAccount(b *testing.B) {
 		s.Reindex()
 		pairs = 0
 		for i := range s.Roles {
-			pairs += len(s.WhoCanAssume(s.Roles[i].Name))
+			who, err := s.WhoCanAssume(s.Roles[i].Name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pairs += len(who)
 		}
 	}
 	b.ReportMetric(float64(pairs), "pairs")

@@ -203,8 +203,11 @@ func TestLoadRecordsUnparsableDocuments(t *testing.T) {
 		t.Errorf("ReadOnlyAccess = %+v", p)
 	}
 	r, ok := s.RoleByName("Auditor")
-	if !ok || r.TrustPolicy != brokenDoc || r.Trust != nil || s.WhoCanAssume("Auditor") != nil {
+	if !ok || r.TrustPolicy != brokenDoc || r.Trust != nil {
 		t.Errorf("Auditor = %+v", r)
+	}
+	if us, err := s.WhoCanAssume("Auditor"); us != nil || !errors.Is(err, cam.ErrIncomplete) || !strings.Contains(err.Error(), "trust policy does not parse") {
+		t.Errorf("WhoCanAssume(Auditor) = %v, %v", us, err)
 	}
 }
 

@@ -1,92 +1,169 @@
 package cam
 
 import (
+	"errors"
+	"fmt"
 	"strconv"
 	"strings"
-	"sync"
-	"time"
 
 	"github.com/camkit/camkit/policy"
 )
 
-// Condition keys and the action WhoCanAssume evaluates with.
-const (
-	assumeAction   = "sts:AssumeRole"
-	keyCurrentTime = "qcs:current_time"
-)
+// actionAssumeRole is the action a sub-user needs, in its own policies and
+// in the role's trust policy, to assume a role.
+const actionAssumeRole = "sts:AssumeRole"
 
-// WhoCanAssume returns the users, ordered by UIN, who could assume the role
-// (CAM-SEMANTICS §6): the role's trust policy lets them (it names the user,
-// the account root, or "*"), and their own policies (direct and through groups,
-// within their permission boundary) allow sts:AssumeRole on the role's ARN.
-// Both sides are decided by [policy.Evaluator] for the request
-// {Action: "sts:AssumeRole", Resource: <role ARN>, Principal: <user ARN>}.
-// It returns nil for an unknown role or one whose trust policy did not parse.
+// AssumeCheck is the answer to "can this sub-user assume this role?"
+// (docs/semantics.md, "Roles"): the role's trust policy must allow the user as
+// principal and the user's own policies, within its boundary, must allow
+// sts:AssumeRole on the role's ARN.
+type AssumeCheck struct {
+	// Request is the request decided: sts:AssumeRole on the role's ARN
+	// (policy.RoleARN), with the user as principal and the context the
+	// snapshot knows: qcs:uin, qcs:owner_uin, qcs:app_id (when read) and
+	// qcs:current_time at [Snapshot.Taken] (when set).
+	Request policy.Request
+	// Trust is the trust policy's exact decision.
+	Trust policy.Decision
+	// Identity is the decision of the user's exact evaluator
+	// ([Snapshot.UserEvaluator]).
+	Identity policy.Decision
+	// Conditional is set when the exact decisions do not both allow, but
+	// would if the conditions on keys the snapshot cannot know held (the
+	// caller's IP, MFA, tags of the request): the user may assume the role,
+	// for example from the office network. Under the safety rule camkit
+	// counts such a user as able to assume the role (see [AssumeCheck.Possible]).
+	Conditional bool
+}
+
+// Allowed reports whether both exact decisions allow the request.
+func (c AssumeCheck) Allowed() bool { return c.Trust.Allowed() && c.Identity.Allowed() }
+
+// Possible reports whether the user can assume the role under some request
+// context: [AssumeCheck.Allowed] or [AssumeCheck.Conditional].
+func (c AssumeCheck) Possible() bool { return c.Allowed() || c.Conditional }
+
+// CanAssume decides whether the sub-user with the given UIN can assume the
+// named role, with the role's exact trust policy and the user's exact
+// evaluator ([Snapshot.UserEvaluator]).
 //
-// Following the safety rule (CAM-SEMANTICS §5.7: never report less access than
-// CAM could grant), conditions are read broadly: a condition on
-// qcs:current_time is evaluated at [Snapshot.Taken], so an expired
-// time-limited grant does not count; every other condition of an allow
-// statement (an IP range, MFA) is taken as satisfiable; and a deny statement
-// with such a condition is left out, since it may not apply. A policy
-// document the evaluator rejects is left out too (a deny in it is then not
-// applied); so are the parts of a user that could not be read (see the
-// record's Known flags). The result may therefore include users who can assume
-// the role only under conditions: check them with an evaluator over the exact
-// documents.
-func (s *Snapshot) WhoCanAssume(roleName string) []*UserRecord {
+// Conditions on keys the request carries (qcs:current_time at the
+// snapshot's time, so an expired time-limited grant does not count, and the
+// caller's identity) are evaluated as written. Conditions on keys only a
+// real request has (the caller's IP, MFA) cannot be decided from a snapshot;
+// following the safety rule (never report less access than CAM could grant)
+// the check sets [AssumeCheck.Conditional] when allow statements would
+// apply were those conditions met and no deny that the snapshot can decide
+// applies.
+//
+// Errors are those of [Snapshot.UserEvaluator], an error wrapping
+// [ErrNotFound] for an unknown role, and an *[IncompleteError] for a role
+// whose trust policy was not read or does not parse.
+func (s *Snapshot) CanAssume(uin uint64, roleName string) (AssumeCheck, error) {
 	r, ok := s.RoleByName(roleName)
-	if !ok || r.Trust == nil {
-		return nil
+	if !ok {
+		return AssumeCheck{}, fmt.Errorf("cam: snapshot: no role named %q: %w", roleName, ErrNotFound)
 	}
-	ix := s.index()
+	trust, err := s.trustEval(r)
+	if err != nil {
+		return AssumeCheck{}, err
+	}
+	return s.canAssume(uin, r, trust)
+}
+
+func (s *Snapshot) canAssume(uin uint64, r *RoleRecord, trust *evalEntry) (AssumeCheck, error) {
+	user, err := s.userEval(uin)
+	if err != nil {
+		return AssumeCheck{}, err
+	}
+	owner := s.owner(r)
+	if owner == 0 {
+		return AssumeCheck{}, &IncompleteError{Subject: roleSubject(r.Name), Missing: []string{"the account's owner UIN was not read and the role has no ARN"}}
+	}
+	req := policy.Request{
+		Action:    actionAssumeRole,
+		Resource:  policy.RoleARN(owner, r.Name),
+		Principal: policy.CAMUser(owner, uin).String(),
+		Context:   s.requestContext(uin, owner),
+	}
+	c := AssumeCheck{Request: req, Trust: trust.ev.Evaluate(req), Identity: user.ev.Evaluate(req)}
+	if !c.Allowed() {
+		c.Conditional = could(c.Trust, trust, req) && could(c.Identity, user, req)
+	}
+	return c, nil
+}
+
+// could reports whether a side's decision allows, or is an implicit deny
+// that the relaxed evaluator (conditions on keys the request lacks taken as
+// met) turns into an allow.
+func could(d policy.Decision, e *evalEntry, req policy.Request) bool {
+	if d.Allowed() {
+		return true
+	}
+	if d.Outcome() != policy.OutcomeImplicitDeny {
+		return false
+	}
+	ev, err := e.relaxedFor(req.Context)
+	return err == nil && ev.Evaluate(req).Allowed()
+}
+
+// WhoCanAssume returns the sub-users, ordered by UIN, that can assume the
+// role: those whose [Snapshot.CanAssume] check is [AssumeCheck.Possible].
+//
+// It returns an error wrapping [ErrNotFound] for an unknown role and an
+// *[IncompleteError] for a role whose trust policy was not read or does not
+// parse. Users it cannot decide (see [Snapshot.UserEvaluator]) are left out
+// and named in the returned error, which then joins one error per such
+// user; the users it could decide are returned with it.
+func (s *Snapshot) WhoCanAssume(roleName string) ([]*UserRecord, error) {
+	r, ok := s.RoleByName(roleName)
+	if !ok {
+		return nil, fmt.Errorf("cam: snapshot: no role named %q: %w", roleName, ErrNotFound)
+	}
+	trust, err := s.trustEval(r)
+	if err != nil {
+		return nil, err
+	}
 	var out []*UserRecord
+	var errs []error
 	for i := range s.Users {
-		if ix.canAssume(s, &s.Users[i], r) {
+		c, err := s.canAssume(s.Users[i].UIN, r, trust)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		if c.Possible() {
 			out = append(out, &s.Users[i])
 		}
 	}
-	return out
+	return out, errors.Join(errs...)
 }
 
-// AssumableRoles returns the roles, ordered by name, that the user with the
-// given UIN could assume, read as [Snapshot.WhoCanAssume] reads it; nil for an
-// unknown UIN.
-func (s *Snapshot) AssumableRoles(uin uint64) []*RoleRecord {
-	u, ok := s.UserByUIN(uin)
-	if !ok {
-		return nil
+// AssumableRoles returns the roles, ordered by name, that the sub-user with
+// the given UIN can assume (see [Snapshot.WhoCanAssume]). It returns the
+// errors of [Snapshot.UserEvaluator] for the user; roles it cannot decide
+// (trust policy unread or unparsable) are left out and named in the returned
+// error, with the roles it could decide.
+func (s *Snapshot) AssumableRoles(uin uint64) ([]*RoleRecord, error) {
+	if _, err := s.userEval(uin); err != nil {
+		return nil, err
 	}
-	ix := s.index()
 	var out []*RoleRecord
+	var errs []error
 	for i := range s.Roles {
-		if ix.canAssume(s, u, &s.Roles[i]) {
-			out = append(out, &s.Roles[i])
+		r := &s.Roles[i]
+		trust, err := s.trustEval(r)
+		if err == nil {
+			var c AssumeCheck
+			if c, err = s.canAssume(uin, r, trust); err == nil && c.Possible() {
+				out = append(out, r)
+			}
+		}
+		if err != nil {
+			errs = append(errs, err)
 		}
 	}
-	return out
-}
-
-// canAssume decides whether u could assume r: the trust policy allows u as the
-// principal, and u's own policies allow sts:AssumeRole on the role.
-func (ix *snapshotIndex) canAssume(s *Snapshot, u *UserRecord, r *RoleRecord) bool {
-	trust := ix.trustEvaluator(s, r)
-	if trust == nil {
-		return false
-	}
-	owner := s.owner(r)
-	ue := ix.userEntry(s, u, owner)
-	req := policy.Request{
-		Action:    assumeAction,
-		Resource:  roleARN(r, owner),
-		Principal: ue.principal,
-		Context:   ue.context,
-	}
-	if !trust.Evaluate(req).Allowed() {
-		return false
-	}
-	req.Principal = "" // identity policies ignore it
-	return ue.eval.Evaluate(req).Allowed()
+	return out, errors.Join(errs...)
 }
 
 // owner returns the account's owner UIN, or the one in the role's ARN when the
@@ -95,176 +172,80 @@ func (s *Snapshot) owner(r *RoleRecord) uint64 {
 	if s.Account.OwnerUIN != 0 {
 		return s.Account.OwnerUIN
 	}
-	return ownerFromARN(r.ARN)
-}
-
-func roleARN(r *RoleRecord, owner uint64) string {
-	if r.ARN != "" {
-		return r.ARN
+	res, err := policy.ParseResource(r.ARN)
+	if err != nil {
+		return 0
 	}
-	return "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":roleName/" + r.Name
+	n, err := strconv.ParseUint(strings.TrimPrefix(res.Account, "uin/"), 10, 64)
+	if err != nil || !strings.HasPrefix(res.Account, "uin/") {
+		return 0
+	}
+	return n
 }
 
-// requestContext is the context WhoCanAssume evaluates in: the snapshot's time
-// and the caller's identity for the policy variables.
+// requestContext is the context the snapshot knows for a sub-user's request:
+// its identity for the policy variables and the snapshot's time.
 func (s *Snapshot) requestContext(uin, owner uint64) map[string][]string {
 	ctx := map[string][]string{
-		"qcs:uin":       {strconv.FormatUint(uin, 10)},
-		"qcs:owner_uin": {strconv.FormatUint(owner, 10)},
+		policy.KeyUIN:      {strconv.FormatUint(uin, 10)},
+		policy.KeyOwnerUIN: {strconv.FormatUint(owner, 10)},
 	}
 	if s.Account.AppID != 0 {
-		ctx["qcs:app_id"] = []string{strconv.FormatUint(s.Account.AppID, 10)}
+		ctx[policy.KeyAppID] = []string{strconv.FormatUint(s.Account.AppID, 10)}
 	}
 	if !s.Taken.IsZero() {
-		ctx[keyCurrentTime] = []string{s.Taken.UTC().Format(time.RFC3339)}
+		ctx[policy.KeyCurrentTime] = []string{policy.FormatDate(s.Taken)}
 	}
 	return ctx
 }
 
-// evaluatorCache holds what WhoCanAssume needs per user and per role's trust
-// policy, built on first use.
-type evaluatorCache struct {
-	mu    sync.Mutex
-	users map[uint64]*userEntry
-	roles map[string]*policy.Evaluator
-}
-
-// userEntry is a user's broad evaluator and request parts.
-type userEntry struct {
-	owner     uint64
-	eval      *policy.Evaluator // nil (deny all) without usable policies
-	principal string
-	context   map[string][]string // read-only once built
-}
-
-// userEntry returns the cached entry of u as a sub-user of owner.
-func (ix *snapshotIndex) userEntry(s *Snapshot, u *UserRecord, owner uint64) *userEntry {
-	ix.evals.mu.Lock()
-	defer ix.evals.mu.Unlock()
-	if e, ok := ix.evals.users[u.UIN]; ok && e.owner == owner {
-		return e
-	}
-	e := &userEntry{
-		owner:     owner,
-		eval:      broadEvaluator(s, u),
-		principal: "qcs::cam::uin/" + strconv.FormatUint(owner, 10) + ":uin/" + strconv.FormatUint(u.UIN, 10),
-		context:   s.requestContext(u.UIN, owner),
-	}
-	if ix.evals.users == nil {
-		ix.evals.users = map[uint64]*userEntry{}
-	}
-	ix.evals.users[u.UIN] = e
-	return e
-}
-
-// trustEvaluator returns the evaluator of a role's trust policy, broadened,
-// or nil when the role has no usable trust policy.
-func (ix *snapshotIndex) trustEvaluator(s *Snapshot, r *RoleRecord) *policy.Evaluator {
-	ix.evals.mu.Lock()
-	defer ix.evals.mu.Unlock()
-	if e, ok := ix.evals.roles[r.Name]; ok {
-		return e
-	}
-	var e *policy.Evaluator
-	if d := broaden(r.Trust, !s.Taken.IsZero()); d != nil {
-		e, _ = policy.Compile(d)
-	}
-	if ix.evals.roles == nil {
-		ix.evals.roles = map[string]*policy.Evaluator{}
-	}
-	ix.evals.roles[r.Name] = e
-	return e
-}
-
-// broadEvaluator compiles a user's policies and boundary with conditions
-// broadened (see WhoCanAssume). A user with no usable policy gets a nil
-// evaluator, which denies everything.
-func broadEvaluator(s *Snapshot, u *UserRecord) *policy.Evaluator {
-	keepTime := !s.Taken.IsZero()
-	var docs []*policy.Document
-	for _, h := range s.EffectivePolicies(u.UIN) {
-		if d := broaden(h.Policy.Parsed, keepTime); d != nil {
-			if _, err := policy.Compile(d); err == nil {
-				docs = append(docs, d)
-			}
+// relaxedFor returns the entry's relaxed evaluator for requests carrying
+// exactly the keys of ctx (every request of one snapshot carries the same
+// keys): allow statements keep only their conditions on those keys, and deny
+// statements with a condition on any other key are left out, since they may
+// not apply. It is built once.
+func (e *evalEntry) relaxedFor(ctx map[string][]string) (*policy.Evaluator, error) {
+	e.relaxOnce.Do(func() {
+		docs := make([]policy.Named, len(e.set.docs))
+		for i, d := range e.set.docs {
+			docs[i] = policy.Named{Name: d.Name, Doc: relax(d.Doc, ctx)}
 		}
-	}
-	if len(docs) == 0 {
-		return nil
-	}
-	e, err := policy.Compile(docs...)
-	if err != nil {
-		return nil
-	}
-	if u.Boundary != nil {
-		if b := broaden(s.boundaryDocument(u.Boundary), keepTime); b != nil {
-			if eb, err := e.WithBoundary(b); err == nil {
-				e = eb
-			}
+		ev, err := policy.CompileNamed(docs...)
+		if err == nil && e.set.boundary != nil {
+			ev, err = ev.WithNamedBoundary(policy.Named{Name: e.set.boundary.Name, Doc: relax(e.set.boundary.Doc, ctx)})
 		}
-	}
-	return e
+		e.relaxed, e.relaxErr = ev, err
+	})
+	return e.relaxed, e.relaxErr
 }
 
-// boundaryDocument returns a boundary's parsed document: the snapshot's
-// policy, or the boundary's own text.
-func (s *Snapshot) boundaryDocument(b *Boundary) *policy.Document {
-	if p, ok := s.PolicyByID(b.PolicyID); ok && p.Parsed != nil {
-		return p.Parsed
-	}
-	return parseOrNil(b.Document)
-}
-
-// broaden returns a copy of doc for the broad reading: allow statements keep
-// only their conditions on qcs:current_time (none when keepTime is false);
-// deny statements with any other condition are dropped. It returns nil for a
-// nil document or one left without statements.
-func broaden(doc *policy.Document, keepTime bool) *policy.Document {
-	if doc == nil {
-		return nil
-	}
-	out := &policy.Document{Version: doc.Version}
+// relax returns a copy of doc for the relaxed reading (see relaxedFor).
+func relax(doc *policy.Document, ctx map[string][]string) *policy.Document {
+	out := &policy.Document{Version: doc.Version, Statement: make([]policy.Statement, 0, len(doc.Statement))}
 	for _, st := range doc.Statement {
-		st = st.Clone()
-		var cond policy.Condition
-		other := false
+		var kept policy.Condition
+		unknown := false
 		for op, keys := range st.Condition {
 			for key, vals := range keys {
-				if key != keyCurrentTime || !keepTime {
-					other = true
+				if _, known := ctx[key]; !known {
+					unknown = true
 					continue
 				}
-				if cond == nil {
-					cond = policy.Condition{}
+				if kept == nil {
+					kept = policy.Condition{}
 				}
-				if cond[op] == nil {
-					cond[op] = map[string][]policy.Value{}
+				if kept[op] == nil {
+					kept[op] = map[string][]policy.Value{}
 				}
-				cond[op][key] = vals
+				kept[op][key] = vals
 			}
 		}
-		if other && strings.EqualFold(string(st.Effect), string(policy.EffectDeny)) {
+		if unknown && strings.EqualFold(string(st.Effect), string(policy.EffectDeny)) {
 			continue
 		}
-		st.Condition = cond
+		st = st.Clone()
+		st.Condition = kept
 		out.Statement = append(out.Statement, st)
 	}
-	if len(out.Statement) == 0 {
-		return nil
-	}
 	return out
-}
-
-// ownerFromARN reads the owner UIN from "qcs::cam::uin/<owner>:roleName/<name>".
-func ownerFromARN(arn string) uint64 {
-	rest, ok := strings.CutPrefix(arn, "qcs::cam::uin/")
-	if !ok {
-		return 0
-	}
-	digits, _, _ := strings.Cut(rest, ":")
-	n, err := strconv.ParseUint(digits, 10, 64)
-	if err != nil {
-		return 0
-	}
-	return n
 }

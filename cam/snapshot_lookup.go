@@ -20,7 +20,7 @@ type snapshotIndex struct {
 	roleByName   map[string]int
 	policyByID   map[uint64]int
 	policyByName map[string]int
-	evals        evaluatorCache
+	evals        evalCache
 }
 
 func buildIndex(s *Snapshot) *snapshotIndex {

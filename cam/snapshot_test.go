@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -246,13 +247,12 @@ func TestWhoCanAssume(t *testing.T) {
 		{"Until", []string{"bob"}},
 		{"Expired", nil}, // evaluated at the snapshot's time
 		{"WrongAction", nil},
-		{"nobody", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.role, func(t *testing.T) {
 			t.Parallel()
 			var got []string
-			for _, u := range s.WhoCanAssume(tt.role) {
+			for _, u := range whoCanAssume(t, s, tt.role) {
 				got = append(got, u.Name)
 			}
 			if !slices.Equal(got, tt.want) {
@@ -262,7 +262,7 @@ func TestWhoCanAssume(t *testing.T) {
 	}
 	// AssumableRoles is the same relation seen from the user.
 	var bobRoles []string
-	for _, r := range s.AssumableRoles(uin["bob"]) {
+	for _, r := range assumableRoles(t, s, uin["bob"]) {
 		bobRoles = append(bobRoles, r.Name)
 	}
 	if want := []string{"Auditor", "DenyIfNoMFA", "Deployer", "OnlyBob", "RootButNotCarol", "Until"}; !slices.Equal(bobRoles, want) {
@@ -270,22 +270,48 @@ func TestWhoCanAssume(t *testing.T) {
 	}
 	for _, u := range s.Users {
 		for _, r := range s.Roles {
-			byRole := slices.Contains(s.WhoCanAssume(r.Name), &s.Users[slices.IndexFunc(s.Users, func(x cam.UserRecord) bool { return x.UIN == u.UIN })])
-			byUser := slices.ContainsFunc(s.AssumableRoles(u.UIN), func(x *cam.RoleRecord) bool { return x.Name == r.Name })
+			byRole := slices.Contains(whoCanAssume(t, s, r.Name), &s.Users[slices.IndexFunc(s.Users, func(x cam.UserRecord) bool { return x.UIN == u.UIN })])
+			byUser := slices.ContainsFunc(assumableRoles(t, s, u.UIN), func(x *cam.RoleRecord) bool { return x.Name == r.Name })
 			if byRole != byUser {
 				t.Errorf("%s and %s: WhoCanAssume says %v, AssumableRoles %v", u.Name, r.Name, byRole, byUser)
 			}
 		}
 	}
-	if s.AssumableRoles(1) != nil {
-		t.Error("AssumableRoles of an unknown UIN is not nil")
+	if rs, err := s.AssumableRoles(1); rs != nil || !errors.Is(err, cam.ErrNotFound) {
+		t.Errorf("AssumableRoles of an unknown UIN = %v, %v", rs, err)
 	}
+	if us, err := s.WhoCanAssume("nobody"); us != nil || !errors.Is(err, cam.ErrNotFound) {
+		t.Errorf("WhoCanAssume of an unknown role = %v, %v", us, err)
+	}
+}
+
+// whoCanAssume is WhoCanAssume for a snapshot that must answer fully.
+func whoCanAssume(tb testing.TB, s *cam.Snapshot, role string) []*cam.UserRecord {
+	tb.Helper()
+	us, err := s.WhoCanAssume(role)
+	if err != nil {
+		tb.Fatalf("WhoCanAssume(%s): %v", role, err)
+	}
+	return us
+}
+
+// assumableRoles is AssumableRoles for a snapshot that must answer fully.
+func assumableRoles(tb testing.TB, s *cam.Snapshot, uin uint64) []*cam.RoleRecord {
+	tb.Helper()
+	rs, err := s.AssumableRoles(uin)
+	if err != nil {
+		tb.Fatalf("AssumableRoles(%d): %v", uin, err)
+	}
+	return rs
 }
 
 func TestSnapshotLiteralLookups(t *testing.T) {
 	t.Parallel()
 	var none *cam.Snapshot
-	if _, ok := none.UserByName("x"); ok || none.WhoCanAssume("r") != nil || none.EffectivePolicies(1) != nil {
+	if us, err := none.WhoCanAssume("r"); us != nil || !errors.Is(err, cam.ErrNotFound) {
+		t.Errorf("WhoCanAssume on a nil snapshot = %v, %v", us, err)
+	}
+	if _, ok := none.UserByName("x"); ok || none.EffectivePolicies(1) != nil {
 		t.Error("lookups on a nil snapshot found something")
 	}
 	s := &cam.Snapshot{Users: []cam.UserRecord{{User: cam.User{UIN: 7, Name: "x"}}}}

@@ -164,8 +164,12 @@ func reviewDemoAccount(ctx context.Context) error {
 
 	section("7. Who can assume the production and break-glass roles?")
 	for _, role := range []string{"DevOps-Deploy-Prod", "BreakGlass-Admin"} {
+		who, err := snap.WhoCanAssume(role)
+		if err != nil {
+			return err
+		}
 		var names []string
-		for _, u := range snap.WhoCanAssume(role) {
+		for _, u := range who {
 			names = append(names, u.Name)
 		}
 		fmt.Printf("%s: %s\n", role, strings.Join(names, ", "))
@@ -173,20 +177,15 @@ func reviewDemoAccount(ctx context.Context) error {
 	return nil
 }
 
-// decideForUser compiles every policy a user holds, directly and through groups,
-// and decides r for that user.
+// decideForUser decides r for a user with the snapshot's exact evaluator of
+// what the user holds: its policies, directly and through groups, within its
+// permission boundary.
 func decideForUser(snap *cam.Snapshot, name string, r policy.Request) (policy.Decision, error) {
 	u, ok := snap.UserByName(name)
 	if !ok {
 		return policy.Decision{}, fmt.Errorf("quickstart: no user %q in the snapshot", name)
 	}
-	var docs []policy.Named
-	for _, held := range snap.EffectivePolicies(u.UIN) {
-		if held.Policy.Parsed != nil {
-			docs = append(docs, policy.Named{Name: held.Policy.Name, Doc: held.Policy.Parsed})
-		}
-	}
-	ev, err := policy.CompileNamed(docs...)
+	ev, err := snap.UserEvaluator(u.UIN)
 	if err != nil {
 		return policy.Decision{}, err
 	}
