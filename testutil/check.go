@@ -1,0 +1,46 @@
+package testutil
+
+import (
+	"testing"
+)
+
+// Check checks cases without a testing.TB, for tools and CI reports, and
+// returns the failures in case order (nil when every case holds). A Failure
+// marshals to JSON. Cases are decided sequentially; Check is safe to call
+// from several goroutines.
+func (h *Harness) Check(cases ...Case) []Failure {
+	var out []Failure
+	for _, c := range cases {
+		if r, d := h.checkCase(c); r.kind != 0 {
+			out = append(out, r.failure(d, c))
+		}
+	}
+	return out
+}
+
+func (h *Harness) checkCase(c Case) (result, describe) {
+	e := h.entry(c.kind(), c.Subject)
+	d := describe{kind: c.kind(), subject: c.Subject, action: c.Action, resource: c.Resource,
+		expect: c.Expect, why: c.Why, source: c.Source}
+	return h.evaluate(e, c.Action, c.Resource, c.Expect, c.options()), d
+}
+
+// Assert checks one case through t, like the Subject assertions.
+func (h *Harness) Assert(t testing.TB, c Case) bool {
+	t.Helper()
+	r, d := h.checkCase(c)
+	return report(t, r, d)
+}
+
+// Matrix runs each case as a parallel subtest of t named by [Case.Name]
+// ("role/action/resource"), so `go test -run 'TestRoles/DevOps-Deploy-Prod'`
+// selects one role's rows. A failing row fails only its subtest.
+func (h *Harness) Matrix(t *testing.T, cases []Case) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.Name(), func(t *testing.T) {
+			t.Parallel()
+			h.Assert(t, c)
+		})
+	}
+}

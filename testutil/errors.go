@@ -1,0 +1,120 @@
+package testutil
+
+import (
+	"errors"
+	"strconv"
+)
+
+// Sentinel errors, for errors.Is.
+var (
+	// ErrUnknownSubject: no role or user of the name (see [UnknownSubjectError]).
+	ErrUnknownSubject = errors.New("testutil: unknown subject")
+	// ErrInvalidHarness: FromCatalog or FromSnapshot was given something it
+	// cannot build a harness from (nil, or a bad option).
+	ErrInvalidHarness = errors.New("testutil: invalid harness input")
+	// ErrExpectations: an expectation file could not be read (see [FileError]).
+	ErrExpectations = errors.New("testutil: invalid expectations")
+)
+
+// UnknownSubjectError reports a role or user the harness does not have, with
+// the nearest name it does have.
+type UnknownSubjectError struct {
+	// Kind is the kind of subject asked for.
+	Kind Kind
+	// Name is the name asked for.
+	Name string
+	// Source is "catalogue" or "snapshot".
+	Source string
+	// Suggestion is the nearest existing name of that kind, or "".
+	Suggestion string
+	// Hint says more when the kind does not exist in the source at all.
+	Hint string
+}
+
+// Error names the subject and the nearest name.
+func (e *UnknownSubjectError) Error() string {
+	msg := "testutil: " + e.Kind.String() + " " + quote(e.Name) + " is not in the " + e.Source
+	if e.Suggestion != "" {
+		msg += "; did you mean " + quote(e.Suggestion) + "?"
+	}
+	if e.Hint != "" {
+		msg += " (" + e.Hint + ")"
+	}
+	return msg
+}
+
+// Is reports whether target is ErrUnknownSubject.
+func (e *UnknownSubjectError) Is(target error) bool { return target == ErrUnknownSubject }
+
+// FileError is a problem in an expectation file, with where it is.
+type FileError struct {
+	// File is the file name as given.
+	File string
+	// Line is the 1-based line, or 0 when unknown.
+	Line int
+	// Field is the path of the field, e.g. "expectations[3].expect".
+	Field string
+	// Message says what is wrong.
+	Message string
+}
+
+// Error reads "testutil: roles.yaml:12: expectations[3].expect: ...".
+func (e *FileError) Error() string {
+	msg := "testutil: " + e.File
+	if e.Line > 0 {
+		msg += ":" + strconv.Itoa(e.Line)
+	}
+	if e.Field != "" {
+		msg += ": " + e.Field
+	}
+	return msg + ": " + e.Message
+}
+
+// Is reports whether target is ErrExpectations.
+func (e *FileError) Is(target error) bool { return target == ErrExpectations }
+
+// nearestName returns the candidate closest to name by edit distance, ignoring
+// case, or "" when none is close (at most a third of the name's length, and
+// at least two, edits away).
+func nearestName(name string, candidates []string) string {
+	best, bestD := "", -1
+	limit := max(2, len(name)/3)
+	for _, c := range candidates {
+		d := editDistance(lower(name), lower(c))
+		if d <= limit && (bestD < 0 || d < bestD) {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+func lower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// editDistance is the Levenshtein distance between a and b, by bytes.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,204 @@
+package testutil
+
+import (
+	"fmt"
+	"strconv"
+	"sync"
+
+	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/policy"
+)
+
+// FromSnapshot returns a harness over what an account really holds: each
+// role's attached policies and each user's policies (attached directly and
+// through groups), within their permission boundaries. Subjects are compiled
+// on first use and cached.
+//
+// A subject that cannot be evaluated exactly fails every assertion
+// ([FailureSubjectError]) instead of being decided on part of its policies:
+// a policy whose document was not read or does not compile, attachments,
+// group memberships or a boundary the snapshot could not read.
+//
+// Every request of a user starts from the context "qcs:uin" (the user's UIN),
+// "qcs:owner_uin" and, when known, "qcs:app_id", so policy variables resolve;
+// a role's requests start from "qcs:owner_uin" and "qcs:app_id".
+func FromSnapshot(s *cam.Snapshot, opts ...HarnessOption) (*Harness, error) {
+	if s == nil {
+		return nil, fmt.Errorf("%w: FromSnapshot: the snapshot is nil", ErrInvalidHarness)
+	}
+	return newHarness(&snapshotSource{s: s}, opts)
+}
+
+type snapshotSource struct {
+	s *cam.Snapshot
+
+	once       sync.Once
+	roleNames  []string
+	userNames  []string
+	trustMu    sync.Mutex
+	trustEvals map[string]*policy.Evaluator
+}
+
+func (src *snapshotSource) label() string { return "snapshot" }
+
+func (src *snapshotSource) names(kind Kind) []string {
+	src.once.Do(func() {
+		for i := range src.s.Roles {
+			src.roleNames = append(src.roleNames, src.s.Roles[i].Name)
+		}
+		for i := range src.s.Users {
+			src.userNames = append(src.userNames, src.s.Users[i].Name)
+		}
+	})
+	if kind == KindUser {
+		return src.userNames
+	}
+	return src.roleNames
+}
+
+// context is the base context of a subject: the policy variables' keys.
+func (src *snapshotSource) context(uin uint64) map[string][]string {
+	ctx := map[string][]string{}
+	if uin != 0 {
+		ctx[policy.KeyUIN] = []string{strconv.FormatUint(uin, 10)}
+	}
+	if o := src.s.Account.OwnerUIN; o != 0 {
+		ctx[policy.KeyOwnerUIN] = []string{strconv.FormatUint(o, 10)}
+	}
+	if a := src.s.Account.AppID; a != 0 {
+		ctx[policy.KeyAppID] = []string{strconv.FormatUint(a, 10)}
+	}
+	return ctx
+}
+
+func (src *snapshotSource) compile(kind Kind, name string) (*compiled, error) {
+	if kind == KindUser {
+		u, ok := src.s.UserByName(name)
+		if !ok {
+			return nil, unknownSubject(src, kind, name, "")
+		}
+		return src.compileUser(u), nil
+	}
+	r, ok := src.s.RoleByName(name)
+	if !ok {
+		return nil, unknownSubject(src, kind, name, "")
+	}
+	return src.compileRole(r), nil
+}
+
+func (src *snapshotSource) compileRole(r *cam.RoleRecord) *compiled {
+	var problems []string
+	if !r.PoliciesKnown {
+		problems = append(problems, "the role's attached policies were not read")
+	}
+	if !r.BoundaryKnown {
+		problems = append(problems, "the role's permission boundary was not read")
+	}
+	var identity []policy.Named
+	for _, p := range src.s.RolePolicies(r.Name) {
+		identity = appendPolicy(identity, p, &problems)
+	}
+	boundary := src.boundary(r.Boundary, &problems)
+	c := newCompiled(KindRole, r.Name, nil, identity, boundary, src.context(0))
+	c.eval, c.err = evaluatorFor(identity, boundary, problems)
+	return c
+}
+
+func (src *snapshotSource) compileUser(u *cam.UserRecord) *compiled {
+	var problems []string
+	if !u.PoliciesKnown {
+		problems = append(problems, "the user's directly attached policies were not read")
+	}
+	if !u.GroupsKnown {
+		problems = append(problems, "the user's group memberships were not read")
+	}
+	for _, gid := range u.GroupIDs {
+		if g, ok := src.s.GroupByID(gid); !ok || !g.PoliciesKnown {
+			problems = append(problems, "the policies of group "+strconv.FormatUint(gid, 10)+" were not read")
+		}
+	}
+	if !u.BoundaryKnown {
+		problems = append(problems, "the user's permission boundary was not read")
+	}
+	var identity []policy.Named
+	for _, h := range src.s.EffectivePolicies(u.UIN) {
+		identity = appendPolicy(identity, h.Policy, &problems)
+	}
+	boundary := src.boundary(u.Boundary, &problems)
+	c := newCompiled(KindUser, u.Name, nil, identity, boundary, src.context(u.UIN))
+	c.uin = u.UIN
+	c.principal = "qcs::cam::uin/" + strconv.FormatUint(src.s.Account.OwnerUIN, 10) + ":uin/" + strconv.FormatUint(u.UIN, 10)
+	c.eval, c.err = evaluatorFor(identity, boundary, problems)
+	return c
+}
+
+func appendPolicy(docs []policy.Named, p cam.Policy, problems *[]string) []policy.Named {
+	if p.Parsed == nil {
+		*problems = append(*problems, "policy "+quote(p.Name)+" (ID "+strconv.FormatUint(p.ID, 10)+") has no readable document in the snapshot")
+		return docs
+	}
+	return append(docs, policy.Named{Name: p.Name, Doc: p.Parsed})
+}
+
+func (src *snapshotSource) boundary(b *cam.Boundary, problems *[]string) []policy.Named {
+	if b == nil {
+		return nil
+	}
+	if p, ok := src.s.PolicyByID(b.PolicyID); ok && p.Parsed != nil {
+		return []policy.Named{{Name: p.Name, Doc: p.Parsed}}
+	}
+	doc, err := policy.Parse([]byte(b.Document))
+	if b.Document == "" || err != nil {
+		*problems = append(*problems, "boundary policy "+quote(b.PolicyName)+" has no readable document in the snapshot")
+		return nil
+	}
+	return []policy.Named{{Name: b.PolicyName, Doc: doc}}
+}
+
+// evaluatorFor compiles identity within boundary, or reports why the subject
+// cannot be evaluated exactly.
+func evaluatorFor(identity, boundary []policy.Named, problems []string) (*policy.Evaluator, error) {
+	if len(problems) > 0 {
+		msg := "cannot be evaluated exactly from this snapshot: " + problems[0]
+		for _, p := range problems[1:] {
+			msg += "; " + p
+		}
+		return nil, fmt.Errorf("%s (see the snapshot's Problems)", msg)
+	}
+	e, err := policy.CompileNamed(identity...)
+	if err != nil {
+		return nil, err
+	}
+	if len(boundary) > 0 {
+		return e.WithNamedBoundary(boundary...)
+	}
+	return e, nil
+}
+
+func (src *snapshotSource) trust(role string) (*policy.Evaluator, string, error) {
+	r, ok := src.s.RoleByName(role)
+	if !ok {
+		return nil, "", unknownSubject(src, KindRole, role, "")
+	}
+	arn := r.ARN
+	if arn == "" {
+		arn = policy.CAMRoleName(src.s.Account.OwnerUIN, r.Name).String()
+	}
+	if r.Trust == nil {
+		return nil, arn, fmt.Errorf("role %s has no readable trust policy in the snapshot", quote(role))
+	}
+	src.trustMu.Lock()
+	defer src.trustMu.Unlock()
+	if e, ok := src.trustEvals[role]; ok {
+		return e, arn, nil
+	}
+	e, err := policy.CompileNamed(policy.Named{Name: r.Name + " trust policy", Doc: r.Trust})
+	if err != nil {
+		return nil, arn, err
+	}
+	if src.trustEvals == nil {
+		src.trustEvals = map[string]*policy.Evaluator{}
+	}
+	src.trustEvals[role] = e
+	return e, arn, nil
+}
