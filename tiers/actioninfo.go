@@ -1,0 +1,103 @@
+package tiers
+
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/camkit/camkit/policy"
+)
+
+// actionInfo is what classification needs to know about one action pattern,
+// computed once per distinct pattern and cached.
+type actionInfo struct {
+	action policy.Action
+	// level is the highest access level any API the pattern can match has
+	// (policy.Action.AccessLevel).
+	level policy.AccessLevel
+	// all is true for "*" and "*:*".
+	all bool
+	// cred names a credential-issuing API the pattern matches, "" if none.
+	cred string
+	// pmOther is true when the pattern reaches permission management other
+	// than by issuing credentials.
+	pmOther bool
+	// members are the catalogued APIs the pattern matches (a concrete
+	// action is its own single member).
+	members []member
+}
+
+// member is one catalogued API an action pattern matches.
+type member struct {
+	name    string // canonical "service:ApiName" (or the action as written when uncatalogued)
+	service string
+	level   policy.AccessLevel
+	cred    bool
+}
+
+// maxCachedActions bounds the cache so that hostile input cannot grow it
+// without limit; patterns beyond it are computed on every call.
+const maxCachedActions = 1 << 14
+
+var (
+	infoCache sync.Map // raw action → *actionInfo
+	infoCount atomic.Int64
+)
+
+// infoFor returns the cached facts about the parsed action a.
+func infoFor(a policy.Action) *actionInfo {
+	if v, ok := infoCache.Load(a.Raw); ok {
+		return v.(*actionInfo)
+	}
+	info := computeInfo(a)
+	if infoCount.Load() < maxCachedActions {
+		if _, loaded := infoCache.LoadOrStore(a.Raw, info); !loaded {
+			infoCount.Add(1)
+		}
+	}
+	return info
+}
+
+func computeInfo(a policy.Action) *actionInfo {
+	info := &actionInfo{action: a, level: a.AccessLevel(), all: a.All || (a.Service == "*" && a.Name == "*")}
+	if a.PermID {
+		info.pmOther = true
+		return info
+	}
+	if !a.Wildcard() {
+		svc := strings.ToLower(a.Service)
+		name := a.Service + ":" + a.Name
+		if canonical, ok := policy.KnownAction(a.Service, a.Name); ok {
+			name = canonical
+		}
+		m := member{name: name, service: svc, level: info.level, cred: policy.IssuesCredentials(a.Service, a.Name)}
+		info.members = []member{m}
+		if m.cred {
+			info.cred = name
+		}
+		info.pmOther = info.level == policy.AccessPermissionsManagement && !m.cred
+		return info
+	}
+	for _, full := range a.MatchingActions() {
+		svc, api, _ := strings.Cut(full, ":")
+		m := member{name: full, service: svc, level: policy.AccessLevelOf(svc, api), cred: policy.IssuesCredentials(svc, api)}
+		if m.cred && info.cred == "" {
+			info.cred = full
+		}
+		if m.level == policy.AccessPermissionsManagement && !m.cred {
+			info.pmOther = true
+		}
+		info.members = append(info.members, m)
+	}
+	if info.level == policy.AccessPermissionsManagement && info.cred == "" {
+		// The pattern's level counts APIs the catalogue does not list.
+		info.pmOther = true
+	}
+	return info
+}
+
+// writeLevel reports whether l changes something: tagging, writes, and
+// anything camkit cannot name (AccessUnknown is never under-reported).
+func writeLevel(l policy.AccessLevel) bool {
+	return l == policy.AccessUnknown || l >= policy.AccessTagging
+}

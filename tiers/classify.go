@@ -1,0 +1,258 @@
+package tiers
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/camkit/camkit/policy"
+)
+
+// NamedDocument is a policy document with the name reasons should use for it
+// (normally the CAM policy name).
+type NamedDocument struct {
+	// Name names the document in reasons and violations.
+	Name string
+	// Document is the policy; nil documents are skipped.
+	Document *policy.Document
+}
+
+// Classify classifies documents with [DefaultScheme]; see [Scheme.Classify].
+func Classify(docs ...*policy.Document) Classification {
+	s := DefaultScheme()
+	return s.Classify(docs...)
+}
+
+// Classify returns the lowest tier that can hold the allows of docs taken
+// together (as the policies attached to one role), with the reasons.
+//
+// Each action of each allow statement needs:
+//   - tier 4 ([BreakGlass]) for "*" or "*:*" on resource "*", for
+//     permission management (policy.AccessPermissionsManagement) and for
+//     APIs that issue credentials (policy.IssuesCredentials);
+//   - tier 3 ([Production]) for a write or tag change that can reach a
+//     production resource, which includes every write the statement does not
+//     scope (resource "*" and no environment condition);
+//   - tier 2 ([DevTest]) for a write or tag change confined to
+//     non-production resources (see [Scheme] for what confines);
+//   - tier 1 ([ReadOnly]) for reads and lists.
+//
+// A pattern's level is the highest level of any API it can match
+// (policy.Action.AccessLevel): "cvm:Describe*" is a read, "cvm:*" a write,
+// "cos:*" permission management (bucket policies). Tag changes count as
+// writes because changing a resource's environment tag can move it into a
+// scope a tier-2 role may write.
+//
+// Deny statements never raise the tier. They may lower it: a deny with no
+// condition that covers an allow's resources removes the APIs it names (a
+// pattern covered entirely needs no tier at all; otherwise its level is
+// recomputed from the catalogued APIs that remain), and a deny whose
+// conditions hold for every production resource (for example string_equal
+// qcs:resource_tag ["env&prod", "env&production"]) confines the writes it
+// covers to non-production resources, for products that support
+// authorisation by tag. A deny's action patterns are matched against the
+// catalogue's spelling of each API, case-sensitively, as CAM-SEMANTICS §2
+// requires of deny statements; when a deny does not name a wildcard allow
+// literally, the catalogue is taken as the complete list of the APIs the
+// allow matches.
+//
+// Statements with a principal element (trust policies) grant their holder
+// nothing and are skipped; so are statements whose effect is a mis-cased
+// "deny", which CAM rejects. Any other effect is read as allow. An action
+// that does not parse is a [CauseUnreadable] reason at tier 4: validate
+// documents first. Classify never fails and never panics; nil documents are
+// skipped. It is safe for concurrent use.
+func (s Scheme) Classify(docs ...*policy.Document) Classification {
+	named := make([]NamedDocument, len(docs))
+	for i, d := range docs {
+		named[i] = NamedDocument{Document: d}
+	}
+	return s.ClassifyNamed(named...)
+}
+
+// ClassifyNamed is [Scheme.Classify] for documents with names, which the
+// reasons then use.
+func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
+	c := classifier{s: &s}
+	c.collectDenies(docs)
+	out := Classification{Tier: ReadOnly}
+	for di := range docs {
+		d := docs[di].Document
+		if d == nil {
+			continue
+		}
+		name := documentName(docs[di].Name, di)
+		for si := range d.Statement {
+			st := &d.Statement[si]
+			if st.Principal != nil || st.Effect == policy.EffectDeny || strings.EqualFold(string(st.Effect), "deny") {
+				continue
+			}
+			c.allow(&out, name, di, si, st)
+		}
+	}
+	for _, r := range out.Reasons {
+		out.Tier = max(out.Tier, r.Tier)
+	}
+	return out
+}
+
+func documentName(name string, i int) string {
+	if name != "" {
+		return name
+	}
+	return "document[" + strconv.Itoa(i) + "]"
+}
+
+// classifier holds one Classify call's state.
+type classifier struct {
+	s      *Scheme
+	denies []denyInfo
+}
+
+// denyInfo is a deny statement that may lower a tier.
+type denyInfo struct {
+	actions   []string // as written, without the "name/" prefix
+	resources []string
+	// always is true for a deny without conditions; prodOnly for one whose
+	// every condition holds for every production resource.
+	always, prodOnly bool
+}
+
+func (c *classifier) collectDenies(docs []NamedDocument) {
+	for _, nd := range docs {
+		if nd.Document == nil {
+			continue
+		}
+		for i := range nd.Document.Statement {
+			st := &nd.Document.Statement[i]
+			if st.Effect != policy.EffectDeny || st.Principal != nil {
+				continue
+			}
+			d := denyInfo{resources: st.Resource}
+			if len(d.resources) == 0 {
+				continue // CAM requires a resource; a deny without one decides nothing
+			}
+			if len(st.Condition) == 0 {
+				d.always = true
+			} else {
+				d.prodOnly = true
+				for _, cl := range c.s.clauses(st.Condition) {
+					if !c.s.denyCoversProduction(&cl) {
+						d.prodOnly = false
+						break
+					}
+				}
+				if !d.prodOnly {
+					continue
+				}
+			}
+			for _, a := range st.Action {
+				d.actions = append(d.actions, strings.TrimPrefix(a, "name/"))
+			}
+			c.denies = append(c.denies, d)
+		}
+	}
+}
+
+// statementScope is what an allow statement's resources and conditions say
+// about environments.
+type statementScope struct {
+	resources  string // how the resources confine, "" if they do not
+	region     string // how a region condition confines, "" if none does
+	tag        string // how a tag condition confines, "" if none does
+	starOnStar bool   // resource "*" (or none) is listed
+}
+
+func (c *classifier) scope(st *policy.Statement) statementScope {
+	var sc statementScope
+	if len(st.Resource) == 0 {
+		sc.starOnStar = true
+	}
+	how := ""
+	for i, r := range st.Resource {
+		if r == "*" {
+			sc.starOnStar = true
+		}
+		ok, h := c.s.resourceNonProduction(r)
+		if !ok {
+			how = ""
+			break
+		}
+		if i == 0 {
+			how = h
+		} else {
+			how = "every resource is non-production (" + how + "; ...)"
+		}
+	}
+	if len(st.Resource) > 0 {
+		sc.resources = how
+	}
+	for _, cl := range c.s.clauses(st.Condition) {
+		if sc.region == "" && c.s.regionConfines(&cl) {
+			sc.region = "the region condition " + cl.describe()
+		}
+		if sc.tag == "" && c.s.allowConfines(&cl) {
+			sc.tag = "the tag condition " + cl.describe()
+		}
+	}
+	return sc
+}
+
+// applicableDenies returns the denies that cover every resource of st.
+func (c *classifier) applicableDenies(st *policy.Statement) []*denyInfo {
+	if len(c.denies) == 0 {
+		return nil
+	}
+	res := st.Resource
+	if len(res) == 0 {
+		res = []string{"*"}
+	}
+	var out []*denyInfo
+	for i := range c.denies {
+		d := &c.denies[i]
+		covered := true
+		for _, r := range res {
+			if !resourceCovered(d.resources, r) {
+				covered = false
+				break
+			}
+		}
+		if covered {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+func resourceCovered(denyResources []string, r string) bool {
+	for _, d := range denyResources {
+		if d == "*" || globContains(d, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// actionCovered reports whether one of the deny patterns names every API the
+// allow pattern (as written) can match, comparing case-sensitively.
+func actionCovered(denyActions []string, allow string) bool {
+	allow = strings.TrimPrefix(allow, "name/")
+	if allow == "*" {
+		allow = "*:*"
+	}
+	for _, d := range denyActions {
+		if d == "*" || globContains(d, allow) {
+			return true
+		}
+	}
+	return false
+}
+
+// memberDenied reports whether a deny pattern names the catalogued API.
+func memberDenied(denyActions []string, name string) bool {
+	for _, d := range denyActions {
+		if d == "*" || globMatch(d, name, false) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,49 @@
+// Package tiers is the IAM guide's tiered permission model: which tier a set
+// of CAM policies needs, what each tier requires of a role, and whether a
+// role meets its declared tier.
+//
+// # Tiers
+//
+// A [Tier] is one of [ReadOnly] (1: reads and lists), [DevTest] (2: deploys
+// to non-production resources), [Production] (3: deploys to production) and
+// [BreakGlass] (4: emergency administration, rare, logged and time-limited).
+// Tiers are ordered, print and parse by name ([ParseTier]) and marshal as
+// text and JSON.
+//
+// # Classifying
+//
+// [Classify] (with [DefaultScheme]), [Scheme.Classify], [Scheme.ClassifyNamed]
+// and [Scheme.ClassifyRole] return a [Classification]: the lowest tier that
+// can hold the documents' allows, and a [Reason] for every allowed action
+// above tier 1 naming the policy, statement, action, access level and [Cause].
+// Reads and lists need tier 1; writes confined to non-production resources
+// tier 2; writes that can reach production (any unscoped write) tier 3;
+// permission management, credential-issuing APIs and "*" on "*" tier 4.
+//
+// A [Scheme] tells production from non-production: by default the resource
+// tag "env" (prod and production are production; dev, test, staging and qa
+// are not) read from qcs:resource_tag conditions, for products that support
+// authorisation by tag; optionally resource-name patterns and regions. Deny
+// statements never raise a tier and may lower it: see [Scheme.Classify] for
+// the exact rules, and [Scheme] for what counts as confined.
+//
+// # Checking roles
+//
+// [Requirements] (defaults from [DefaultRequirements]) hold each tier's
+// rules as data. [Check] checks a [Role] (declared tier, policies, boundary,
+// trust, session length, [Holder] MFA and grant expiry, audit alerting)
+// against its tier and returns [Violation] values with stable rule IDs
+// ([Rules]) and messages that say what to change; tier drift, a classified
+// tier above the declared one, is [RuleDrift].
+//
+// # What it does not do
+//
+// tiers reads documents, not the account: it does not know which resources
+// carry which tags, so it decides from the policy text alone. It does not
+// model tags set at creation (qcs:request_tag), so a tier-2 role that can
+// create resources may still create one tagged as production. For a wildcard
+// action with deny statements it takes the action catalogue as the complete
+// list of a product's APIs. It does not read the permission boundary's
+// conditions against the policies' statement by statement: the role's tier
+// is the lower of the two sides' tiers.
+package tiers

@@ -1,0 +1,248 @@
+package tiers
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/camkit/camkit/policy"
+)
+
+// Default environment tag and values of [DefaultScheme].
+const (
+	// DefaultTagKey is the resource tag that names a resource's environment.
+	DefaultTagKey = "env"
+)
+
+// DefaultProductionValues returns the values of the environment tag that mark
+// a production resource in [DefaultScheme]: "prod" and "production".
+func DefaultProductionValues() []string { return []string{"prod", "production"} }
+
+// DefaultNonProductionValues returns the values of the environment tag that
+// mark a non-production resource in [DefaultScheme]: "dev", "test",
+// "staging" and "qa".
+func DefaultNonProductionValues() []string { return []string{"dev", "test", "staging", "qa"} }
+
+// Scheme tells production resources from non-production (dev, test, staging)
+// ones, so that [Scheme.Classify] can decide whether a write is confined to
+// non-production resources (tier 2) or can reach production (tier 3).
+//
+// A write is confined when its statement, or the deny statements around it,
+// keep it away from every production resource:
+//
+//   - by resource: every resource the statement names matches one of
+//     NonProductionResources, or lies in one of NonProductionRegions;
+//   - by region condition: a positive string condition on a region key
+//     (cvm:region, vpc:region, ...) whose values are all NonProductionRegions;
+//   - by tag: a condition on the resource tag TagKey (written
+//     qcs:resource_tag with values "env&dev", or qcs:resource_tag/env with
+//     values "dev") that no production resource satisfies, for an action of a
+//     product that supports authorisation by tag (see TagAuthorization). For a
+//     product without it CAM cannot see the tag, so the condition confines
+//     nothing.
+//
+// Which resources count as production: by default (Strict false) a resource
+// is production exactly when its TagKey tag has one of ProductionValues, so a
+// condition "env is dev", "env is not prod or production", "no env tag" or a
+// deny "where env is prod or production" all keep writes off production.
+// Untagged resources are then non-production: tag every production resource.
+// With Strict, a resource is non-production only when its tag has one of
+// NonProductionValues; untagged resources and other values count as
+// production, and only a positive condition naming non-production values
+// (without _if_exist) confines.
+//
+// Tag values are compared exactly, as CAM compares them ("Prod" is not
+// "prod"): list every spelling the account uses. An _ignore_case operator
+// matches every casing, and is read that way, including the tag key in
+// "key&value" values.
+//
+// The zero Scheme has no tag key and no patterns, so it confines nothing:
+// every write is tier 3. Build one from [DefaultScheme].
+type Scheme struct {
+	// TagKey is the resource tag that names the environment, "env" by default.
+	TagKey string
+	// ProductionValues are the TagKey values of production resources.
+	ProductionValues []string
+	// NonProductionValues are the TagKey values of non-production resources.
+	// They decide only in Strict mode, and in [Scheme.NonProductionCondition].
+	NonProductionValues []string
+	// Strict counts untagged resources (and unlisted values) as production.
+	Strict bool
+	// NonProductionResources are patterns of six-segment resource names
+	// (qcs:project:service:region:account:resource) that hold only
+	// non-production resources, e.g. "qcs::cos:*:*:*-dev-*/*" for buckets
+	// named like app-dev-1250000000 or "qcs::cvm:*:*:instance/ins-dev*". In
+	// a pattern '*' matches any run of characters. A statement's resource is
+	// covered when every resource it can name matches a pattern.
+	NonProductionResources []string
+	// NonProductionRegions are regions that hold only non-production
+	// resources, e.g. "ap-singapore" for an account that deploys production
+	// elsewhere. A resource whose region segment is one of them, or a region
+	// condition limited to them, confines a write.
+	NonProductionRegions []string
+	// TagAuthorization reports whether a product (the service prefix of an
+	// action, e.g. "cvm") supports authorisation by tag. Nil means the
+	// catalogue's answer: policy.ServiceTagAuthorization(service) is
+	// policy.TagSupported. A product whose support is unknown does not.
+	TagAuthorization func(service string) bool
+}
+
+// DefaultScheme returns the scheme of the IAM guide: the resource tag "env",
+// with "prod" and "production" for production and "dev", "test", "staging"
+// and "qa" for the rest; not strict; no resource patterns or regions; tag
+// support from the catalogue.
+func DefaultScheme() Scheme {
+	return Scheme{
+		TagKey:              DefaultTagKey,
+		ProductionValues:    DefaultProductionValues(),
+		NonProductionValues: DefaultNonProductionValues(),
+	}
+}
+
+// Validate reports every problem with the scheme at once: an empty or
+// malformed tag key, empty values, a value listed as both production and
+// non-production, and empty patterns or regions.
+func (s Scheme) Validate() error {
+	var errs []error
+	bad := func(format string, args ...any) {
+		errs = append(errs, fmt.Errorf("tiers: scheme: "+format, args...))
+	}
+	if s.TagKey == "" && (len(s.ProductionValues) > 0 || len(s.NonProductionValues) > 0) {
+		bad("TagKey is empty but tag values are set")
+	}
+	if strings.ContainsAny(s.TagKey, "&*") {
+		bad("TagKey %q must not contain '&' or '*'", s.TagKey)
+	}
+	for i, v := range s.ProductionValues {
+		if v == "" {
+			bad("ProductionValues[%d] is empty", i)
+		}
+		if slices.Contains(s.NonProductionValues, v) {
+			bad("ProductionValues[%d] %q is also a non-production value", i, v)
+		}
+	}
+	for i, v := range s.NonProductionValues {
+		if v == "" {
+			bad("NonProductionValues[%d] is empty", i)
+		}
+	}
+	for i, p := range s.NonProductionResources {
+		if p == "" || p == "*" {
+			bad("NonProductionResources[%d] %q would make every resource non-production", i, p)
+		}
+	}
+	for i, r := range s.NonProductionRegions {
+		if r == "" || strings.Contains(r, "*") {
+			bad("NonProductionRegions[%d] %q must be a region name without '*'", i, r)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// NonProductionCondition returns a condition that confines a statement to
+// resources tagged with one of the scheme's non-production values:
+// string_equal on qcs:resource_tag with "env&dev", "env&test", ... It is nil
+// when the scheme has no tag key or no non-production values.
+func (s Scheme) NonProductionCondition() policy.Condition {
+	return s.tagCondition(s.NonProductionValues)
+}
+
+// ProductionCondition returns a condition that matches resources tagged with
+// one of the scheme's production values (string_equal on qcs:resource_tag),
+// for a production role's allows or for a deny that keeps a role off
+// production. It is nil when the scheme has no tag key or no production values.
+func (s Scheme) ProductionCondition() policy.Condition {
+	return s.tagCondition(s.ProductionValues)
+}
+
+func (s Scheme) tagCondition(values []string) policy.Condition {
+	if s.TagKey == "" || len(values) == 0 {
+		return nil
+	}
+	vs := make([]policy.Value, len(values))
+	for i, v := range values {
+		vs[i] = policy.String(s.TagKey + "&" + v)
+	}
+	return policy.Condition{"string_equal": {policy.KeyResourceTag: vs}}
+}
+
+// tagSupported reports whether CAM authorises the service by tag under s.
+func (s *Scheme) tagSupported(service string) bool {
+	if s.TagAuthorization != nil {
+		return s.TagAuthorization(service)
+	}
+	return policy.ServiceTagAuthorization(service) == policy.TagSupported
+}
+
+// resourceNonProduction reports whether every resource the pattern res can
+// name is non-production under the scheme's patterns and regions.
+func (s *Scheme) resourceNonProduction(res string) (bool, string) {
+	if res == "*" || res == "" {
+		return false, ""
+	}
+	for _, p := range s.NonProductionResources {
+		if globContains(p, res) {
+			return true, "resource " + res + " matches the non-production pattern " + p
+		}
+	}
+	if len(s.NonProductionRegions) > 0 {
+		if r, err := policy.ParseResource(res); err == nil && r.Region != "" && !strings.Contains(r.Region, "*") &&
+			slices.Contains(s.NonProductionRegions, r.Region) {
+			return true, "resource " + res + " is in the non-production region " + r.Region
+		}
+	}
+	return false, ""
+}
+
+// globContains reports whether every string the pattern sub can match is
+// matched by the pattern super ('*' matches any run of characters in both).
+// It matches sub's text, its '*' included, against super: a '*' of sub can
+// then be absorbed only by a '*' of super, which is sound (never claims
+// containment that does not hold) and exact for the common cases.
+func globContains(super, sub string) bool {
+	return globMatch(super, sub, false)
+}
+
+// globMatch matches s against pattern, where '*' in pattern matches any run
+// of characters; fold compares ASCII letters without case.
+func globMatch(pattern, s string, fold bool) bool {
+	p, i := 0, 0
+	star, mark := -1, 0
+	for i < len(s) {
+		switch {
+		case p < len(pattern) && pattern[p] == '*':
+			star, mark = p, i
+			p++
+		case p < len(pattern) && byteEq(pattern[p], s[i], fold):
+			p++
+			i++
+		case star >= 0:
+			p = star + 1
+			mark++
+			i = mark
+		default:
+			return false
+		}
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}
+
+func byteEq(a, b byte, fold bool) bool {
+	if a == b {
+		return true
+	}
+	if !fold {
+		return false
+	}
+	if 'A' <= a && a <= 'Z' {
+		a += 'a' - 'A'
+	}
+	if 'A' <= b && b <= 'Z' {
+		b += 'a' - 'A'
+	}
+	return a == b
+}
