@@ -154,15 +154,17 @@ func signed(action, what string, n uint64) (*int64, error) {
 // none (GetUserPermissionBoundary).
 func (c *Client) UserBoundary(ctx context.Context, uin uint64) (cam.Boundary, bool, error) {
 	const action = "GetUserPermissionBoundary"
-	if err := ctx.Err(); err != nil {
-		return cam.Boundary{}, false, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return cam.Boundary{}, false, err
 	}
 	req := camapi.NewGetUserPermissionBoundaryRequest()
 	var err error
 	if req.TargetUin, err = signed(action, "UIN", uin); err != nil {
 		return cam.Boundary{}, false, err
 	}
-	resp, err := c.cam.GetUserPermissionBoundaryWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.GetUserPermissionBoundaryResponse, error) {
+		return c.cam.GetUserPermissionBoundaryWithContext(ctx, req)
+	})
 	if err != nil {
 		return cam.Boundary{}, false, c.fail(ctx, action, err)
 	}
@@ -184,7 +186,9 @@ func (c *Client) RoleBoundary(ctx context.Context, roleName string) (cam.Boundar
 	}
 	req := camapi.NewGetRolePermissionBoundaryRequest()
 	req.RoleId = common.StringPtr(id)
-	resp, err := c.cam.GetRolePermissionBoundaryWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.GetRolePermissionBoundaryResponse, error) {
+		return c.cam.GetRolePermissionBoundaryWithContext(ctx, req)
+	})
 	if err != nil {
 		return cam.Boundary{}, false, c.fail(ctx, action, err)
 	}

@@ -18,24 +18,34 @@ const maxPages = 10_000
 // decoder returns a model decoder for the Client's time zone.
 func (c *Client) decoder() *decoder { return &decoder{loc: c.cfg.loc} }
 
-// run makes one call that returns nothing of interest, mapping its error.
+// run makes one write that returns nothing of interest, with the adapter's
+// retries ([send]), mapping its error.
 func (c *Client) run(ctx context.Context, action string, call func() error) error {
-	if err := ctx.Err(); err != nil {
-		return c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return err
 	}
-	if err := call(); err != nil {
+	_, err := send(ctx, c, writing, action, func() (struct{}, error) { return struct{}{}, call() })
+	if err != nil {
 		return c.fail(ctx, action, err)
 	}
 	return nil
 }
 
 // pageAll reads a paged CAM list: it calls fetch for page 1, 2, ... until it
-// has read the total CAM reports or a page comes back empty. fetch returns a
+// has read the total CAM reports or a page comes back empty; each page is
+// fetched with the adapter's retries ([send]). fetch returns a
 // page's rows and that total; nil rows are skipped and the others decoded
 // with conv. SDK errors are mapped with [Client.fail]; any other error from
 // fetch (errEmpty for a missing body) or left on the decoder is an unreadable
 // response.
 func pageAll[S, T any](ctx context.Context, c *Client, action string, fetch func(page uint64) (rows []*S, total *uint64, err error), conv func(*decoder, *S) T) ([]T, error) {
+	if err := c.begin(ctx, action); err != nil {
+		return nil, err
+	}
+	type result struct {
+		rows  []*S
+		total *uint64
+	}
 	out := []T{}
 	d := c.decoder()
 	var read uint64
@@ -46,7 +56,11 @@ func pageAll[S, T any](ctx context.Context, c *Client, action string, fetch func
 		if page > maxPages {
 			return nil, c.badResponse(action, fmt.Errorf("still more rows after %d pages", maxPages))
 		}
-		rows, total, err := fetch(page)
+		r, err := send(ctx, c, reading, action, func() (result, error) {
+			rows, total, err := fetch(page)
+			return result{rows, total}, err
+		})
+		rows, total := r.rows, r.total
 		if err == nil {
 			out = append(out, decodeRows(d, rows, conv)...)
 			err = d.err

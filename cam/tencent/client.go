@@ -21,6 +21,10 @@ import (
 // Client is the CAM adapter over the Tencent Cloud SDK. It implements
 // [cam.API] and [cam.AuditLog]. A Client is safe for concurrent use.
 //
+// Create a Client with [New], [NewFromEnv] or [NewFromProvider]. The zero
+// Client (and a nil *Client) is not usable: every call returns an error
+// matching [ErrZeroClient] and does nothing.
+//
 // Printing a Client (with any fmt verb) shows its region and endpoint, never
 // its credential.
 type Client struct {
@@ -30,6 +34,7 @@ type Client struct {
 	audit *auditapi.Client
 	sts   *stsapi.Client
 	now   func() time.Time
+	log   *scrubLogger
 	// issued holds the temporary secrets AssumeRole handed out.
 	issued *secretSet
 }
@@ -38,6 +43,25 @@ var (
 	_ cam.API      = (*Client)(nil)
 	_ cam.AuditLog = (*Client)(nil)
 )
+
+// ErrZeroClient is the cause of every error from a Client that was not made
+// by [New], [NewFromEnv] or [NewFromProvider] (the zero Client, or nil).
+var ErrZeroClient = errors.New("tencent: the Client was not made by New")
+
+// begin starts a call: it refuses a Client that New did not make, a nil
+// context and a context that is already done.
+func (c *Client) begin(ctx context.Context, action string) error {
+	if c == nil || c.cam == nil || c.audit == nil || c.sts == nil || c.log == nil || c.issued == nil || c.now == nil {
+		return &opError{action: action, msg: "the Client was not made by New: create it with tencent.New, NewFromEnv or NewFromProvider", cause: ErrZeroClient}
+	}
+	if ctx == nil {
+		return invalid(action, "nil context")
+	}
+	if err := ctx.Err(); err != nil {
+		return c.fail(ctx, action, err)
+	}
+	return nil
+}
 
 // requestClient names camkit in the X-TC-RequestClient header.
 const requestClient = "camkit"
@@ -65,6 +89,7 @@ func New(cred common.CredentialIface, opts ...Option) (*Client, error) {
 	}
 	c := &Client{cred: cred, cfg: cfg, now: time.Now, issued: &secretSet{}}
 	log := &scrubLogger{secrets: c.secrets, out: cfg.logger}
+	c.log = log
 
 	var err error
 	if c.cam, err = camapi.NewClient(cred, cfg.region, cfg.profile()); err != nil {
@@ -124,18 +149,22 @@ func (cfg config) profile() *profile.ClientProfile {
 	p.Language = "en-US"
 	p.DisableRegionBreaker = cfg.backup == "" // see WithRegionBreaker
 	p.BackupEndpoint = cfg.backup
-	p.RateLimitExceededMaxRetries = cfg.rateRetries
-	p.NetworkFailureMaxRetries = cfg.netRetries
-	if cfg.backoff != nil {
-		p.RateLimitExceededRetryDuration = profile.DurationFunc(cfg.backoff)
-		p.NetworkFailureRetryDuration = profile.DurationFunc(cfg.backoff)
-	}
+	// The adapter retries ([send]): the SDK's retries sleep without looking
+	// at the context, so a cancelled call would wait out every backoff.
+	p.RateLimitExceededMaxRetries = 0
+	p.NetworkFailureMaxRetries = 0
 	p.Debug = cfg.logger != nil
 	return p
 }
 
-// Region returns the region the Client calls.
-func (c *Client) Region() string { return c.cfg.region }
+// Region returns the region the Client calls ("" for a Client that New did
+// not make).
+func (c *Client) Region() string {
+	if c == nil {
+		return ""
+	}
+	return c.cfg.region
+}
 
 // String describes the Client without its credential.
 func (c Client) String() string {

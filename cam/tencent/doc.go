@@ -6,8 +6,9 @@
 // returns a [*Client] implementing [cam.API] and [cam.AuditLog]:
 //
 //   - every list is paged (Page from 1, Rp 200) until CAM's TotalNum is read;
-//   - throttled calls (RequestLimitExceeded) are retried by the SDK itself
-//     ([WithRetries], [WithBackoff]); the adapter has no retry loop of its own;
+//   - throttled calls are retried by the adapter with a jittered, capped
+//     exponential backoff that stops as soon as the context ends (see
+//     Retries below);
 //   - SDK models become cam's plain types. CAM's "2006-01-02 15:04:05" time
 //     strings are in Beijing time (UTC+8, [Beijing]); they are read in that
 //     zone ([WithLocation] to change it) and returned in UTC;
@@ -17,6 +18,38 @@
 //   - errors are mapped: service errors become [*cam.APIError], which matches
 //     [cam.ErrNotFound], [cam.ErrThrottled], ... with errors.Is; a cancelled
 //     context matches context.Canceled; network failures name the action.
+//
+// # Retries and throttling
+//
+// The adapter, not the SDK, retries; the SDK's own retries are always off,
+// because they sleep without looking at the context (a cancelled call would
+// wait out every backoff: 1 s, 2 s, 4 s, ...). [WithRetries] sets the counts:
+//
+//   - a call CAM, STS or CloudAudit refused with RequestLimitExceeded (or one
+//     of its sub-codes) is repeated up to [DefaultRateLimitRetries] times,
+//     writes included, since a throttled request was not carried out;
+//   - a read (List*, Get*, Describe*) that got no answer at all (connection
+//     refused or reset, the [WithTimeout] limit, a body cut short) is
+//     repeated up to [DefaultNetworkRetries] times; a write is never repeated
+//     after such a failure, because the service may have applied it.
+//
+// Before retry n (0-based) the adapter waits a random duration between half
+// and all of [DefaultBackoffBase]×2ⁿ, never more than [DefaultBackoffCap]
+// ([WithExponentialBackoff] changes both, [WithBackoff] replaces the
+// schedule). When the retries are used up the last error is returned; it
+// matches [cam.ErrThrottled] if the service was still throttling. Each paged
+// list retries page by page, so a throttled page does not restart the list.
+//
+// # Cancellation
+//
+// Every method takes a context and honours it at once: a context that is
+// already done fails the call before anything is sent; the HTTP request
+// carries the context (the SDK's *WithContext calls), so cancelling abandons
+// a request in flight; and a wait between retries ends the moment the
+// context does. The error then matches ctx.Err() with errors.Is
+// (context.Canceled or context.DeadlineExceeded), names the action, and is
+// returned within milliseconds of the cancellation, whatever the retry
+// settings. A write cancelled in flight may still have been applied by CAM.
 //
 // # Secrets
 //

@@ -44,8 +44,8 @@ const (
 // two windows both return are reported once.
 func (c *Client) Events(ctx context.Context, q cam.EventQuery) ([]cam.AuditEvent, error) {
 	const action = "DescribeEvents"
-	if err := ctx.Err(); err != nil {
-		return nil, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return nil, err
 	}
 	now := c.now()
 	earliest := now.Add(-MaxEventAge).Add(time.Minute)
@@ -114,8 +114,8 @@ func (c *Client) eventWindow(ctx context.Context, from, to time.Time, name strin
 	var token *uint64
 	d := c.decoder()
 	for page := 0; ; page++ {
-		if err := ctx.Err(); err != nil {
-			return nil, c.fail(ctx, action, err)
+		if err := c.begin(ctx, action); err != nil {
+			return nil, err
 		}
 		if page >= maxPages {
 			return nil, c.badResponse(action, fmt.Errorf("still more events after %d pages", maxPages))
@@ -130,7 +130,9 @@ func (c *Client) eventWindow(ctx context.Context, from, to time.Time, name strin
 				AttributeKey: common.StringPtr("EventName"), AttributeValue: common.StringPtr(name),
 			}}
 		}
-		resp, err := c.audit.DescribeEventsWithContext(ctx, req)
+		resp, err := send(ctx, c, reading, action, func() (*auditapi.DescribeEventsResponse, error) {
+			return c.audit.DescribeEventsWithContext(ctx, req)
+		})
 		if err != nil {
 			return nil, c.fail(ctx, action, err)
 		}

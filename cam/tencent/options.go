@@ -1,6 +1,7 @@
 package tencent
 
 import (
+	"context"
 	"fmt"
 	"net"
 	"regexp"
@@ -14,12 +15,17 @@ const (
 	// DefaultRegion is the region the SDK clients are created for. CAM is a
 	// global service; the region only picks the endpoint CloudAudit reads.
 	DefaultRegion = "ap-guangzhou"
-	// DefaultRateLimitRetries is how many times the SDK retries a call that
-	// CAM throttled (error code RequestLimitExceeded).
+	// DefaultRateLimitRetries is how many times the adapter retries a call
+	// that was throttled (error code RequestLimitExceeded...).
 	DefaultRateLimitRetries = 3
-	// DefaultNetworkRetries is how many times the SDK retries a temporary
-	// network failure of an idempotent request.
+	// DefaultNetworkRetries is how many times the adapter retries a read
+	// whose HTTP exchange failed without an answer from the service.
 	DefaultNetworkRetries = 3
+	// DefaultBackoffBase is the wait before the first retry, before jitter;
+	// each later retry doubles it, up to [DefaultBackoffCap].
+	DefaultBackoffBase = time.Second
+	// DefaultBackoffCap is the longest wait between two attempts of a call.
+	DefaultBackoffCap = 20 * time.Second
 	// DefaultTimeout is the HTTP timeout of one request.
 	DefaultTimeout = 60 * time.Second
 	// MaxRetries bounds both retry counts of [WithRetries].
@@ -30,8 +36,8 @@ const (
 // reports every invalid option at once.
 type Option func(*config) error
 
-// Logger receives the SDK's diagnostic output (request dumps and retry
-// notices). *log.Logger satisfies it.
+// Logger receives the SDK's diagnostic output (request dumps) and the
+// adapter's retry notices. *log.Logger satisfies it.
 type Logger interface {
 	Printf(format string, args ...any)
 }
@@ -42,11 +48,14 @@ type config struct {
 	scheme      string
 	rateRetries int
 	netRetries  int
-	backoff     func(attempt int) time.Duration
-	timeout     time.Duration
-	logger      Logger
-	loc         *time.Location
-	backup      string
+	// backoff is the wait before retry attempt n (0-based), never negative.
+	backoff func(attempt int) time.Duration
+	// sleep waits d or until ctx ends, whichever is first; tests replace it.
+	sleep   func(ctx context.Context, d time.Duration) error
+	timeout time.Duration
+	logger  Logger
+	loc     *time.Location
+	backup  string
 }
 
 func defaultConfig() config {
@@ -55,6 +64,8 @@ func defaultConfig() config {
 		scheme:      "HTTPS",
 		rateRetries: DefaultRateLimitRetries,
 		netRetries:  DefaultNetworkRetries,
+		backoff:     exponentialBackoff(DefaultBackoffBase, DefaultBackoffCap, randN),
+		sleep:       sleepContext,
 		timeout:     DefaultTimeout,
 		loc:         Beijing,
 	}
@@ -130,14 +141,22 @@ func WithScheme(scheme string) Option {
 	}
 }
 
-// WithRetries sets how many times the SDK retries a throttled call
-// (profile.RateLimitExceededMaxRetries) and a temporary network failure
-// (profile.NetworkFailureMaxRetries), each 0–[MaxRetries]. The defaults are
-// [DefaultRateLimitRetries] and [DefaultNetworkRetries].
+// WithRetries sets how many times the adapter retries a call, each 0–
+// [MaxRetries] (defaults [DefaultRateLimitRetries] and
+// [DefaultNetworkRetries]):
 //
-// The SDK retries network failures only for idempotent requests (those with a
-// ClientToken field); CAM, STS and CloudAudit requests have none, so for this
-// adapter only throttling retries take effect.
+//   - rateLimitRetries: a call of any kind that CAM, STS or CloudAudit
+//     throttled (RequestLimitExceeded and its sub-codes). A throttled request
+//     was not carried out, so repeating it is safe even for a write.
+//   - networkRetries: a read (List*, Get*, Describe*) whose HTTP exchange
+//     failed without an answer from the service (connection refused or
+//     reset, the [WithTimeout] limit, a body cut short). A write that failed
+//     this way is never repeated: the service may have carried it out.
+//
+// The wait before each retry comes from [WithBackoff] or
+// [WithExponentialBackoff]; a cancelled or expired context ends the wait at
+// once. The SDK's own retries are always off: they sleep without looking at
+// the context.
 func WithRetries(rateLimitRetries, networkRetries int) Option {
 	return func(c *config) error {
 		if rateLimitRetries < 0 || rateLimitRetries > MaxRetries || networkRetries < 0 || networkRetries > MaxRetries {
@@ -148,8 +167,10 @@ func WithRetries(rateLimitRetries, networkRetries int) Option {
 	}
 }
 
-// WithBackoff sets the wait before retry attempt n (0-based) for both kinds
-// of retry. The default is the SDK's exponential backoff: 1 s, 2 s, 4 s, ...
+// WithBackoff sets the wait before retry attempt n (0-based, counting both
+// kinds of retry) to backoff(n), used as returned: negative waits are zero,
+// and no jitter or cap is added. The default is
+// WithExponentialBackoff([DefaultBackoffBase], [DefaultBackoffCap]).
 func WithBackoff(backoff func(attempt int) time.Duration) Option {
 	return func(c *config) error {
 		if backoff == nil {
@@ -161,6 +182,21 @@ func WithBackoff(backoff func(attempt int) time.Duration) Option {
 			}
 			return 0
 		}
+		return nil
+	}
+}
+
+// WithExponentialBackoff sets a jittered exponential wait before each retry:
+// attempt n waits a random duration between half and all of base×2ⁿ, and
+// never more than limit. Jitter keeps many clients throttled at the same
+// moment from retrying in step. base must be positive and limit at least
+// base.
+func WithExponentialBackoff(base, limit time.Duration) Option {
+	return func(c *config) error {
+		if base <= 0 || limit < base {
+			return fmt.Errorf("tencent: WithExponentialBackoff: base %v must be positive and limit %v at least base", base, limit)
+		}
+		c.backoff = exponentialBackoff(base, limit, randN)
 		return nil
 	}
 }

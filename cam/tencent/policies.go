@@ -63,12 +63,14 @@ func (c *Client) ListPolicies(ctx context.Context, scope cam.PolicyScope) ([]cam
 // [Client.ListPolicies] and [Client.ListPolicyVersions]).
 func (c *Client) GetPolicy(ctx context.Context, id uint64) (cam.Policy, error) {
 	const action = "GetPolicy"
-	if err := ctx.Err(); err != nil {
-		return cam.Policy{}, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return cam.Policy{}, err
 	}
 	req := camapi.NewGetPolicyRequest()
 	req.PolicyId = common.Uint64Ptr(id)
-	resp, err := c.cam.GetPolicyWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.GetPolicyResponse, error) {
+		return c.cam.GetPolicyWithContext(ctx, req)
+	})
 	if err != nil {
 		return cam.Policy{}, c.fail(ctx, action, err)
 	}
@@ -96,12 +98,14 @@ func (c *Client) GetPolicy(ctx context.Context, id uint64) (cam.Policy, error) {
 // (ListPolicyVersions).
 func (c *Client) ListPolicyVersions(ctx context.Context, id uint64) ([]cam.PolicyVersion, error) {
 	const action = "ListPolicyVersions"
-	if err := ctx.Err(); err != nil {
-		return nil, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return nil, err
 	}
 	req := camapi.NewListPolicyVersionsRequest()
 	req.PolicyId = common.Uint64Ptr(id)
-	resp, err := c.cam.ListPolicyVersionsWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.ListPolicyVersionsResponse, error) {
+		return c.cam.ListPolicyVersionsWithContext(ctx, req)
+	})
 	if err != nil {
 		return nil, c.fail(ctx, action, err)
 	}
@@ -125,12 +129,14 @@ func (c *Client) ListPolicyVersions(ctx context.Context, id uint64) ([]cam.Polic
 // GetPolicyVersion returns one version with its document (GetPolicyVersion).
 func (c *Client) GetPolicyVersion(ctx context.Context, id, version uint64) (cam.PolicyVersion, error) {
 	const action = "GetPolicyVersion"
-	if err := ctx.Err(); err != nil {
-		return cam.PolicyVersion{}, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return cam.PolicyVersion{}, err
 	}
 	req := camapi.NewGetPolicyVersionRequest()
 	req.PolicyId, req.VersionId = common.Uint64Ptr(id), common.Uint64Ptr(version)
-	resp, err := c.cam.GetPolicyVersionWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.GetPolicyVersionResponse, error) {
+		return c.cam.GetPolicyVersionWithContext(ctx, req)
+	})
 	if err != nil {
 		return cam.PolicyVersion{}, c.fail(ctx, action, err)
 	}
@@ -154,15 +160,17 @@ func (c *Client) GetPolicyVersion(ctx context.Context, id, version uint64) (cam.
 // CreatePolicy creates a custom policy and returns its ID (CreatePolicy).
 func (c *Client) CreatePolicy(ctx context.Context, in cam.PolicyInput) (uint64, error) {
 	const action = "CreatePolicy"
-	if err := ctx.Err(); err != nil {
-		return 0, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return 0, err
 	}
 	req := camapi.NewCreatePolicyRequest()
 	req.PolicyName, req.PolicyDocument = common.StringPtr(in.Name), common.StringPtr(in.Document)
 	if in.Description != "" {
 		req.Description = common.StringPtr(in.Description)
 	}
-	resp, err := c.cam.CreatePolicyWithContext(ctx, req)
+	resp, err := send(ctx, c, writing, action, func() (*camapi.CreatePolicyResponse, error) {
+		return c.cam.CreatePolicyWithContext(ctx, req)
+	})
 	if err != nil {
 		return 0, c.fail(ctx, action, err)
 	}
@@ -183,8 +191,8 @@ func (c *Client) UpdatePolicyDescription(ctx context.Context, id uint64, descrip
 // DeletePolicy deletes custom policies (DeletePolicy). Deleting none is a
 // no-op.
 func (c *Client) DeletePolicy(ctx context.Context, ids ...uint64) error {
-	if len(ids) == 0 {
-		return nil
+	if err := c.begin(ctx, "DeletePolicy"); err != nil || len(ids) == 0 {
+		return err
 	}
 	req := camapi.NewDeletePolicyRequest()
 	req.PolicyId = common.Uint64Ptrs(ids)
@@ -195,13 +203,15 @@ func (c *Client) DeletePolicy(ctx context.Context, ids ...uint64) error {
 // (CreatePolicyVersion).
 func (c *Client) CreatePolicyVersion(ctx context.Context, id uint64, document string, setDefault bool) (uint64, error) {
 	const action = "CreatePolicyVersion"
-	if err := ctx.Err(); err != nil {
-		return 0, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return 0, err
 	}
 	req := camapi.NewCreatePolicyVersionRequest()
 	req.PolicyId, req.PolicyDocument = common.Uint64Ptr(id), common.StringPtr(document)
 	req.SetAsDefault = common.BoolPtr(setDefault)
-	resp, err := c.cam.CreatePolicyVersionWithContext(ctx, req)
+	resp, err := send(ctx, c, writing, action, func() (*camapi.CreatePolicyVersionResponse, error) {
+		return c.cam.CreatePolicyVersionWithContext(ctx, req)
+	})
 	if err != nil {
 		return 0, c.fail(ctx, action, err)
 	}
@@ -222,8 +232,8 @@ func (c *Client) SetDefaultPolicyVersion(ctx context.Context, id, version uint64
 // DeletePolicyVersion deletes non-default versions (DeletePolicyVersion).
 // Deleting none is a no-op.
 func (c *Client) DeletePolicyVersion(ctx context.Context, id uint64, versions ...uint64) error {
-	if len(versions) == 0 {
-		return nil
+	if err := c.begin(ctx, "DeletePolicyVersion"); err != nil || len(versions) == 0 {
+		return err
 	}
 	req := camapi.NewDeletePolicyVersionRequest()
 	req.PolicyId, req.VersionId = common.Uint64Ptr(id), common.Uint64Ptrs(versions)

@@ -35,12 +35,14 @@ func (c *Client) ListRoles(ctx context.Context) ([]cam.Role, error) {
 // GetRole returns one role by name (GetRole).
 func (c *Client) GetRole(ctx context.Context, name string) (cam.Role, error) {
 	const action = "GetRole"
-	if err := ctx.Err(); err != nil {
-		return cam.Role{}, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return cam.Role{}, err
 	}
 	req := camapi.NewGetRoleRequest()
 	req.RoleName = common.StringPtr(name)
-	resp, err := c.cam.GetRoleWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.GetRoleResponse, error) {
+		return c.cam.GetRoleWithContext(ctx, req)
+	})
 	if err != nil {
 		return cam.Role{}, c.fail(ctx, action, err)
 	}
@@ -98,8 +100,8 @@ func sdkTags(in []cam.Tag) []*camapi.RoleTags {
 // in and the new role ID, and no error is returned: the role exists.
 func (c *Client) CreateRole(ctx context.Context, in cam.RoleInput) (cam.Role, error) {
 	const action = "CreateRole"
-	if err := ctx.Err(); err != nil {
-		return cam.Role{}, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return cam.Role{}, err
 	}
 	if in.SessionDuration < 0 || in.SessionDuration > MaxSessionDuration {
 		return cam.Role{}, invalid(action, "role %q: session duration %d s is outside 0–%d", in.Name, in.SessionDuration, MaxSessionDuration)
@@ -120,7 +122,9 @@ func (c *Client) CreateRole(ctx context.Context, in cam.RoleInput) (cam.Role, er
 	if len(in.Tags) > 0 {
 		req.Tags = sdkTags(in.Tags)
 	}
-	resp, err := c.cam.CreateRoleWithContext(ctx, req)
+	resp, err := send(ctx, c, writing, action, func() (*camapi.CreateRoleResponse, error) {
+		return c.cam.CreateRoleWithContext(ctx, req)
+	})
 	if err != nil {
 		return cam.Role{}, c.fail(ctx, action, err)
 	}

@@ -32,10 +32,12 @@ type Identity struct {
 // GetCallerIdentity).
 func (c *Client) CallerIdentity(ctx context.Context) (Identity, error) {
 	const action = "GetCallerIdentity"
-	if err := ctx.Err(); err != nil {
-		return Identity{}, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return Identity{}, err
 	}
-	resp, err := c.sts.GetCallerIdentityWithContext(ctx, stsapi.NewGetCallerIdentityRequest())
+	resp, err := send(ctx, c, reading, action, func() (*stsapi.GetCallerIdentityResponse, error) {
+		return c.sts.GetCallerIdentityWithContext(ctx, stsapi.NewGetCallerIdentityRequest())
+	})
 	if err != nil {
 		return Identity{}, c.fail(ctx, action, err)
 	}
@@ -74,8 +76,8 @@ var sessionName = regexp.MustCompile(`^[\w+=,.@-]{2,128}$`)
 //	asRole, err := tencent.New(creds, tencent.WithRegion(c.Region()))
 func (c *Client) AssumeRole(ctx context.Context, in AssumeRoleInput) (*Credentials, error) {
 	const action = "AssumeRole"
-	if err := ctx.Err(); err != nil {
-		return nil, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return nil, err
 	}
 	switch {
 	case in.RoleARN == "":
@@ -98,7 +100,9 @@ func (c *Client) AssumeRole(ctx context.Context, in AssumeRoleInput) (*Credentia
 			*f.dst = common.StringPtr(f.v)
 		}
 	}
-	resp, err := c.sts.AssumeRoleWithContext(ctx, req)
+	resp, err := send(ctx, c, writing, action, func() (*stsapi.AssumeRoleResponse, error) {
+		return c.sts.AssumeRoleWithContext(ctx, req)
+	})
 	if err != nil {
 		return nil, c.fail(ctx, action, err)
 	}

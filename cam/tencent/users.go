@@ -13,10 +13,12 @@ import (
 // Account identifies the account and the caller (GetUserAppId).
 func (c *Client) Account(ctx context.Context) (cam.Account, error) {
 	const action = "GetUserAppId"
-	if err := ctx.Err(); err != nil {
-		return cam.Account{}, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return cam.Account{}, err
 	}
-	resp, err := c.cam.GetUserAppIdWithContext(ctx, camapi.NewGetUserAppIdRequest())
+	resp, err := send(ctx, c, reading, action, func() (*camapi.GetUserAppIdResponse, error) {
+		return c.cam.GetUserAppIdWithContext(ctx, camapi.NewGetUserAppIdRequest())
+	})
 	if err != nil {
 		return cam.Account{}, c.fail(ctx, action, err)
 	}
@@ -38,10 +40,12 @@ func (c *Client) Account(ctx context.Context) (cam.Account, error) {
 // ListUsers returns every sub-user (ListUsers), without last-login data.
 func (c *Client) ListUsers(ctx context.Context) ([]cam.User, error) {
 	const action = "ListUsers"
-	if err := ctx.Err(); err != nil {
-		return nil, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return nil, err
 	}
-	resp, err := c.cam.ListUsersWithContext(ctx, camapi.NewListUsersRequest())
+	resp, err := send(ctx, c, reading, action, func() (*camapi.ListUsersResponse, error) {
+		return c.cam.ListUsersWithContext(ctx, camapi.NewListUsersRequest())
+	})
 	if err != nil {
 		return nil, c.fail(ctx, action, err)
 	}
@@ -70,12 +74,14 @@ func (c *Client) ListUsers(ctx context.Context) ([]cam.User, error) {
 // [Client.ListUsers]).
 func (c *Client) GetUser(ctx context.Context, name string) (cam.User, error) {
 	const action = "GetUser"
-	if err := ctx.Err(); err != nil {
-		return cam.User{}, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return cam.User{}, err
 	}
 	req := camapi.NewGetUserRequest()
 	req.Name = common.StringPtr(name)
-	resp, err := c.cam.GetUserWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.GetUserResponse, error) {
+		return c.cam.GetUserWithContext(ctx, req)
+	})
 	if err != nil {
 		return cam.User{}, c.fail(ctx, action, err)
 	}
@@ -105,8 +111,8 @@ func (c *Client) GetUser(ctx context.Context, name string) (cam.User, error) {
 // (see [Client.ListUsers]).
 func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, error) {
 	const action = "DescribeSubAccounts"
-	if err := ctx.Err(); err != nil {
-		return nil, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return nil, err
 	}
 	if len(uins) > cam.MaxLastLoginBatch {
 		return nil, invalid(action, "%d UINs given, at most %d per call", len(uins), cam.MaxLastLoginBatch)
@@ -116,7 +122,9 @@ func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, err
 	}
 	req := camapi.NewDescribeSubAccountsRequest()
 	req.FilterSubAccountUin = common.Uint64Ptrs(uins)
-	resp, err := c.cam.DescribeSubAccountsWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.DescribeSubAccountsResponse, error) {
+		return c.cam.DescribeSubAccountsWithContext(ctx, req)
+	})
 	if err != nil {
 		return nil, c.fail(ctx, action, err)
 	}
@@ -145,12 +153,14 @@ func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, err
 // returns a secret key: CAM's ListAccessKeys does not report them.
 func (c *Client) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKey, error) {
 	const action = "ListAccessKeys"
-	if err := ctx.Err(); err != nil {
-		return nil, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return nil, err
 	}
 	req := camapi.NewListAccessKeysRequest()
 	req.TargetUin = common.Uint64Ptr(uin)
-	resp, err := c.cam.ListAccessKeysWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.ListAccessKeysResponse, error) {
+		return c.cam.ListAccessKeysWithContext(ctx, req)
+	})
 	if err != nil {
 		return nil, c.fail(ctx, action, err)
 	}
@@ -178,8 +188,8 @@ func (c *Client) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKe
 // day behind; LastUsed is that calendar day at 00:00 UTC.
 func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLastUsed, error) {
 	const action = "GetSecurityLastUsed"
-	if err := ctx.Err(); err != nil {
-		return nil, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return nil, err
 	}
 	if len(keyIDs) > cam.MaxKeyLastUsedBatch {
 		return nil, invalid(action, "%d key IDs given, at most %d per call", len(keyIDs), cam.MaxKeyLastUsedBatch)
@@ -189,7 +199,9 @@ func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLa
 	}
 	req := camapi.NewGetSecurityLastUsedRequest()
 	req.SecretIdList = common.StringPtrs(keyIDs)
-	resp, err := c.cam.GetSecurityLastUsedWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.GetSecurityLastUsedResponse, error) {
+		return c.cam.GetSecurityLastUsedWithContext(ctx, req)
+	})
 	if err != nil {
 		return nil, c.fail(ctx, action, err)
 	}
@@ -214,12 +226,14 @@ func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLa
 // (DescribeSafeAuthFlagColl).
 func (c *Client) GetMFA(ctx context.Context, uin uint64) (cam.MFASettings, error) {
 	const action = "DescribeSafeAuthFlagColl"
-	if err := ctx.Err(); err != nil {
-		return cam.MFASettings{}, c.fail(ctx, action, err)
+	if err := c.begin(ctx, action); err != nil {
+		return cam.MFASettings{}, err
 	}
 	req := camapi.NewDescribeSafeAuthFlagCollRequest()
 	req.SubUin = common.Uint64Ptr(uin)
-	resp, err := c.cam.DescribeSafeAuthFlagCollWithContext(ctx, req)
+	resp, err := send(ctx, c, reading, action, func() (*camapi.DescribeSafeAuthFlagCollResponse, error) {
+		return c.cam.DescribeSafeAuthFlagCollWithContext(ctx, req)
+	})
 	if err != nil {
 		return cam.MFASettings{}, c.fail(ctx, action, err)
 	}
