@@ -2,6 +2,8 @@ package policy
 
 import (
 	"fmt"
+	"math/bits"
+	"math/rand/v2"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -24,9 +26,10 @@ type pattern struct {
 
 // piece is one part of a pattern.
 type piece struct {
-	kind uint8 // pieceLit, pieceStar or pieceVar
-	v    uint8 // variable index for pieceVar
-	text string
+	kind  uint8 // pieceLit, pieceStar or pieceVar
+	v     uint8 // variable index for pieceVar
+	ascii bool  // pieceLit: text is all ASCII
+	text  string
 }
 
 const (
@@ -43,7 +46,7 @@ func compilePattern(s string, star bool) (pattern, error) {
 	lit := 0 // start of the pending literal
 	flush := func(end int) {
 		if end > lit {
-			p.pieces = append(p.pieces, piece{kind: pieceLit, text: s[lit:end]})
+			p.pieces = append(p.pieces, piece{kind: pieceLit, text: s[lit:end], ascii: isASCII(s[lit:end])})
 		}
 	}
 	for i := 0; i < len(s); {
@@ -137,22 +140,225 @@ func (p *pattern) match(st *evalState, s string, fold bool) level {
 }
 
 // globMatch matches s against pieces. A missing variable (st reports none)
-// matches like '*'. The algorithm is the classic one for '*'-only globs:
-// advance greedily and, on a mismatch, retry from the last wildcard one
-// character further on. It runs in O(len(pieces)·len(s)) time and never
-// allocates.
+// matches like '*'. The pieces between wildcards form segments: the first
+// segment must start s, the last must end it (a suffix test), and each one in
+// between is found at its leftmost place after the one before, which is where
+// any match of a '*'-only glob can put it. Every byte of s and of the pattern
+// is looked at a bounded number of times (a segment longer than 8 bytes is
+// found by a rolling hash), so the cost is O(len(pieces)+len(s)) and never
+// their product. It never allocates.
+//
+// One case keeps the classic backtracking matcher, O(len(pattern)·len(s)):
+// case folding (fold) with non-ASCII text, where Unicode's simple folding can
+// match runes of different lengths. Actions never take it (API names are
+// ASCII); only string_equal_ignore_case with a missing policy variable and
+// non-ASCII text can.
 func globMatch(pieces []piece, s string, fold bool, st *evalState) bool {
+	if fold && !globASCII(pieces, s, st) {
+		return globBacktrack(pieces, s, fold, st)
+	}
+	pi, si := 0, 0
+	for ; pi < len(pieces); pi++ {
+		text, wild := pieces[pi].resolve(st)
+		if wild {
+			break
+		}
+		if len(s)-si < len(text) || !equalBytes(s[si:si+len(text)], text, fold) {
+			return false
+		}
+		si += len(text)
+	}
+	if pi == len(pieces) {
+		return si == len(s)
+	}
+	for {
+		for pi < len(pieces) {
+			if _, wild := pieces[pi].resolve(st); !wild {
+				break
+			}
+			pi++
+		}
+		if pi == len(pieces) {
+			return true // a trailing wildcard takes the rest
+		}
+		end, n := pi, 0
+		for ; end < len(pieces); end++ {
+			text, wild := pieces[end].resolve(st)
+			if wild {
+				break
+			}
+			n += len(text)
+		}
+		seg := pieces[pi:end]
+		if end == len(pieces) {
+			k := len(s) - n
+			return k >= si && segmentEqual(seg, s[k:], fold, st)
+		}
+		k := segmentIndex(seg, n, s[si:], fold, st)
+		if k < 0 {
+			return false
+		}
+		si += k + n
+		pi = end
+	}
+}
+
+// resolve returns the text a piece stands for and whether it is a wildcard: a
+// '*', or a variable the request does not supply.
+func (pc *piece) resolve(st *evalState) (string, bool) {
+	switch pc.kind {
+	case pieceStar:
+		return "", true
+	case pieceVar:
+		v, ok := st.variable(int(pc.v))
+		return v, !ok
+	}
+	return pc.text, false
+}
+
+// globASCII reports whether s and every literal text of pieces are ASCII, so
+// that case folding compares byte by byte.
+func globASCII(pieces []piece, s string, st *evalState) bool {
+	for i := range pieces {
+		pc := &pieces[i]
+		switch pc.kind {
+		case pieceLit:
+			if !pc.ascii {
+				return false
+			}
+		case pieceVar:
+			if v, ok := st.variable(int(pc.v)); ok && !isASCII(v) {
+				return false
+			}
+		}
+	}
+	return isASCII(s)
+}
+
+// equalBytes compares a and b byte by byte, ASCII letters without regard to
+// case when fold is set.
+func equalBytes(a, b string, fold bool) bool {
+	if !fold || a == b {
+		return a == b
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if x, y := a[i], b[i]; x != y && lowerASCII(x) != lowerASCII(y) {
+			return false
+		}
+	}
+	return true
+}
+
+// segmentEqual reports whether s is exactly the text of seg, a run of pieces
+// without wildcards.
+func segmentEqual(seg []piece, s string, fold bool, st *evalState) bool {
+	for i := range seg {
+		text, _ := seg[i].resolve(st)
+		if len(s) < len(text) || !equalBytes(s[:len(text)], text, fold) {
+			return false
+		}
+		s = s[len(text):]
+	}
+	return s == ""
+}
+
+// segmentIndex returns the first index in s where the text of seg (n bytes
+// long) starts, or -1. A short segment or a short s is compared at each
+// place (at most 8 or 64 comparisons of a byte of s); a longer one is found
+// with strings.Index or a Rabin-Karp rolling hash.
+func segmentIndex(seg []piece, n int, s string, fold bool, st *evalState) int {
+	switch {
+	case len(s) < n:
+		return -1
+	case len(seg) == 1 && !fold:
+		text, _ := seg[0].resolve(st)
+		return strings.Index(s, text)
+	case n <= 8 || len(s) <= 64:
+		for k := 0; k+n <= len(s); k++ {
+			if segmentEqual(seg, s[k:k+n], fold, st) {
+				return k
+			}
+		}
+		return -1
+	}
+	return segmentIndexRK(seg, n, s, fold, st)
+}
+
+// rkMod is the Mersenne prime 2⁶¹−1 the rolling hash works modulo; rkBase is
+// chosen at random when the program starts, so no input can be prepared to
+// make the hashes collide.
+const rkMod = 1<<61 - 1
+
+var rkBase = 256 + rand.Uint64N(rkMod-512)
+
+func rkMul(a, b uint64) uint64 {
+	hi, lo := bits.Mul64(a, b)
+	return rkReduce(hi<<3 | lo>>61 + lo&rkMod)
+}
+
+func rkAdd(a, b uint64) uint64 { return rkReduce(a + b) }
+
+func rkSub(a, b uint64) uint64 { return rkReduce(a + rkMod - b) }
+
+// rkReduce reduces r < 2⁶³ modulo rkMod.
+func rkReduce(r uint64) uint64 {
+	r = r>>61 + r&rkMod
+	if r >= rkMod {
+		r -= rkMod
+	}
+	return r
+}
+
+func foldByte(c byte, fold bool) uint64 {
+	if fold {
+		c = lowerASCII(c)
+	}
+	return uint64(c)
+}
+
+// segmentIndexRK is segmentIndex by Rabin-Karp: the hash of each n-byte
+// window of s is updated in constant time and a window is compared only when
+// its hash equals the segment's. n is at least 1.
+func segmentIndexRK(seg []piece, n int, s string, fold bool, st *evalState) int {
+	var want, have uint64
+	for i := range seg {
+		text, _ := seg[i].resolve(st)
+		for j := 0; j < len(text); j++ {
+			want = rkAdd(rkMul(want, rkBase), foldByte(text[j], fold))
+		}
+	}
+	top := uint64(1) // rkBase^(n-1)
+	for i := 0; i < n; i++ {
+		have = rkAdd(rkMul(have, rkBase), foldByte(s[i], fold))
+		if i > 0 {
+			top = rkMul(top, rkBase)
+		}
+	}
+	for k := 0; ; k++ {
+		if have == want && segmentEqual(seg, s[k:k+n], fold, st) {
+			return k
+		}
+		if k+n >= len(s) {
+			return -1
+		}
+		have = rkSub(have, rkMul(foldByte(s[k], fold), top))
+		have = rkAdd(rkMul(have, rkBase), foldByte(s[k+n], fold))
+	}
+}
+
+// globBacktrack is the classic matcher for '*'-only globs: advance greedily
+// and, on a mismatch, retry from the last wildcard one byte further on. It
+// runs in O(len(pattern)·len(s)) time; globMatch uses it only to fold
+// non-ASCII text.
+func globBacktrack(pieces []piece, s string, fold bool, st *evalState) bool {
 	pi, si := 0, 0
 	starPi, starSi := -1, 0
 	for {
 		if pi < len(pieces) {
-			pc := &pieces[pi]
-			wild := pc.kind == pieceStar
-			text := pc.text
-			if pc.kind == pieceVar {
-				v, ok := st.variable(int(pc.v))
-				wild, text = !ok, v
-			}
+			text, wild := pieces[pi].resolve(st)
 			if wild {
 				starPi, starSi = pi, si
 				pi++
