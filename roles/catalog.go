@@ -1,0 +1,193 @@
+package roles
+
+import (
+	"fmt"
+	"slices"
+	"sync"
+
+	"github.com/camkit/camkit/policy"
+	"github.com/camkit/camkit/tiers"
+)
+
+// Catalog is a set of role definitions: the desired state of an account's
+// roles. Build it with [NewCatalog] or [Standard]; check it with
+// [Catalog.Validate]; plan it against an account with [Catalog.Plan].
+//
+// A Catalog is immutable: the With methods return changed copies, and
+// [Catalog.Roles] and [Catalog.Role] return deep copies. It is safe for
+// concurrent use; [Catalog.Evaluator] compiles each role once and caches it.
+type Catalog struct {
+	defs    []Definition
+	byName  map[string]int
+	conv    Convention
+	presets PresetResolver
+	check   []tiers.CheckOption
+	errs    []error // option errors of Standard, reported by Validate
+
+	mu    sync.Mutex
+	evals map[string]*policy.Evaluator
+}
+
+// NewCatalog returns a catalog of defs, in the order given. It rejects what
+// would make the catalog ambiguous: an empty or repeated role name, a policy
+// with both or neither of Document and Preset. Everything else (the naming
+// convention, the documents, the tiers, the intents) is checked by
+// [Catalog.Validate]. The definitions are copied.
+func NewCatalog(defs ...Definition) (*Catalog, error) {
+	c := &Catalog{byName: make(map[string]int, len(defs)), conv: DefaultConvention()}
+	var errs []error
+	for i, d := range defs {
+		if d.Name == "" {
+			errs = append(errs, invalidf("definition[%d]: Name is empty", i))
+			continue
+		}
+		if j, dup := c.byName[d.Name]; dup {
+			errs = append(errs, invalidf("definition[%d]: role %s is already defined by definition[%d]", i, d.Name, j))
+			continue
+		}
+		for k, p := range d.Policies {
+			if (p.Document == nil) == (p.Preset == "") {
+				errs = append(errs, invalidf("role %s: policies[%d]: set exactly one of Document and Preset", d.Name, k))
+			}
+		}
+		c.byName[d.Name] = len(c.defs)
+		c.defs = append(c.defs, d.clone())
+	}
+	if len(errs) > 0 {
+		return nil, joinErrors(errs)
+	}
+	return c, nil
+}
+
+// derive returns a copy of c with an empty evaluator cache.
+func (c *Catalog) derive() *Catalog {
+	return &Catalog{defs: c.defs, byName: c.byName, conv: c.conv, presets: c.presets, check: slices.Clone(c.check), errs: c.errs}
+}
+
+// WithPresets returns a copy of c that resolves preset policies with r.
+func (c *Catalog) WithPresets(r PresetResolver) *Catalog {
+	out := c.derive()
+	out.presets = r
+	return out
+}
+
+// WithConvention returns a copy of c whose role names are checked against conv
+// instead of [DefaultConvention].
+func (c *Catalog) WithConvention(conv Convention) *Catalog {
+	out := c.derive()
+	out.conv = conv
+	return out
+}
+
+// WithTierOptions returns a copy of c whose [Catalog.Validate] passes opts to
+// tiers.Check (another environment scheme or other requirements).
+func (c *Catalog) WithTierOptions(opts ...tiers.CheckOption) *Catalog {
+	out := c.derive()
+	out.check = append(out.check, opts...)
+	return out
+}
+
+// Convention returns the catalog's naming convention.
+func (c *Catalog) Convention() Convention { return c.conv }
+
+// Len returns the number of roles.
+func (c *Catalog) Len() int { return len(c.defs) }
+
+// Roles returns copies of the definitions, in catalog order.
+func (c *Catalog) Roles() []Definition {
+	out := make([]Definition, len(c.defs))
+	for i, d := range c.defs {
+		out[i] = d.clone()
+	}
+	return out
+}
+
+// Role returns a copy of the definition named name.
+func (c *Catalog) Role(name string) (Definition, bool) {
+	i, ok := c.byName[name]
+	if !ok {
+		return Definition{}, false
+	}
+	return c.defs[i].clone(), true
+}
+
+// def returns the catalog's own definition (not a copy).
+func (c *Catalog) def(name string) (*Definition, bool) {
+	i, ok := c.byName[name]
+	if !ok {
+		return nil, false
+	}
+	return &c.defs[i], true
+}
+
+// resolve returns the documents of d's policies, named by their CAM names, with
+// presets resolved through the catalog's resolver.
+func (c *Catalog) resolve(d *Definition) ([]policy.Named, error) {
+	out := make([]policy.Named, 0, len(d.Policies))
+	var errs []error
+	for i, p := range d.Policies {
+		doc := p.Document
+		if p.Preset != "" {
+			pre, ok := Preset{}, false
+			if c.presets != nil {
+				pre, ok = c.presets(p.Preset)
+			}
+			if !ok || pre.Document == nil {
+				errs = append(errs, &wrapped{sentinel: ErrUnknownPreset, msg: fmt.Sprintf(
+					"roles: role %s: policies[%d]: preset policy %q cannot be resolved; give its document with Catalog.WithPresets", d.Name, i, p.Preset)})
+				continue
+			}
+			doc = pre.Document
+		}
+		out = append(out, policy.Named{Name: d.PolicyName(i), Doc: doc})
+	}
+	return out, joinErrors(errs)
+}
+
+// Evaluator returns an evaluator over the role's own policies (presets
+// resolved) within its boundary: what a session of the role may do. It is
+// compiled on first use and cached.
+func (c *Catalog) Evaluator(name string) (*policy.Evaluator, error) {
+	c.mu.Lock()
+	e, ok := c.evals[name]
+	c.mu.Unlock()
+	if ok {
+		return e, nil
+	}
+	d, ok := c.def(name)
+	if !ok {
+		return nil, invalidf("role %q is not in the catalog", name)
+	}
+	e, err := c.compile(d)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.evals == nil {
+		c.evals = map[string]*policy.Evaluator{}
+	}
+	if prev, ok := c.evals[name]; ok {
+		return prev, nil
+	}
+	c.evals[name] = e
+	return e, nil
+}
+
+func (c *Catalog) compile(d *Definition) (*policy.Evaluator, error) {
+	docs, err := c.resolve(d)
+	if err != nil {
+		return nil, err
+	}
+	e, err := policy.CompileNamed(docs...)
+	if err != nil {
+		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: fmt.Sprintf("roles: role %s: compiling its policies: %v", d.Name, err)}
+	}
+	if d.Boundary != nil {
+		e, err = e.WithNamedBoundary(policy.Named{Name: d.BoundaryName(), Doc: d.Boundary})
+		if err != nil {
+			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: fmt.Sprintf("roles: role %s: compiling its boundary: %v", d.Name, err)}
+		}
+	}
+	return e, nil
+}

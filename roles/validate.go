@@ -1,0 +1,210 @@
+package roles
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+
+	"github.com/camkit/camkit/policy"
+	"github.com/camkit/camkit/tiers"
+)
+
+// Validate checks the whole catalog and reports every problem at once
+// (errors.Join), each naming the role and what to change:
+//
+//   - role names are unique and follow the catalog's [Convention];
+//   - the tier is valid, the purpose fits CAM's 300-byte description, the
+//     session is at most 12 hours, tag keys and values fit CAM's limits;
+//   - every custom policy, the trust policy and the boundary pass
+//     policy.Document.Validate; CAM policy names are valid and unique across
+//     the catalog; every preset resolves ([Catalog.WithPresets]);
+//   - the role meets its tier (tiers.Check: the policies fit the declared tier
+//     and the tier's requirements on sessions, conditions, alerting and
+//     holders hold; errors match [ErrTier]);
+//   - every Can intent is allowed and every Cannot intent denied by the role's
+//     own policies within its boundary (errors are *[IntentError]s with the
+//     evaluator's explanation, matching [ErrIntent]).
+//
+// Holders' MFA and time-limited grants are properties of assignments, not of
+// definitions: [Catalog.Plan] checks them against the account.
+func (c *Catalog) Validate() error {
+	errs := slices.Clone(c.errs)
+	policyOwner := map[string]string{}
+	for i := range c.defs {
+		d := &c.defs[i]
+		errs = append(errs, c.validateShape(d, policyOwner)...)
+		if e, err := c.Evaluator(d.Name); err != nil {
+			errs = append(errs, err)
+		} else {
+			errs = append(errs, checkIntents(d, e)...)
+		}
+		if d.Tier.Valid() {
+			errs = append(errs, c.checkTier(d)...)
+		}
+	}
+	return joinErrors(errs)
+}
+
+// validateShape checks one definition's fields (everything but intents and
+// tiers). policyOwner maps CAM policy names to the role that defines them.
+func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []error {
+	var errs []error
+	add := func(format string, args ...any) {
+		errs = append(errs, invalidf("role %s: "+format, append([]any{d.Name}, args...)...))
+	}
+	if err := c.conv.Validate(d.Name); err != nil {
+		errs = append(errs, err)
+	}
+	if !d.Tier.Valid() {
+		add("Tier %v is not a tier; declare ReadOnly, DevTest, Production or BreakGlass", d.Tier)
+	}
+	if d.Purpose == "" {
+		add("Purpose is empty; say in a sentence what the role is for")
+	} else if err := policy.ValidateDescription(d.Purpose); err != nil {
+		add("Purpose: %v", trimPolicy(err))
+	}
+	if d.SessionDuration < 0 || d.SessionDuration > MaxSessionDuration {
+		add("SessionDuration %v is outside 0 to %v", d.SessionDuration, MaxSessionDuration)
+	} else if d.SessionDuration%1e9 != 0 {
+		add("SessionDuration %v is not a whole number of seconds", d.SessionDuration)
+	}
+	if len(d.Policies) == 0 {
+		add("has no policies")
+	}
+	for i, p := range d.Policies {
+		if p.Preset != "" {
+			continue // resolution is reported by the evaluator
+		}
+		name := d.PolicyName(i)
+		if err := policy.ValidatePolicyName(name); err != nil {
+			add("policies[%d]: %v", i, trimPolicy(err))
+		}
+		claim(policyOwner, name, d.Name, add)
+		if p.Document != nil {
+			if err := p.Document.Validate(); err != nil {
+				add("policies[%d] (%s): %v", i, name, trimPolicy(err))
+			}
+		}
+	}
+	if d.Boundary != nil {
+		claim(policyOwner, d.BoundaryName(), d.Name, add)
+		if err := d.Boundary.Validate(); err != nil {
+			add("Boundary: %v", trimPolicy(err))
+		}
+	}
+	if d.Trust != nil {
+		if err := d.Trust.Validate(); err != nil {
+			add("Trust: %v", trimPolicy(err))
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(d.Tags)) {
+		switch {
+		case k == ManagedTagKey || k == TierTagKey:
+			add("Tags: key %q is camkit's own; choose another key", k)
+		case k == "" || len([]rune(k)) > 127:
+			add("Tags: key %q must have 1 to 127 characters", k)
+		case len([]rune(d.Tags[k])) > 255:
+			add("Tags: value of %q has more than 255 characters", k)
+		}
+	}
+	if len(d.Tags)+2 > maxRoleTags {
+		add("Tags: %d tags and camkit's two exceed CAM's %d per role", len(d.Tags), maxRoleTags)
+	}
+	return errs
+}
+
+// maxRoleTags is how many tags CAM allows on a role.
+const maxRoleTags = 50
+
+func claim(owner map[string]string, name, role string, add func(string, ...any)) {
+	if prev, ok := owner[name]; ok && prev != role {
+		add("policy name %q is already used by role %s; CAM policy names are unique in an account", name, prev)
+		return
+	} else if ok {
+		add("policy name %q is used twice", name)
+		return
+	}
+	owner[name] = role
+}
+
+// checkIntents evaluates the role's Can and Cannot intents.
+func checkIntents(d *Definition, e *policy.Evaluator) []error {
+	var errs []error
+	for i, in := range d.Can {
+		if dec := e.Evaluate(in.Request); !dec.Allowed() {
+			errs = append(errs, &IntentError{Role: d.Name, Kind: "can", Index: i, Intent: in, Decision: dec.String()})
+		}
+	}
+	for i, in := range d.Cannot {
+		if dec := e.Evaluate(in.Request); dec.Allowed() {
+			errs = append(errs, &IntentError{Role: d.Name, Kind: "cannot", Index: i, Intent: in, Decision: dec.String()})
+		}
+	}
+	return errs
+}
+
+// checkTier runs tiers.Check on the definition (without holders, which
+// belong to assignments).
+func (c *Catalog) checkTier(d *Definition) []error {
+	r, err := c.tierRole(d, nil)
+	if err != nil {
+		return nil // the unresolved preset is reported by the evaluator
+	}
+	var errs []error
+	for _, v := range tiers.Check(r, c.check...) {
+		if !v.Advisory {
+			errs = append(errs, tierError(v))
+		}
+	}
+	return errs
+}
+
+// Advisories returns the recommendations of the roles' tiers that the
+// catalog does not follow (tiers.Check's advisory violations, such as an IP
+// condition on production writes), which [Catalog.Validate] does not count as
+// errors. Roles whose presets cannot be resolved are skipped.
+func (c *Catalog) Advisories() []tiers.Violation {
+	var out []tiers.Violation
+	for i := range c.defs {
+		r, err := c.tierRole(&c.defs[i], nil)
+		if err != nil || !r.Tier.Valid() {
+			continue
+		}
+		for _, v := range tiers.Check(r, c.check...) {
+			if v.Advisory {
+				out = append(out, v)
+			}
+		}
+	}
+	return out
+}
+
+// tierRole describes d to package tiers, with the given holders.
+func (c *Catalog) tierRole(d *Definition, holders []tiers.Holder) (tiers.Role, error) {
+	docs, err := c.resolve(d)
+	if err != nil {
+		return tiers.Role{}, err
+	}
+	named := make([]tiers.NamedDocument, len(docs))
+	for i, n := range docs {
+		named[i] = tiers.NamedDocument{Name: n.Name, Document: n.Doc}
+	}
+	return tiers.Role{
+		Name: d.Name, Tier: d.Tier, Policies: named, Boundary: d.Boundary, Trust: d.Trust,
+		SessionDuration: d.SessionDuration, Holders: holders, AuditAlerting: d.AuditAlerting,
+	}, nil
+}
+
+func tierError(v tiers.Violation) error {
+	return &wrapped{sentinel: ErrTier, msg: fmt.Sprintf("roles: role %s: %s: %s", v.Role, v.Rule, v.Message)}
+}
+
+// trimPolicy returns err's message without the "policy: " prefix, so it can
+// be placed under a roles path.
+func trimPolicy(err error) string {
+	s := err.Error()
+	if len(s) > 8 && s[:8] == "policy: " {
+		return s[8:]
+	}
+	return s
+}
