@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-
 	"github.com/camkit/camkit/policy"
 )
 
@@ -34,18 +32,18 @@ func (s *Subject) assume(t testing.TB, role string, want bool, opts []Option) bo
 	t.Helper()
 	head := s.kind.String() + " " + quote(s.name) + ": assume role " + quote(role)
 	if s.kind != KindUser {
-		return assert.Fail(t, head+"\n  only a user assumes a role; use h.User(name).CanAssume")
+		return fail(t, head+"\n  only a user assumes a role; use h.User(name).CanAssume")
 	}
 	c, err := s.e.resolve()
 	if err != nil {
-		return assert.Fail(t, head+"\n  "+strings.TrimPrefix(err.Error(), "testutil: "))
+		return fail(t, head+"\n  "+strings.TrimPrefix(err.Error(), "testutil: "))
 	}
 	if c.err != nil {
-		return assert.Fail(t, head+"\n  "+c.err.Error())
+		return fail(t, head+"\n  "+c.err.Error())
 	}
 	trust, arn, err := s.h.src.trust(role)
 	if err != nil {
-		return assert.Fail(t, head+"\n  "+strings.TrimPrefix(err.Error(), "testutil: "))
+		return fail(t, head+"\n  "+strings.TrimPrefix(err.Error(), "testutil: "))
 	}
 	ctx, principal := build(c.base, opts)
 	if principal == "" {
@@ -89,5 +87,5 @@ func (s *Subject) assume(t testing.TB, role string, want bool, opts []Option) bo
 	b.WriteString("\n  trust policy: " + tdec.String())
 	b.WriteString("\n  user's policies: " + ident.dec.String())
 	writeMissing(&b, missing)
-	return assert.Fail(t, b.String())
+	return fail(t, b.String())
 }

@@ -48,6 +48,9 @@ type source interface {
 	compile(kind Kind, name string) (*compiled, error)
 	// names lists the subjects of a kind, for suggestions and coverage.
 	names(kind Kind) []string
+	// coversAll reports whether coverage lists every role of the source, or
+	// only the subjects used.
+	coversAll() bool
 	// trust returns the evaluator of a role's trust policy and the role's ARN,
 	// for CanAssume.
 	trust(role string) (*policy.Evaluator, string, error)

@@ -14,10 +14,11 @@ import (
 // through groups), within their permission boundaries. Subjects are compiled
 // on first use and cached.
 //
-// A subject that cannot be evaluated exactly fails every assertion
-// ([FailureSubjectError]) instead of being decided on part of its policies:
-// a policy whose document was not read or does not compile, attachments,
-// group memberships or a boundary the snapshot could not read.
+// Decisions come from [cam.Snapshot.RoleEvaluator] and
+// [cam.Snapshot.UserEvaluator]. A subject they cannot evaluate exactly fails
+// every assertion ([FailureSubjectError]) instead of being decided on part of
+// its policies: a policy whose document was not read or does not compile,
+// attachments, group memberships or a boundary the snapshot could not read.
 //
 // Every request of a user starts from the context "qcs:uin" (the user's UIN),
 // "qcs:owner_uin" and, when known, "qcs:app_id", so policy variables resolve;
@@ -40,6 +41,8 @@ type snapshotSource struct {
 }
 
 func (src *snapshotSource) label() string { return "snapshot" }
+
+func (src *snapshotSource) coversAll() bool { return false }
 
 func (src *snapshotSource) names(kind Kind) []string {
 	src.once.Do(func() {
@@ -87,92 +90,48 @@ func (src *snapshotSource) compile(kind Kind, name string) (*compiled, error) {
 }
 
 func (src *snapshotSource) compileRole(r *cam.RoleRecord) *compiled {
-	var problems []string
-	if !r.PoliciesKnown {
-		problems = append(problems, "the role's attached policies were not read")
-	}
-	if !r.BoundaryKnown {
-		problems = append(problems, "the role's permission boundary was not read")
-	}
 	var identity []policy.Named
 	for _, p := range src.s.RolePolicies(r.Name) {
-		identity = appendPolicy(identity, p, &problems)
+		identity = appendPolicy(identity, p)
 	}
-	boundary := src.boundary(r.Boundary, &problems)
-	c := newCompiled(KindRole, r.Name, nil, identity, boundary, src.context(0))
-	c.eval, c.err = evaluatorFor(identity, boundary, problems)
+	c := newCompiled(KindRole, r.Name, nil, identity, src.boundary(r.Boundary), src.context(0))
+	c.eval, c.err = src.s.RoleEvaluator(r.Name)
 	return c
 }
 
 func (src *snapshotSource) compileUser(u *cam.UserRecord) *compiled {
-	var problems []string
-	if !u.PoliciesKnown {
-		problems = append(problems, "the user's directly attached policies were not read")
-	}
-	if !u.GroupsKnown {
-		problems = append(problems, "the user's group memberships were not read")
-	}
-	for _, gid := range u.GroupIDs {
-		if g, ok := src.s.GroupByID(gid); !ok || !g.PoliciesKnown {
-			problems = append(problems, "the policies of group "+strconv.FormatUint(gid, 10)+" were not read")
-		}
-	}
-	if !u.BoundaryKnown {
-		problems = append(problems, "the user's permission boundary was not read")
-	}
 	var identity []policy.Named
 	for _, h := range src.s.EffectivePolicies(u.UIN) {
-		identity = appendPolicy(identity, h.Policy, &problems)
+		identity = appendPolicy(identity, h.Policy)
 	}
-	boundary := src.boundary(u.Boundary, &problems)
-	c := newCompiled(KindUser, u.Name, nil, identity, boundary, src.context(u.UIN))
+	c := newCompiled(KindUser, u.Name, nil, identity, src.boundary(u.Boundary), src.context(u.UIN))
 	c.uin = u.UIN
-	c.principal = "qcs::cam::uin/" + strconv.FormatUint(src.s.Account.OwnerUIN, 10) + ":uin/" + strconv.FormatUint(u.UIN, 10)
-	c.eval, c.err = evaluatorFor(identity, boundary, problems)
+	c.principal = policy.SubUser(src.s.Account.OwnerUIN, u.UIN).QCS[0]
+	c.eval, c.err = src.s.UserEvaluator(u.UIN)
 	return c
 }
 
-func appendPolicy(docs []policy.Named, p cam.Policy, problems *[]string) []policy.Named {
+// appendPolicy adds a held policy's document, named by its policy name as
+// cam's evaluators name it. A policy without a readable document is left
+// out; the evaluator's error reports it.
+func appendPolicy(docs []policy.Named, p cam.Policy) []policy.Named {
 	if p.Parsed == nil {
-		*problems = append(*problems, "policy "+quote(p.Name)+" (ID "+strconv.FormatUint(p.ID, 10)+") has no readable document in the snapshot")
 		return docs
 	}
 	return append(docs, policy.Named{Name: p.Name, Doc: p.Parsed})
 }
 
-func (src *snapshotSource) boundary(b *cam.Boundary, problems *[]string) []policy.Named {
+func (src *snapshotSource) boundary(b *cam.Boundary) []policy.Named {
 	if b == nil {
 		return nil
 	}
 	if p, ok := src.s.PolicyByID(b.PolicyID); ok && p.Parsed != nil {
 		return []policy.Named{{Name: p.Name, Doc: p.Parsed}}
 	}
-	doc, err := policy.Parse([]byte(b.Document))
-	if b.Document == "" || err != nil {
-		*problems = append(*problems, "boundary policy "+quote(b.PolicyName)+" has no readable document in the snapshot")
-		return nil
+	if doc, err := policy.Parse([]byte(b.Document)); err == nil {
+		return []policy.Named{{Name: b.PolicyName, Doc: doc}}
 	}
-	return []policy.Named{{Name: b.PolicyName, Doc: doc}}
-}
-
-// evaluatorFor compiles identity within boundary, or reports why the subject
-// cannot be evaluated exactly.
-func evaluatorFor(identity, boundary []policy.Named, problems []string) (*policy.Evaluator, error) {
-	if len(problems) > 0 {
-		msg := "cannot be evaluated exactly from this snapshot: " + problems[0]
-		for _, p := range problems[1:] {
-			msg += "; " + p
-		}
-		return nil, fmt.Errorf("%s (see the snapshot's Problems)", msg)
-	}
-	e, err := policy.CompileNamed(identity...)
-	if err != nil {
-		return nil, err
-	}
-	if len(boundary) > 0 {
-		return e.WithNamedBoundary(boundary...)
-	}
-	return e, nil
+	return nil
 }
 
 func (src *snapshotSource) trust(role string) (*policy.Evaluator, string, error) {

@@ -3,8 +3,6 @@ package testutil
 import (
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-
 	"github.com/camkit/camkit/policy"
 )
 
@@ -69,7 +67,7 @@ func (s *Subject) assert(t testing.TB, action, resource string, expect Expect, o
 func report(t testing.TB, r result, d describe) bool {
 	t.Helper()
 	if r.kind != 0 {
-		return assert.Fail(t, r.message(d))
+		return fail(t, r.message(d))
 	}
 	if len(r.missing) > 0 {
 		t.Log(warning(d, r.missing))
