@@ -146,6 +146,9 @@ func (ck *checker) content(cls Classification, req TierRequirements) {
 		case CausePermissions, CauseCredentials, CauseFullAccess, CauseUnreadable:
 			if req.NoPermissionsManagement {
 				rule, fix = RulePermissionsManagement, "remove it: permission management, credential issuing and full access belong to a tier-4 (break-glass) role"
+				if strings.Contains(r.Action, "*") && r.Cause != CauseFullAccess {
+					fix = "list the APIs the role needs instead of the wildcard, or deny the ones that manage permissions or issue credentials: they belong to a tier-4 (break-glass) role"
+				}
 			}
 		}
 		if rule == "" {

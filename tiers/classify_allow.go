@@ -39,7 +39,9 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 			r.Tier, r.Cause = BreakGlass, CausePermissions
 			r.Message = c.prefix(&r) + " manages permissions: tier 4 (break-glass)"
 		case eff.cred != "":
-			r.Tier, r.Cause = BreakGlass, CauseCredentials
+			// Credential-issuing APIs count as permission management
+			// (CAM-SEMANTICS §2), whatever their verb says.
+			r.Tier, r.Cause, r.AccessLevel = BreakGlass, CauseCredentials, policy.AccessPermissionsManagement
 			if eff.cred == raw {
 				r.Message = c.prefix(&r) + " issues credentials: tier 4 (break-glass)"
 			} else {
