@@ -137,11 +137,9 @@ func (s std) writeResources() []string {
 	if len(s.cfg.regions) == 0 {
 		return []string{"*"}
 	}
-	var out []string
-	for _, r := range s.cfg.regions {
-		for _, svc := range deployServices {
-			out = append(out, "qcs::"+svc+":"+r+"::*")
-		}
+	out := make([]string, len(s.cfg.regions))
+	for i, r := range s.cfg.regions {
+		out[i] = "qcs:::" + r + "::*" // every service in the region
 	}
 	return out
 }
@@ -285,14 +283,14 @@ func (s std) deployDev() Definition {
 		Can: []Intent{
 			Intend("Start a dev instance.", "cvm:StartInstances", ins).WithContext(policy.KeyResourceTag, devTag),
 			Intend("Terminate a dev instance.", "cvm:TerminateInstances", ins).WithContext(policy.KeyResourceTag, devTag),
-			Intend("Launch instances tagged dev.", "cvm:RunInstances", "*").WithContext(policy.KeyRequestTag, devTag),
+			Intend("Launch instances tagged dev.", "cvm:RunInstances", s.res("cvm", "instance/*")).WithContext(policy.KeyRequestTag, devTag),
 			Intend("Register targets on a dev load balancer.", "clb:RegisterTargets", s.res("clb", "clb/lb-00000001")).WithContext(policy.KeyResourceTag, devTag),
 			Intend("Read monitoring data.", "monitor:GetMonitorData", "*"),
 			Intend("Search logs.", "cls:SearchLog", "*"),
 		},
 		Cannot: []Intent{
 			Intend("Touch no production instance.", "cvm:StopInstances", ins).WithContext(policy.KeyResourceTag, prodTag),
-			Intend("Launch nothing tagged production.", "cvm:RunInstances", "*").WithContext(policy.KeyRequestTag, prodTag),
+			Intend("Launch nothing tagged production.", "cvm:RunInstances", s.res("cvm", "instance/*")).WithContext(policy.KeyRequestTag, prodTag),
 			Intend("Change no untagged resource.", "cvm:TerminateInstances", ins),
 			Intend("Change no IAM policy.", "cam:CreatePolicyVersion", "*"),
 			Intend("Attach no policy to a role.", "cam:AttachRolePolicy", "*"),
@@ -321,7 +319,7 @@ func (s std) deployProd() Definition {
 	ins := s.res("cvm", "instance/ins-00000002")
 	prodTag := prod[0]
 	start := Intend("Start a production instance.", "cvm:StartInstances", ins).WithContext(policy.KeyResourceTag, prodTag)
-	launch := Intend("Launch instances tagged production.", "cvm:RunInstances", "*").WithContext(policy.KeyRequestTag, prodTag)
+	launch := Intend("Launch instances tagged production.", "cvm:RunInstances", s.res("cvm", "instance/*")).WithContext(policy.KeyRequestTag, prodTag)
 	cannot := []Intent{
 		Intend("Never terminate an instance.", "cvm:TerminateInstances", ins).WithContext(policy.KeyResourceTag, prodTag),
 		Intend("Never delete a cluster.", "tke:DeleteCluster", "*").WithContext(policy.KeyResourceTag, prodTag),
