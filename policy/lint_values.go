@@ -28,11 +28,9 @@ func (l *linter) valueDuplicate() {
 			keys := ls.Condition[opName]
 			for _, key := range slices.Sorted(maps.Keys(keys)) {
 				kp := pathKey(pathField(cp, opName), key)
-				for j, v := range keys[key] {
-					if k := slices.Index(keys[key][:j], v); k >= 0 {
-						l.report(RuleValueDuplicate, pathIndex(kp, j), "%s repeats value [%d]", lintValueText(v), k)
-					}
-				}
+				lintValueRepeats(keys[key], func(j, k int) {
+					l.report(RuleValueDuplicate, pathIndex(kp, j), "%s repeats value [%d]", lintValueText(keys[key][j]), k)
+				})
 			}
 		}
 	}
@@ -57,6 +55,28 @@ func (l *linter) duplicateStrings(path string, list []string, norm func(string) 
 		} else {
 			l.report(RuleValueDuplicate, pathIndex(path, j), "%s is the same as [%d] %s", quote(s), first, quote(list[first]))
 		}
+	}
+}
+
+// lintValueRepeats calls repeat(j, k) for each value vals[j] equal (same
+// JSON type and text) to an earlier one, vals[k] the first of them. Short
+// lists are searched, long ones hashed, so the cost is linear.
+func lintValueRepeats(vals []Value, repeat func(j, k int)) {
+	if len(vals) <= 8 {
+		for j, v := range vals {
+			if k := slices.Index(vals[:j], v); k >= 0 {
+				repeat(j, k)
+			}
+		}
+		return
+	}
+	first := make(map[Value]int, len(vals))
+	for j, v := range vals {
+		if k, ok := first[v]; ok {
+			repeat(j, k)
+			continue
+		}
+		first[v] = j
 	}
 }
 
