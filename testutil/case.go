@@ -104,7 +104,7 @@ func (h *Harness) decide(c *compiled, req policy.Request, expect Expect) result 
 	r := result{c: c, evaluated: true}
 	r.dec = c.eval.Evaluate(req) // a nil evaluator denies everything
 	c.cover(r.dec)
-	r.missing = c.missing(req)
+	r.missing = c.missing(req, r.dec)
 	switch {
 	case !expect.met(r.dec.Outcome()):
 		r.kind = FailureWrongOutcome

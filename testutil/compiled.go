@@ -225,12 +225,33 @@ func (m MissingKey) String() string {
 	return quote(m.Key) + " (read by " + m.Statement.String() + ")"
 }
 
-// missing returns the keys that statements applying to req read and req does
-// not supply. It allocates only when it finds some.
-func (c *compiled) missing(req policy.Request) []MissingKey {
+// missing returns the condition keys whose absence from req may be why it
+// was decided as d: keys that statements applying to req by action, resource
+// and principal read and req does not supply, for the statements that could
+// change the outcome were the keys supplied. For an allow those are the deny
+// statements and the deciding allow statements; for an explicit deny the
+// deciding deny statements; for an implicit deny the allow statements. It
+// allocates only when it finds some.
+func (c *compiled) missing(req policy.Request, d policy.Decision) []MissingKey {
 	var out []MissingKey
+	outcome := d.Outcome()
 	for _, p := range c.conditional {
 		s := &c.stmts[p]
+		deny := s.ref.Effect == policy.EffectDeny
+		switch outcome {
+		case policy.OutcomeAllow:
+			if !deny && !c.decided(p, d) {
+				continue
+			}
+		case policy.OutcomeExplicitDeny:
+			if !deny || !c.decided(p, d) {
+				continue
+			}
+		default:
+			if deny {
+				continue
+			}
+		}
 		if s.bare.Evaluate(req).Outcome() == policy.OutcomeImplicitDeny {
 			continue
 		}
@@ -242,6 +263,20 @@ func (c *compiled) missing(req policy.Request) []MissingKey {
 		}
 	}
 	return out
+}
+
+// decided reports whether statement p is among d's deciding statements (a
+// truncated list counts every statement of the deciding effect).
+func (c *compiled) decided(p int, d policy.Decision) bool {
+	if d.StatementsTruncated() {
+		return true
+	}
+	for i := 0; i < d.NumStatements(); i++ {
+		if c.find(d.Statement(i)) == p {
+			return true
+		}
+	}
+	return false
 }
 
 // suppliedTagKey reports whether a per-tag key ("qcs:resource_tag/env") is
