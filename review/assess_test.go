@@ -193,3 +193,50 @@ func TestRequiredPolicy(t *testing.T) {
 		}
 	}
 }
+
+func TestAssessTiersAndNaming(t *testing.T) {
+	t.Parallel()
+	cfg := review.DefaultConfig()
+	r := review.Assess(demo(t), cfg)
+	f := mustFind(t, r.Findings, review.CheckRoleTierRequirement, "BreakGlass-Admin")
+	if !strings.Contains(evidence(f), "declared tier") {
+		t.Errorf("tier evidence %v", f.Evidence)
+	}
+	cfg.Tiers.AuditAlerting = []string{"BreakGlass-Admin"}
+	for _, f := range review.Assess(demo(t), cfg).Findings {
+		if f.Subject == "BreakGlass-Admin" && strings.HasPrefix(f.Item, "tier.audit-alerting") {
+			t.Errorf("audit alerting configured but still reported: %v", f)
+		}
+	}
+	keys := map[string]bool{}
+	for _, f := range r.Findings {
+		if keys[f.Key()] {
+			t.Errorf("two findings with key %s", f.Key())
+		}
+		keys[f.Key()] = true
+	}
+
+	s := demo(t)
+	bad := *s
+	bad.Roles = append([]cam.RoleRecord{}, s.Roles...)
+	bad.Roles = append(bad.Roles, cam.RoleRecord{Role: cam.Role{Name: "temp-admin", Type: cam.RoleTypeUser,
+		TrustPolicy: `{"version":"2.0","statement":[{"effect":"allow","principal":{"qcs":["*"]},"action":["name/sts:AssumeRole"]}]}`}})
+	doc, err := policy.Parse([]byte(bad.Roles[len(bad.Roles)-1].TrustPolicy))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad.Roles[len(bad.Roles)-1].Trust = doc
+	bad.Reindex()
+	fs := review.Assess(&bad, review.DefaultConfig()).Findings
+	if f := mustFind(t, fs, review.CheckRoleNaming, "temp-admin"); !strings.Contains(evidence(f), "temp-admin") {
+		t.Errorf("naming evidence %v", f.Evidence)
+	}
+	if f := mustFind(t, fs, review.CheckRoleTrustExternal, "temp-admin"); !strings.Contains(evidence(f), "anyone") {
+		t.Errorf("open trust evidence %v", f.Evidence)
+	}
+	cfg = review.DefaultConfig()
+	cfg.Tiers.CheckNaming = false
+	if got := find(review.Assess(&bad, cfg).Findings, review.CheckRoleNaming, "temp-admin"); len(got) != 0 {
+		t.Errorf("naming check ran while off: %v", got)
+	}
+}

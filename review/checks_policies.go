@@ -122,10 +122,28 @@ func (a *assessment) policyAllowAllCustom() {
 	}
 }
 
+// boundaryPolicies returns the IDs of the policies set as a permission
+// boundary on any user or role.
+func (a *assessment) boundaryPolicies() map[uint64]bool {
+	out := map[uint64]bool{}
+	for i := range a.s.Users {
+		if b := a.s.Users[i].Boundary; b != nil {
+			out[b.PolicyID] = true
+		}
+	}
+	for i := range a.s.Roles {
+		if b := a.s.Roles[i].Boundary; b != nil {
+			out[b.PolicyID] = true
+		}
+	}
+	return out
+}
+
 func (a *assessment) policyUnattached() {
+	boundaries := a.boundaryPolicies()
 	for i := range a.s.Policies {
 		p := &a.s.Policies[i]
-		if p.Type != cam.PolicyCustom || p.AttachmentCount > 0 {
+		if p.Type != cam.PolicyCustom || p.AttachmentCount > 0 || boundaries[p.ID] {
 			continue
 		}
 		a.add(CheckPolicyUnattached, SubjectPolicy, p.Name, "", "custom policy is attached to nothing",
@@ -135,13 +153,16 @@ func (a *assessment) policyUnattached() {
 }
 
 // lintPolicies runs policy.Lint on every custom policy and role trust policy,
-// reporting warnings and errors under the lint rule IDs.
+// reporting findings of severity low and above under the lint rule IDs. A
+// policy used only as a permission boundary is not linted: a boundary never
+// grants, so its wildcards are limits, not grants.
 func (a *assessment) lintPolicies() {
+	boundaries := a.boundaryPolicies()
 	now := a.now
 	lintOpts := policy.LintOptions{Now: func() time.Time { return now }, OwnerUIN: a.owner}
 	for i := range a.s.Policies {
 		p := &a.s.Policies[i]
-		if p.Type != cam.PolicyCustom || p.Parsed == nil {
+		if p.Type != cam.PolicyCustom || p.Parsed == nil || (boundaries[p.ID] && p.AttachmentCount == 0) {
 			continue
 		}
 		for _, f := range policy.LintWith(p.Parsed, lintOpts) {
