@@ -12,6 +12,8 @@ import (
 // computed once per distinct pattern and cached.
 type actionInfo struct {
 	action policy.Action
+	// err says why the action does not parse; "" when it does.
+	err string
 	// level is the highest access level any API the pattern can match has
 	// (policy.Action.AccessLevel).
 	level policy.AccessLevel
@@ -44,21 +46,25 @@ var (
 	infoCount atomic.Int64
 )
 
-// infoFor returns the cached facts about the parsed action a.
-func infoFor(a policy.Action) *actionInfo {
-	if v, ok := infoCache.Load(a.Raw); ok {
+// infoFor returns the cached facts about the action written raw.
+func infoFor(raw string) *actionInfo {
+	if v, ok := infoCache.Load(raw); ok {
 		return v.(*actionInfo)
 	}
-	info := computeInfo(a)
+	info := computeInfo(raw)
 	if infoCount.Load() < maxCachedActions {
-		if _, loaded := infoCache.LoadOrStore(a.Raw, info); !loaded {
+		if _, loaded := infoCache.LoadOrStore(raw, info); !loaded {
 			infoCount.Add(1)
 		}
 	}
 	return info
 }
 
-func computeInfo(a policy.Action) *actionInfo {
+func computeInfo(raw string) *actionInfo {
+	a, err := policy.ParseAction(raw)
+	if err != nil {
+		return &actionInfo{action: policy.Action{Raw: raw}, err: strings.TrimPrefix(err.Error(), "policy: ")}
+	}
 	info := &actionInfo{action: a, level: a.AccessLevel(), all: a.All || (a.Service == "*" && a.Name == "*")}
 	if a.PermID {
 		info.pmOther = true

@@ -75,6 +75,16 @@ func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
 	c := classifier{s: &s}
 	c.collectDenies(docs)
 	out := Classification{Tier: ReadOnly}
+	n := 0
+	for _, nd := range docs {
+		if nd.Document != nil {
+			for i := range nd.Document.Statement {
+				n += len(nd.Document.Statement[i].Action)
+			}
+		}
+	}
+	// Room for a reason per action, so appending never copies.
+	out.Reasons = make([]Reason, 0, n)
 	for di := range docs {
 		d := docs[di].Document
 		if d == nil {
@@ -91,6 +101,9 @@ func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
 	}
 	for _, r := range out.Reasons {
 		out.Tier = max(out.Tier, r.Tier)
+	}
+	if len(out.Reasons) == 0 {
+		out.Reasons = nil
 	}
 	return out
 }

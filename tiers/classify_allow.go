@@ -1,6 +1,7 @@
 package tiers
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/camkit/camkit/policy"
@@ -15,17 +16,16 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 	var sc statementScope
 	scoped := false
 	denies := c.applicableDenies(st)
+	sp := name + ": statement[" + strconv.Itoa(si) + "]: "
 	for _, raw := range st.Action {
 		r := Reason{Policy: name, Document: di, Statement: si, Action: raw}
-		a, err := policy.ParseAction(raw)
-		if err != nil {
+		info := infoFor(raw)
+		if info.err != "" {
 			r.Tier, r.Cause, r.AccessLevel = BreakGlass, CauseUnreadable, policy.AccessUnknown
-			r.Message = c.prefix(&r) + " cannot be read (" + strings.TrimPrefix(err.Error(), "policy: ") +
-				"), so it counts as tier 4; fix the action"
+			r.Message = sp + raw + " (Unknown) cannot be read (" + info.err + "), so it counts as tier 4; fix the action"
 			out.Reasons = append(out.Reasons, r)
 			continue
 		}
-		info := infoFor(a)
 		eff := c.effective(info, denies)
 		if eff.removed {
 			continue
@@ -34,18 +34,18 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 		switch {
 		case info.all && scopeStar(st) && !eff.narrowed:
 			r.Tier, r.Cause = BreakGlass, CauseFullAccess
-			r.Message = c.prefix(&r) + " allows every action on every resource: tier 4 (break-glass)"
+			r.Message = sp + raw + " (" + r.AccessLevel.String() + ") allows every action on every resource: tier 4 (break-glass)"
 		case eff.level == policy.AccessPermissionsManagement && (eff.pmOther || eff.cred == ""):
 			r.Tier, r.Cause = BreakGlass, CausePermissions
-			r.Message = c.prefix(&r) + " manages permissions: tier 4 (break-glass)"
+			r.Message = sp + raw + " (" + r.AccessLevel.String() + ") manages permissions: tier 4 (break-glass)"
 		case eff.cred != "":
 			// Credential-issuing APIs count as permission management
 			// (CAM-SEMANTICS §2), whatever their verb says.
 			r.Tier, r.Cause, r.AccessLevel = BreakGlass, CauseCredentials, policy.AccessPermissionsManagement
 			if eff.cred == raw {
-				r.Message = c.prefix(&r) + " issues credentials: tier 4 (break-glass)"
+				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") issues credentials: tier 4 (break-glass)"
 			} else {
-				r.Message = c.prefix(&r) + " includes " + eff.cred + ", which issues credentials: tier 4 (break-glass)"
+				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") includes " + eff.cred + ", which issues credentials: tier 4 (break-glass)"
 			}
 		case writeLevel(eff.level):
 			if !scoped {
@@ -55,28 +55,24 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 			if how == "" {
 				how = sc.region
 			}
-			if how == "" && sc.tag != "" && c.tagSupported(a.Service) {
+			if how == "" && sc.tag != "" && c.tagSupported(info.action.Service) {
 				how = sc.tag
 			}
-			if how == "" && eff.denyConfined != "" {
-				how = eff.denyConfined
+			if how == "" {
+				how = c.denyConfined(info, eff, denies)
 			}
 			if how != "" {
 				r.Tier, r.Cause = DevTest, CauseConfinedWrite
-				r.Message = c.prefix(&r) + " is confined to non-production resources by " + how + ": tier 2 (dev/test)"
+				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") is confined to non-production resources by " + how + ": tier 2 (dev/test)"
 			} else {
 				r.Tier, r.Cause = Production, CauseWrite
-				r.Message = c.prefix(&r) + " can reach production resources" + c.unconfinedWhy(a, sc) + ": tier 3 (production)"
+				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") can reach production resources" + c.unconfinedWhy(info.action, sc) + ": tier 3 (production)"
 			}
 		default:
 			continue
 		}
 		out.Reasons = append(out.Reasons, r)
 	}
-}
-
-func (c *classifier) prefix(r *Reason) string {
-	return r.Policy + ": " + policy.StatementPath(r.Statement) + ": " + r.Action + " (" + r.AccessLevel.String() + ")"
 }
 
 // unconfinedWhy explains, for a write that is not confined, what would have
@@ -126,85 +122,94 @@ func (c *classifier) tagSupported(service string) bool {
 
 // effect is an action's effective reach after the deny statements.
 type effect struct {
-	level        policy.AccessLevel
-	cred         string
-	pmOther      bool
-	removed      bool   // denied outright
-	narrowed     bool   // some APIs denied outright
-	denyConfined string // how denies keep its writes off production, "" if they do not
+	level    policy.AccessLevel
+	cred     string
+	pmOther  bool
+	removed  bool // denied outright
+	narrowed bool // some APIs denied outright
 }
 
 // effective applies the deny statements that cover an allow statement's
-// resources to one of its actions.
+// resources to one of its actions: unconditional denies remove the APIs they
+// name, and the action's level is recomputed from the catalogued APIs left.
 func (c *classifier) effective(info *actionInfo, denies []*denyInfo) effect {
 	e := effect{level: info.level, cred: info.cred, pmOther: info.pmOther}
-	if len(denies) == 0 {
-		return e
-	}
-	raw := info.action.Raw
+	always := false
 	for _, d := range denies {
-		if d.always && actionCovered(d.actions, raw) {
-			e.removed = true
-			return e
-		}
-	}
-	// APIs removed by unconditional denies.
-	removed := make([]bool, len(info.members))
-	anyRemoved := false
-	for i, m := range info.members {
-		for _, d := range denies {
-			if d.always && memberDenied(d.actions, m.name) {
-				removed[i], anyRemoved = true, true
-				break
+		if d.always {
+			always = true
+			if actionCovered(d.actions, info.action.Raw) {
+				e.removed = true
+				return e
 			}
 		}
 	}
-	if anyRemoved {
-		e = effect{narrowed: true}
-		left := 0
-		for i, m := range info.members {
-			if removed[i] {
-				continue
-			}
-			left++
-			e.level = max(e.level, m.level)
-			if m.cred && e.cred == "" {
-				e.cred = m.name
-			}
-			if m.level == policy.AccessPermissionsManagement && !m.cred {
-				e.pmOther = true
-			}
-		}
-		if left == 0 {
-			e.removed = true
-			return e
-		}
-	}
-	if !writeLevel(e.level) || e.level == policy.AccessPermissionsManagement {
+	if !always {
 		return e
 	}
-	// Writes kept off production by denies: literally, or API by API.
+	anyRemoved := false
+	for _, m := range info.members {
+		if c.memberRemoved(m, denies) {
+			anyRemoved = true
+			break
+		}
+	}
+	if !anyRemoved {
+		return e
+	}
+	e = effect{narrowed: true, removed: true}
+	for _, m := range info.members {
+		if c.memberRemoved(m, denies) {
+			continue
+		}
+		e.removed = false
+		e.level = max(e.level, m.level)
+		if m.cred && e.cred == "" {
+			e.cred = m.name
+		}
+		if m.level == policy.AccessPermissionsManagement && !m.cred {
+			e.pmOther = true
+		}
+	}
+	return e
+}
+
+// denyConfined says how deny statements keep an action's writes off
+// production resources, or returns "" if they do not: a deny names the
+// action literally, or names each catalogued write API it matches.
+func (c *classifier) denyConfined(info *actionInfo, e effect, denies []*denyInfo) string {
+	if len(denies) == 0 || !writeLevel(e.level) || e.level == policy.AccessPermissionsManagement {
+		return ""
+	}
 	a := info.action
 	for _, d := range denies {
-		if actionCovered(d.actions, raw) && (d.always || c.tagSupported(a.Service)) {
-			e.denyConfined = "a deny statement on production resources"
-			return e
+		if actionCovered(d.actions, a.Raw) && (d.always || c.tagSupported(a.Service)) {
+			return "a deny statement on production resources"
 		}
 	}
 	if len(info.members) == 0 {
 		// Nothing catalogued to check API by API.
-		return e
+		return ""
 	}
-	for i, m := range info.members {
-		if removed[i] || !writeLevel(m.level) {
+	for _, m := range info.members {
+		if !writeLevel(m.level) || c.memberRemoved(m, denies) {
 			continue
 		}
 		if !c.memberConfined(m, denies) {
-			return e
+			return ""
 		}
 	}
-	e.denyConfined = "deny statements on production resources"
-	return e
+	return "deny statements on production resources"
+}
+
+// memberRemoved reports whether an unconditional deny names the API.
+func (c *classifier) memberRemoved(m member, denies []*denyInfo) bool {
+	for _, d := range denies {
+		if d.always && memberDenied(d.actions, m.name) {
+			return true
+		}
+	}
+	return false
 }
 
 // memberConfined reports whether a deny keeps the catalogued API off

@@ -117,8 +117,7 @@ func (s Scheme) Validate() error {
 	for i, v := range s.ProductionValues {
 		if v == "" {
 			bad("ProductionValues[%d] is empty", i)
-		}
-		if slices.Contains(s.NonProductionValues, v) {
+		} else if slices.Contains(s.NonProductionValues, v) {
 			bad("ProductionValues[%d] %q is also a non-production value", i, v)
 		}
 	}
@@ -140,31 +139,29 @@ func (s Scheme) Validate() error {
 	return errors.Join(errs...)
 }
 
-// NonProductionCondition returns a condition that confines a statement to
-// resources tagged with one of the scheme's non-production values:
-// string_equal on qcs:resource_tag with "env&dev", "env&test", ... It is nil
-// when the scheme has no tag key or no non-production values.
-func (s Scheme) NonProductionCondition() policy.Condition {
+// NonProductionCondition returns a condition for the policy builder that
+// confines a statement to resources tagged with one of the scheme's
+// non-production values: for_any_value:string_equal on qcs:resource_tag with
+// "env&dev", "env&test", ... (policy.ResourceTagEqual). A scheme without a
+// tag key or non-production values gives the zero Cond, which
+// policy.Document.Validate rejects.
+func (s Scheme) NonProductionCondition() policy.Cond {
 	return s.tagCondition(s.NonProductionValues)
 }
 
 // ProductionCondition returns a condition that matches resources tagged with
-// one of the scheme's production values (string_equal on qcs:resource_tag),
-// for a production role's allows or for a deny that keeps a role off
-// production. It is nil when the scheme has no tag key or no production values.
-func (s Scheme) ProductionCondition() policy.Condition {
+// one of the scheme's production values, for a production role's allows or
+// for a deny that keeps a role off production. A scheme without a tag key or
+// production values gives the zero Cond.
+func (s Scheme) ProductionCondition() policy.Cond {
 	return s.tagCondition(s.ProductionValues)
 }
 
-func (s Scheme) tagCondition(values []string) policy.Condition {
+func (s Scheme) tagCondition(values []string) policy.Cond {
 	if s.TagKey == "" || len(values) == 0 {
-		return nil
+		return policy.Cond{}
 	}
-	vs := make([]policy.Value, len(values))
-	for i, v := range values {
-		vs[i] = policy.String(s.TagKey + "&" + v)
-	}
-	return policy.Condition{"string_equal": {policy.KeyResourceTag: vs}}
+	return policy.ResourceTagEqual(s.TagKey, values...)
 }
 
 // tagSupported reports whether CAM authorises the service by tag under s.

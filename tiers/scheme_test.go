@@ -1,0 +1,101 @@
+package tiers_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/camkit/camkit/policy"
+	"github.com/camkit/camkit/tiers"
+)
+
+func TestDefaultScheme(t *testing.T) {
+	t.Parallel()
+	s := tiers.DefaultScheme()
+	if s.TagKey != "env" || s.Strict || len(s.ProductionValues) != 2 || len(s.NonProductionValues) != 4 {
+		t.Errorf("DefaultScheme() = %+v", s)
+	}
+	if err := s.Validate(); err != nil {
+		t.Errorf("DefaultScheme().Validate() = %v", err)
+	}
+	// The returned lists are fresh copies.
+	s.ProductionValues[0] = "changed"
+	if tiers.DefaultScheme().ProductionValues[0] != "prod" {
+		t.Error("DefaultScheme shares its value lists")
+	}
+}
+
+func TestSchemeValidate(t *testing.T) {
+	t.Parallel()
+	bad := tiers.Scheme{
+		TagKey:                 "env&x",
+		ProductionValues:       []string{"prod", ""},
+		NonProductionValues:    []string{"prod", ""},
+		NonProductionResources: []string{"*"},
+		NonProductionRegions:   []string{"ap-*"},
+	}
+	err := bad.Validate()
+	if err == nil {
+		t.Fatal("Validate accepted a bad scheme")
+	}
+	for _, want := range []string{
+		`tiers: scheme: TagKey "env&x" must not contain`,
+		"ProductionValues[1] is empty",
+		`ProductionValues[0] "prod" is also a non-production value`,
+		"NonProductionValues[1] is empty",
+		`NonProductionResources[0] "*" would make every resource non-production`,
+		`NonProductionRegions[0] "ap-*" must be a region name`,
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v\nmissing %q", err, want)
+		}
+	}
+	if n := len(unwrapAll(err)); n != 6 {
+		t.Errorf("Validate joined %d errors, want 6", n)
+	}
+	if err := (tiers.Scheme{ProductionValues: []string{"prod"}}).Validate(); err == nil || !strings.Contains(err.Error(), "TagKey is empty") {
+		t.Errorf("Validate without a tag key = %v", err)
+	}
+	if err := (tiers.Scheme{}).Validate(); err != nil {
+		t.Errorf("zero Scheme: %v", err)
+	}
+}
+
+func unwrapAll(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
+
+func TestSchemeConditions(t *testing.T) {
+	t.Parallel()
+	s := tiers.DefaultScheme()
+	dev := s.NonProductionCondition()
+	if dev.Operator != "for_any_value:string_equal" || dev.Key != policy.KeyResourceTag || len(dev.Values) != 4 || dev.Values[0].Text != "env&dev" {
+		t.Errorf("NonProductionCondition() = %+v", dev)
+	}
+	deploy := policy.New(
+		policy.Allow("cvm:RunInstances").On("*"),
+		policy.Deny("cvm:*").On("*").When(s.ProductionCondition()),
+	)
+	if err := deploy.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.Classify(deploy).Tier; got != tiers.DevTest {
+		t.Errorf("allow with a deny on ProductionCondition: tier %v, want DevTest", got)
+	}
+	if got := s.Classify(policy.New(policy.Allow("cvm:RunInstances").On("*").When(dev))).Tier; got != tiers.DevTest {
+		t.Errorf("allow with NonProductionCondition: tier %v, want DevTest", got)
+	}
+	if c := (tiers.Scheme{}).ProductionCondition(); c.Operator != "" || c.Key != "" || c.Values != nil {
+		t.Errorf("zero scheme ProductionCondition() = %+v", c)
+	}
+}
+
+func TestZeroSchemeConfinesNothing(t *testing.T) {
+	t.Parallel()
+	d := policy.New(policy.Allow("cvm:RunInstances").On("*").When(tiers.DefaultScheme().NonProductionCondition()))
+	if got := (tiers.Scheme{}).Classify(d).Tier; got != tiers.Production {
+		t.Errorf("zero scheme: tier %v, want Production", got)
+	}
+}
