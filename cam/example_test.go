@@ -15,9 +15,9 @@ func ExampleLoad() {
 	// A real program passes a cam/tencent client instead.
 	account := camfake.Demo()
 
-	// The fake answers at once and enforces no rate limits, so Load may go
-	// faster than CAM's documented limits; against CAM, leave the scale out.
-	snap, err := cam.Load(context.Background(), account, cam.WithRateScale(100))
+	// The fake tells Load that it enforces no rate limits, so the load takes
+	// milliseconds; against CAM, Load keeps to the documented limits.
+	snap, err := cam.Load(context.Background(), account)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func ExampleLoad() {
 }
 
 func ExampleReadSnapshot() {
-	snap, err := cam.Load(context.Background(), camfake.Demo(), cam.WithRateScale(100))
+	snap, err := cam.Load(context.Background(), camfake.Demo())
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func ExampleWithProgress() {
 	last := map[cam.Phase]cam.Progress{}
 	// The callback is never called concurrently, so it needs no lock.
 	report := func(p cam.Progress) { last[p.Phase] = p }
-	if _, err := cam.Load(context.Background(), camfake.Demo(), cam.WithProgress(report), cam.WithRateScale(100)); err != nil {
+	if _, err := cam.Load(context.Background(), camfake.Demo(), cam.WithProgress(report)); err != nil {
 		log.Fatal(err)
 	}
 	for _, ph := range []cam.Phase{cam.PhaseUsers, cam.PhaseKeys, cam.PhaseMFA, cam.PhaseGroups, cam.PhasePolicies, cam.PhaseAttachments} {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -21,8 +22,11 @@ import (
 // its document, kept verbatim and parsed with [policy.Parse].
 //
 // Reads run concurrently, at most [DefaultConcurrency] at a time
-// ([WithConcurrency]), and each API action stays under its documented rate limit
-// ([RateLimit], [WithRateLimits], [WithRateScale]). The batched APIs are used
+// ([WithConcurrency]), and each API action stays under its documented rate
+// limit ([RateLimit]), or under the limit the Reader reports when it
+// implements [RateLimiter] (camfake's Fake does: without enforced limits, a
+// load of it takes milliseconds), adjusted by [WithActionRate] and
+// [WithRateScale]. The batched APIs are used
 // in full batches ([MaxLastLoginBatch] UINs, [MaxKeyLastUsedBatch] key IDs), and
 // ListAttachedUserAllPolicies, the slowest API at 5 requests per second, starts
 // as soon as the users are known. Load retries throttled and server-side
@@ -38,6 +42,9 @@ import (
 // matching context.DeadlineExceeded. Load returns an error, and never a
 // partial snapshot, only in these cases, with WithFailFast, and for invalid
 // options.
+//
+// [Snapshot.Taken] is when the load started, by the clock of [WithClock], else
+// the Reader's own clock ([Clock]), else time.Now.
 func Load(ctx context.Context, r Reader, opts ...LoadOption) (*Snapshot, error) {
 	if r == nil {
 		return nil, errors.New("cam: load: the Reader is nil")
@@ -54,11 +61,18 @@ func Load(ctx context.Context, r Reader, opts ...LoadOption) (*Snapshot, error) 
 	l := &loader{
 		r:        r,
 		cfg:      &cfg,
-		gate:     newGate(&cfg),
+		gate:     newGate(&cfg, r),
 		prog:     newProgressTracker(cfg.progress),
 		policies: map[uint64]*policyEntry{},
 	}
-	taken := cfg.now().UTC()
+	now := cfg.now
+	if now == nil {
+		now = time.Now
+		if c, ok := r.(Clock); ok {
+			now = c.Now
+		}
+	}
+	taken := now().UTC()
 	if err := l.run(ctx); err != nil {
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("cam: load: %w", ctx.Err())
@@ -118,14 +132,13 @@ func (l *loader) run(ctx context.Context) error {
 // fail handles a read that failed for good: it records a Problem and returns
 // nil, or, with WithFailFast, returns the error that aborts the load. A read
 // that failed because the load is ending returns the context's error.
-func (l *loader) fail(ctx context.Context, phase Phase, method, subject string, err error) error {
+func (l *loader) fail(ctx context.Context, phase Phase, action Action, subject string, err error) error {
 	if ctx.Err() != nil {
 		return ctx.Err()
 	}
 	if _, ok := err.(*deadlineError); ok {
 		return err
 	}
-	action := ReaderActions[method]
 	if l.cfg.failFast {
 		return fmt.Errorf("cam: load: %s: %s for %s: %w", phase, action, subject, err)
 	}
@@ -136,7 +149,7 @@ func (l *loader) fail(ctx context.Context, phase Phase, method, subject string, 
 }
 
 func (l *loader) loadAccount(ctx context.Context) error {
-	err := l.gate.call(ctx, "Account", func(ctx context.Context) error {
+	err := l.gate.call(ctx, ActionGetUserAppID, func(ctx context.Context) error {
 		a, err := l.r.Account(ctx)
 		l.account = a
 		return err
@@ -144,20 +157,20 @@ func (l *loader) loadAccount(ctx context.Context) error {
 	l.prog.step(PhaseAccount)
 	if err != nil {
 		l.account = Account{}
-		return l.fail(ctx, PhaseAccount, "Account", "the account", err)
+		return l.fail(ctx, PhaseAccount, ActionGetUserAppID, "the account", err)
 	}
 	return nil
 }
 
 func (l *loader) loadGroups(ctx context.Context) error {
 	var groups []Group
-	err := l.gate.call(ctx, "ListGroups", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionListGroups, func(ctx context.Context) (err error) {
 		groups, err = l.r.ListGroups(ctx)
 		return err
 	})
 	l.prog.step(PhaseGroups)
 	if err != nil {
-		return l.fail(ctx, PhaseGroups, "ListGroups", "all groups", err)
+		return l.fail(ctx, PhaseGroups, ActionListGroups, "all groups", err)
 	}
 	slices.SortStableFunc(groups, func(a, b Group) int { return cmp.Compare(a.ID, b.ID) })
 	l.groups = make([]GroupRecord, len(groups))
@@ -173,13 +186,13 @@ func (l *loader) loadGroups(ctx context.Context) error {
 		return forEach(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
 			g := &l.groups[i]
 			var members []uint64
-			err := l.gate.call(ctx, "ListGroupMembers", func(ctx context.Context) (err error) {
+			err := l.gate.call(ctx, ActionListUsersForGroup, func(ctx context.Context) (err error) {
 				members, err = l.r.ListGroupMembers(ctx, g.ID)
 				return err
 			})
 			l.prog.step(PhaseGroups)
 			if err != nil {
-				return l.fail(ctx, PhaseGroups, "ListGroupMembers", groupSubject(&g.Group), err)
+				return l.fail(ctx, PhaseGroups, ActionListUsersForGroup, groupSubject(&g.Group), err)
 			}
 			g.Members, g.MembersKnown = members, true
 			return nil
@@ -189,13 +202,13 @@ func (l *loader) loadGroups(ctx context.Context) error {
 		return forEach(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
 			g := &l.groups[i]
 			var as []Attachment
-			err := l.gate.call(ctx, "ListGroupPolicies", func(ctx context.Context) (err error) {
+			err := l.gate.call(ctx, ActionListAttachedGroupPolicies, func(ctx context.Context) (err error) {
 				as, err = l.r.ListGroupPolicies(ctx, g.ID)
 				return err
 			})
 			l.prog.step(PhaseAttachments)
 			if err != nil {
-				return l.fail(ctx, PhaseAttachments, "ListGroupPolicies", groupSubject(&g.Group), err)
+				return l.fail(ctx, PhaseAttachments, ActionListAttachedGroupPolicies, groupSubject(&g.Group), err)
 			}
 			g.Policies, g.PoliciesKnown = as, true
 			l.referenced(as)

@@ -89,7 +89,7 @@ func BenchmarkLoadMaxAccount(b *testing.B) {
 	if testing.Short() {
 		b.Skip("builds an account at Tencent's maxima; skipped with -short")
 	}
-	f := camfake.MustSeed(maxAccountSeed(), camfake.WithRateLimits(benchRateScale),
+	f := camfake.MustSeed(maxAccountSeed(), camfake.WithRateScale(benchRateScale),
 		camfake.WithLatency(benchLatency), camfake.WithCallLog(0), camfake.WithClock(testClock))
 	ctx := context.Background()
 	b.ReportAllocs()
@@ -104,7 +104,7 @@ func BenchmarkLoadMaxAccount(b *testing.B) {
 		b.StartTimer()
 
 		start := time.Now()
-		s, err := cam.Load(ctx, f, cam.WithRateScale(benchRateScale))
+		s, err := cam.Load(ctx, f) // paced at the fake's limits, which it reports
 		elapsed := time.Since(start)
 
 		b.StopTimer()
@@ -134,7 +134,7 @@ func BenchmarkLoadMaxAccount(b *testing.B) {
 
 // rateFloor returns the least time the calls can take under the scaled rate
 // limits, and the number of calls.
-func rateFloor(counts map[string]int) (time.Duration, int) {
+func rateFloor(counts map[cam.Action]int) (time.Duration, int) {
 	var floor float64
 	total := 0
 	for action, n := range counts {

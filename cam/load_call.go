@@ -23,23 +23,35 @@ import (
 // resume at the limiter's pace instead of all firing at once, and the API
 // never sees more than about two calls closer together than its rate allows.
 type gate struct {
-	limiters map[string]*rate.Limiter
-	turns    map[string]chan struct{}
+	limiters map[Action]*rate.Limiter
+	turns    map[Action]chan struct{}
 	slots    chan struct{}
 	retries  int
 	backoff  time.Duration
 }
 
-func newGate(cfg *loadConfig) *gate {
+// newGate builds the gate of a load of r: each action's rate is the one r
+// reports ([RateLimiter]) or the documented one, unless an option sets it,
+// times the scale.
+func newGate(cfg *loadConfig, r Reader) *gate {
+	reported, _ := r.(RateLimiter)
 	g := &gate{
-		limiters: make(map[string]*rate.Limiter, len(ReaderActions)),
-		turns:    make(map[string]chan struct{}, len(ReaderActions)),
+		limiters: make(map[Action]*rate.Limiter, len(readerActions)),
+		turns:    make(map[Action]chan struct{}, len(readerActions)),
 		slots:    make(chan struct{}, cfg.concurrency),
 		retries:  cfg.retries,
 		backoff:  cfg.backoff,
 	}
-	for _, action := range ReaderActions {
+	for _, action := range readerActions {
+		if _, done := g.limiters[action]; done {
+			continue
+		}
 		r := RateLimit(action)
+		if reported != nil {
+			if v := reported.RateLimit(action); v > 0 { // NaN and nonsense keep the documented rate
+				r = v
+			}
+		}
 		if o, ok := cfg.rates[action]; ok {
 			r = o
 		}
@@ -58,8 +70,7 @@ func newGate(cfg *loadConfig) *gate {
 // call runs fn, the Reader method's read, under the action's rate limit and the
 // concurrency limit, retrying transient failures. It returns fn's last error,
 // or the context's error once ctx is done.
-func (g *gate) call(ctx context.Context, method string, fn func(context.Context) error) error {
-	action := ReaderActions[method]
+func (g *gate) call(ctx context.Context, action Action, fn func(context.Context) error) error {
 	lim, turn := g.limiters[action], g.turns[action]
 	for attempt := 0; ; attempt++ {
 		select {
@@ -103,10 +114,10 @@ func (g *gate) call(ctx context.Context, method string, fn func(context.Context)
 
 // deadlineError reports that the rate limit of an action cannot be met
 // before the context's deadline. It aborts the load.
-type deadlineError struct{ action string }
+type deadlineError struct{ action Action }
 
 func (e *deadlineError) Error() string {
-	return "cam: load: " + e.action + ": waiting for the rate limit would pass the context deadline"
+	return "cam: load: " + string(e.action) + ": waiting for the rate limit would pass the context deadline"
 }
 
 // Unwrap makes errors.Is(err, context.DeadlineExceeded) hold.

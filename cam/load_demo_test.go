@@ -2,6 +2,8 @@ package cam_test
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"testing"
 	"time"
 
@@ -88,5 +90,62 @@ func TestLoadDemoFailingMFA(t *testing.T) {
 	}
 	if got := f.CallCount("DescribeSafeAuthFlagColl"); got != 10+2 {
 		t.Errorf("DescribeSafeAuthFlagColl called %d times, want 12 (two retries for frank.wu)", got)
+	}
+}
+
+// TestLoadDemoDefaults: with no options, a load of the Demo account is taken
+// at the account's clock, so ages read from the snapshot are the ones the
+// demo documents, and it is not paced at CAM's documented rates (the fake
+// reports that it enforces none).
+func TestLoadDemoDefaults(t *testing.T) {
+	t.Parallel()
+	// At the documented 5 requests per second, the ten users'
+	// ListAttachedUserAllPolicies calls need about two seconds: Load refuses
+	// a one-second deadline at once. Against the fake's own (absent) limits
+	// it finishes well within it.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
+	if _, err := cam.Load(ctx, documented{camfake.Demo()}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("Load at documented rates within 1s = %v, want a deadline error", err)
+	}
+	s, err := cam.Load(ctx, camfake.Demo())
+	if err != nil {
+		t.Fatalf("Load(Demo) within 1s: %v", err)
+	}
+	if !s.Taken.Equal(camfake.DemoTime) {
+		t.Errorf("Taken = %v, want the demo's clock %v", s.Taken, camfake.DemoTime)
+	}
+	day := 24 * time.Hour
+	keyAge := func(user string) time.Duration {
+		u := mustUser(t, s, user)
+		if len(u.Keys) != 1 {
+			t.Fatalf("%s has %d keys", user, len(u.Keys))
+		}
+		return s.Taken.Sub(u.Keys[0].Created)
+	}
+	for user, want := range map[string]time.Duration{"ops-admin": 120 * day, "ci-deploy": 400 * day, "backup-sync": 200 * day} {
+		if got := keyAge(user); got != want {
+			t.Errorf("%s key age = %v days, want %v", user, got/day, want/day)
+		}
+	}
+	if gap := s.Taken.Sub(mustUser(t, s, "grace.li").LastLogin); gap != 200*day {
+		t.Errorf("grace.li last login %v days before the snapshot, want 200", gap/day)
+	}
+	// An explicit clock still wins.
+	later := camfake.DemoTime.Add(day)
+	if s := mustLoad(t, camfake.Demo(), cam.WithClock(func() time.Time { return later })); !s.Taken.Equal(later) {
+		t.Errorf("Taken with WithClock = %v, want %v", s.Taken, later)
+	}
+}
+
+// BenchmarkLoadDemo loads the Demo account with Load's default options.
+func BenchmarkLoadDemo(b *testing.B) {
+	f := camfake.Demo(camfake.WithCallLog(0))
+	ctx := context.Background()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := cam.Load(ctx, f); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

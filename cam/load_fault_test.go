@@ -42,7 +42,7 @@ func TestLoadRecordsPermanentFailures(t *testing.T) {
 		name    string
 		fault   camfake.Fault
 		phase   cam.Phase
-		action  string
+		action  cam.Action
 		subject string
 		check   func(t *testing.T, s *cam.Snapshot)
 	}{
@@ -167,7 +167,7 @@ func TestLoadCancel(t *testing.T) {
 				cancelled.Store(time.Now().UnixNano())
 				cancel()
 			})
-			s, err := cam.Load(ctx, f, tt.load...)
+			s, err := cam.Load(ctx, documented{f}, tt.load...)
 			elapsed := time.Since(time.Unix(0, cancelled.Load()))
 			if s != nil || !errors.Is(err, context.Canceled) || !strings.HasPrefix(err.Error(), "cam: load: ") {
 				t.Fatalf("Load = %v, %v; want a wrapped context.Canceled", s, err)
@@ -243,7 +243,7 @@ func TestLoadDeadlineTooShortForRateLimits(t *testing.T) {
 	// At a hundredth of the documented rates, each action's second call is
 	// more than five seconds away: Load gives up at once instead of waiting.
 	start := time.Now()
-	s, err := cam.Load(ctx, f, cam.WithRateScale(0.01))
+	s, err := cam.Load(ctx, documented{f}, cam.WithRateScale(0.01))
 	if s != nil || !errors.Is(err, context.DeadlineExceeded) || !strings.Contains(err.Error(), "waiting for the rate limit would pass the context deadline") {
 		t.Fatalf("Load = %v, %v; want a deadline error", s, err)
 	}
@@ -251,3 +251,7 @@ func TestLoadDeadlineTooShortForRateLimits(t *testing.T) {
 		t.Errorf("Load took %v; it should give up before the deadline", elapsed)
 	}
 }
+
+// documented hides the fake's own rate limits ([cam.RateLimiter]) from Load,
+// which then paces itself at CAM's documented rates.
+type documented struct{ cam.Reader }

@@ -26,13 +26,13 @@ type LoadOption func(*loadConfig)
 // loadConfig is Load's configuration after the options have run.
 type loadConfig struct {
 	concurrency int
-	rates       map[string]float64
+	rates       map[Action]float64
 	scale       float64
 	progress    func(Progress)
 	failFast    bool
 	retries     int
 	backoff     time.Duration
-	now         func() time.Time
+	now         func() time.Time // nil: the Reader's Clock, or time.Now
 	errs        []error
 }
 
@@ -42,7 +42,6 @@ func defaultLoadConfig() loadConfig {
 		scale:       1,
 		retries:     DefaultRetries,
 		backoff:     DefaultBackoff,
-		now:         time.Now,
 	}
 }
 
@@ -62,35 +61,34 @@ func WithConcurrency(n int) LoadOption {
 	}
 }
 
-// WithRateLimits overrides the rate limit, in requests per second, of the API
-// actions it names (for example {"ListAttachedUserAllPolicies": 2}). Actions it
-// does not name keep their documented rate ([RateLimit]). A rate of
-// math.Inf(1) means unlimited. Keys must be API action names that [Load] calls
-// (the values of [ReaderActions]) and rates must be positive; Load reports
-// anything else as an error. Repeated options merge, later ones winning.
-func WithRateLimits(rates map[string]float64) LoadOption {
+// WithActionRate sets the rate limit, in requests per second, at which Load
+// calls one API action, in place of the documented rate ([RateLimit]) or the
+// one the Reader reports ([RateLimiter]). A rate of math.Inf(1) means
+// unlimited. The action must be one that [Load] calls (see [ReaderActions])
+// and the rate positive; Load reports anything else as an error. Several
+// WithActionRate options combine; for one action the last wins.
+func WithActionRate(action Action, perSecond float64) LoadOption {
 	return func(c *loadConfig) {
-		for action, r := range rates {
-			if !isReaderAction(action) {
-				c.errorf("WithRateLimits: %q is not an API action that Load calls", action)
-				continue
-			}
-			if !(r > 0) {
-				c.errorf("WithRateLimits: rate %v for %s must be positive", r, action)
-				continue
-			}
-			if c.rates == nil {
-				c.rates = make(map[string]float64)
-			}
-			c.rates[action] = r
+		if !isReaderAction(action) {
+			c.errorf("WithActionRate: %q is not an API action that Load calls", action)
+			return
 		}
+		if !(perSecond > 0) {
+			c.errorf("WithActionRate: rate %v for %s must be positive", perSecond, action)
+			return
+		}
+		if c.rates == nil {
+			c.rates = make(map[Action]float64)
+		}
+		c.rates[action] = perSecond
 	}
 }
 
-// WithRateScale multiplies every rate limit, documented or overridden with
-// [WithRateLimits], by factor. Use it when the account's limits have been raised
-// or against a fake whose limits are scaled the same way; a factor below 1 leaves
-// headroom for other callers of the same APIs. factor must be positive and finite.
+// WithRateScale multiplies every rate limit Load paces itself at (documented,
+// reported by the Reader, or set with [WithActionRate]) by factor. Use it when
+// the account's limits have been raised; a factor below 1 leaves headroom for
+// other callers of the same APIs. factor must be positive and finite.
+// camfake.WithRateScale is the same scale on the enforcing side.
 func WithRateScale(factor float64) LoadOption {
 	return func(c *loadConfig) {
 		if !(factor > 0) || math.IsInf(factor, 0) {
@@ -139,8 +137,10 @@ func WithRetry(retries int, backoff time.Duration) LoadOption {
 	}
 }
 
-// WithClock sets the clock that stamps [Snapshot.Taken] (default time.Now).
-// Tests use it to make two loads of the same account marshal identically.
+// WithClock sets the clock that stamps [Snapshot.Taken]. Without it Load
+// uses the Reader's own clock when it has one ([Clock]; camfake's Fake does),
+// and time.Now otherwise. Tests use it to make two loads of the same account
+// marshal identically.
 func WithClock(now func() time.Time) LoadOption {
 	return func(c *loadConfig) {
 		if now == nil {
@@ -149,13 +149,4 @@ func WithClock(now func() time.Time) LoadOption {
 		}
 		c.now = now
 	}
-}
-
-func isReaderAction(action string) bool {
-	for _, a := range ReaderActions {
-		if a == action {
-			return true
-		}
-	}
-	return false
 }

@@ -66,13 +66,13 @@ func (l *loader) record(p Problem) {
 // loadCustomPolicies lists the custom policies and fetches each one's document.
 func (l *loader) loadCustomPolicies(ctx context.Context) error {
 	var list []Policy
-	err := l.gate.call(ctx, "ListPolicies", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionListPolicies, func(ctx context.Context) (err error) {
 		list, err = l.r.ListPolicies(ctx, ScopeCustom)
 		return err
 	})
 	l.prog.step(PhasePolicies)
 	if err != nil {
-		return l.fail(ctx, PhasePolicies, "ListPolicies", "custom policies", err)
+		return l.fail(ctx, PhasePolicies, ActionListPolicies, "custom policies", err)
 	}
 	var ids []uint64
 	l.mu.Lock()
@@ -146,7 +146,7 @@ func (l *loader) fetchRemaining(ctx context.Context) error {
 // fetchPolicy reads one policy with its document and parses the document.
 func (l *loader) fetchPolicy(ctx context.Context, id uint64) error {
 	var got Policy
-	err := l.gate.call(ctx, "GetPolicy", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionGetPolicy, func(ctx context.Context) (err error) {
 		got, err = l.r.GetPolicy(ctx, id)
 		return err
 	})
@@ -161,12 +161,12 @@ func (l *loader) fetchPolicy(ctx context.Context, id uint64) error {
 	}())
 	l.mu.Unlock()
 	if err != nil {
-		return l.fail(ctx, PhasePolicies, "GetPolicy", policySubject(id, name), err)
+		return l.fail(ctx, PhasePolicies, ActionGetPolicy, policySubject(id, name), err)
 	}
 	subject := policySubject(id, cmp.Or(got.Name, name))
 	var parsed *policy.Document
 	if got.Document == "" {
-		l.record(Problem{Phase: PhasePolicies, Action: ReaderActions["GetPolicy"], Subject: subject,
+		l.record(Problem{Phase: PhasePolicies, Action: ActionGetPolicy, Subject: subject,
 			Err: errors.New("cam: load: GetPolicy returned no document").Error()})
 	} else if parsed, err = policy.Parse([]byte(got.Document)); err != nil {
 		l.record(Problem{Phase: PhasePolicies, Action: ActionParse, Subject: subject, Err: err.Error()})
@@ -181,13 +181,13 @@ func (l *loader) fetchPolicy(ctx context.Context, id uint64) error {
 // role's attachments and boundary.
 func (l *loader) loadRoles(ctx context.Context) error {
 	var roles []Role
-	err := l.gate.call(ctx, "ListRoles", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionDescribeRoleList, func(ctx context.Context) (err error) {
 		roles, err = l.r.ListRoles(ctx)
 		return err
 	})
 	l.prog.step(PhaseRoles)
 	if err != nil {
-		return l.fail(ctx, PhaseRoles, "ListRoles", "all roles", err)
+		return l.fail(ctx, PhaseRoles, ActionDescribeRoleList, "all roles", err)
 	}
 	slices.SortStableFunc(roles, func(a, b Role) int { return cmp.Compare(a.Name, b.Name) })
 	l.roles = make([]RoleRecord, len(roles))
@@ -207,13 +207,13 @@ func (l *loader) loadRoles(ctx context.Context) error {
 		return forEach(ctx, n, l.cfg.concurrency, func(ctx context.Context, i int) error {
 			r := &l.roles[i]
 			var as []Attachment
-			err := l.gate.call(ctx, "ListRolePolicies", func(ctx context.Context) (err error) {
+			err := l.gate.call(ctx, ActionListAttachedRolePolicies, func(ctx context.Context) (err error) {
 				as, err = l.r.ListRolePolicies(ctx, r.Name)
 				return err
 			})
 			l.prog.step(PhaseAttachments)
 			if err != nil {
-				return l.fail(ctx, PhaseAttachments, "ListRolePolicies", roleSubject(r.Name), err)
+				return l.fail(ctx, PhaseAttachments, ActionListAttachedRolePolicies, roleSubject(r.Name), err)
 			}
 			r.Policies, r.PoliciesKnown = as, true
 			l.referenced(as)
@@ -227,13 +227,13 @@ func (l *loader) loadRoles(ctx context.Context) error {
 				b  Boundary
 				ok bool
 			)
-			err := l.gate.call(ctx, "RoleBoundary", func(ctx context.Context) (err error) {
+			err := l.gate.call(ctx, ActionGetRolePermissionBoundary, func(ctx context.Context) (err error) {
 				b, ok, err = l.r.RoleBoundary(ctx, r.Name)
 				return err
 			})
 			l.prog.step(PhaseBoundaries)
 			if err != nil {
-				return l.fail(ctx, PhaseBoundaries, "RoleBoundary", roleSubject(r.Name), err)
+				return l.fail(ctx, PhaseBoundaries, ActionGetRolePermissionBoundary, roleSubject(r.Name), err)
 			}
 			r.BoundaryKnown = true
 			if ok {

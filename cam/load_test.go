@@ -179,7 +179,7 @@ func TestLoadUsesBatches(t *testing.T) {
 		t.Fatalf("%d users, problems %v", len(s.Users), s.Problems)
 	}
 	tests := []struct {
-		action string
+		action cam.Action
 		want   int
 	}{
 		{"ListUsers", 1},
@@ -246,8 +246,10 @@ func TestLoadOptionErrors(t *testing.T) {
 		want string
 	}{
 		{"concurrency", cam.WithConcurrency(0), "concurrency must be at least 1"},
-		{"unknown action", cam.WithRateLimits(map[string]float64{"ListUser": 1}), `"ListUser" is not an API action`},
-		{"zero rate", cam.WithRateLimits(map[string]float64{"ListUsers": 0}), "must be positive"},
+		{"unknown action", cam.WithActionRate("ListUser", 1), `"ListUser" is not an API action`},
+		{"write action", cam.WithActionRate(cam.ActionCreatePolicy, 1), `"CreatePolicy" is not an API action`},
+		{"zero rate", cam.WithActionRate(cam.ActionListUsers, 0), "must be positive"},
+		{"NaN rate", cam.WithActionRate(cam.ActionListUsers, math.NaN()), "must be positive"},
 		{"scale", cam.WithRateScale(-2), "must be positive and finite"},
 		{"retry", cam.WithRetry(-1, 0), "must not be negative"},
 		{"clock", cam.WithClock(nil), "clock must not be nil"},
@@ -272,9 +274,11 @@ func TestLoadRespectsRateLimits(t *testing.T) {
 	for i := range 25 {
 		seed.Users = append(seed.Users, camfake.SeedUser{Name: fmt.Sprintf("u%02d", i), Policies: []string{"ReadOnlyAccess"}})
 	}
-	// ListAttachedUserAllPolicies at 5×10 = 50 requests per second.
-	f := camfake.MustSeed(seed, camfake.WithClock(testClock), camfake.WithRateLimits(10))
-	s := mustLoad(t, f, cam.WithRateScale(10), cam.WithRetry(0, 0))
+	// ListAttachedUserAllPolicies at 5×10 = 50 requests per second: Load
+	// reads the fake's limits and keeps under them without being told
+	// (WithRateScale(1) undoes mustLoad's scale).
+	f := camfake.MustSeed(seed, camfake.WithClock(testClock), camfake.WithRateScale(10))
+	s := mustLoad(t, f, cam.WithRateScale(1), cam.WithRetry(0, 0))
 	if len(s.Problems) != 0 {
 		t.Fatalf("problems: %v", s.Problems)
 	}
@@ -285,18 +289,18 @@ func TestLoadRespectsRateLimits(t *testing.T) {
 	}
 }
 
-func TestWithRateLimitsOverrides(t *testing.T) {
+func TestWithActionRateOverrides(t *testing.T) {
 	t.Parallel()
 	seed := camfake.Seed{}
 	for i := range 40 {
 		seed.Users = append(seed.Users, camfake.SeedUser{Name: fmt.Sprintf("u%02d", i)})
 	}
 	// The fake allows ListAttachedUserAllPolicies 5×10 = 50 requests per
-	// second; overriding Load's rate for it to 1,000×10 gets it throttled,
+	// second; overriding Load's rate for it to 1,000 gets it throttled,
 	// which, without retries, shows up as problems of that action only.
-	f := camfake.MustSeed(seed, camfake.WithClock(testClock), camfake.WithRateLimits(10))
-	s := mustLoad(t, f, cam.WithRateScale(10), cam.WithRetry(0, 0),
-		cam.WithRateLimits(map[string]float64{"ListAttachedUserAllPolicies": 1000, "ListUsers": math.Inf(1)}))
+	f := camfake.MustSeed(seed, camfake.WithClock(testClock), camfake.WithRateScale(10))
+	s := mustLoad(t, f, cam.WithRateScale(1), cam.WithRetry(0, 0),
+		cam.WithActionRate(cam.ActionListAttachedUserAllPolicies, 1000), cam.WithActionRate(cam.ActionListUsers, math.Inf(1)))
 	if len(s.Problems) == 0 {
 		t.Fatal("no problems: the override did not take effect")
 	}

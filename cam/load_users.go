@@ -15,13 +15,13 @@ import (
 // boundaries.
 func (l *loader) loadUsers(ctx context.Context) error {
 	var users []User
-	err := l.gate.call(ctx, "ListUsers", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionListUsers, func(ctx context.Context) (err error) {
 		users, err = l.r.ListUsers(ctx)
 		return err
 	})
 	l.prog.step(PhaseUsers)
 	if err != nil {
-		return l.fail(ctx, PhaseUsers, "ListUsers", "all users", err)
+		return l.fail(ctx, PhaseUsers, ActionListUsers, "all users", err)
 	}
 	slices.SortStableFunc(users, func(a, b User) int { return cmp.Compare(a.UIN, b.UIN) })
 	l.users = make([]UserRecord, len(users))
@@ -59,13 +59,13 @@ func (l *loader) loadUsers(ctx context.Context) error {
 func (l *loader) userPolicies(ctx context.Context, i int) error {
 	u := &l.users[i]
 	var as []Attachment
-	err := l.gate.call(ctx, "ListUserPolicies", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionListAttachedUserAllPolicies, func(ctx context.Context) (err error) {
 		as, err = l.r.ListUserPolicies(ctx, u.UIN, AttachDirect)
 		return err
 	})
 	l.prog.step(PhaseAttachments)
 	if err != nil {
-		return l.fail(ctx, PhaseAttachments, "ListUserPolicies", userSubject(&u.User), err)
+		return l.fail(ctx, PhaseAttachments, ActionListAttachedUserAllPolicies, userSubject(&u.User), err)
 	}
 	u.Policies, u.PoliciesKnown = as, true
 	l.referenced(as)
@@ -79,13 +79,13 @@ func (l *loader) lastLogins(ctx context.Context, lo, hi int) error {
 		uins = append(uins, l.users[i].UIN)
 	}
 	var got []User
-	err := l.gate.call(ctx, "LastLogins", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionDescribeSubAccounts, func(ctx context.Context) (err error) {
 		got, err = l.r.LastLogins(ctx, uins)
 		return err
 	})
 	l.prog.step(PhaseUsers)
 	if err != nil {
-		return l.fail(ctx, PhaseUsers, "LastLogins", uinsSubject(uins), err)
+		return l.fail(ctx, PhaseUsers, ActionDescribeSubAccounts, uinsSubject(uins), err)
 	}
 	byUIN := make(map[uint64]*User, len(got))
 	for j := range got {
@@ -96,7 +96,7 @@ func (l *loader) lastLogins(ctx context.Context, lo, hi int) error {
 		g, ok := byUIN[u.UIN]
 		if !ok {
 			err := fmt.Errorf("cam: load: DescribeSubAccounts returned nothing for uin %d", u.UIN)
-			if err := l.fail(ctx, PhaseUsers, "LastLogins", userSubject(&u.User), err); err != nil {
+			if err := l.fail(ctx, PhaseUsers, ActionDescribeSubAccounts, userSubject(&u.User), err); err != nil {
 				return err
 			}
 			continue
@@ -109,13 +109,13 @@ func (l *loader) lastLogins(ctx context.Context, lo, hi int) error {
 func (l *loader) userKeys(ctx context.Context, i int) error {
 	u := &l.users[i]
 	var keys []AccessKey
-	err := l.gate.call(ctx, "ListAccessKeys", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionListAccessKeys, func(ctx context.Context) (err error) {
 		keys, err = l.r.ListAccessKeys(ctx, u.UIN)
 		return err
 	})
 	l.prog.step(PhaseKeys)
 	if err != nil {
-		return l.fail(ctx, PhaseKeys, "ListAccessKeys", userSubject(&u.User), err)
+		return l.fail(ctx, PhaseKeys, ActionListAccessKeys, userSubject(&u.User), err)
 	}
 	slices.SortStableFunc(keys, func(a, b AccessKey) int { return cmp.Compare(a.ID, b.ID) })
 	u.Keys, u.KeysKnown = keys, true
@@ -145,13 +145,13 @@ func (l *loader) keyUsage(ctx context.Context) error {
 	return forEach(ctx, len(bs), l.cfg.concurrency, func(ctx context.Context, b int) error {
 		batch := ids[bs[b][0]:bs[b][1]]
 		var got []KeyLastUsed
-		err := l.gate.call(ctx, "KeysLastUsed", func(ctx context.Context) (err error) {
+		err := l.gate.call(ctx, ActionGetSecurityLastUsed, func(ctx context.Context) (err error) {
 			got, err = l.r.KeysLastUsed(ctx, batch)
 			return err
 		})
 		l.prog.step(PhaseKeys)
 		if err != nil {
-			return l.fail(ctx, PhaseKeys, "KeysLastUsed", keysSubject(batch), err)
+			return l.fail(ctx, PhaseKeys, ActionGetSecurityLastUsed, keysSubject(batch), err)
 		}
 		seen := make(map[string]bool, len(got))
 		for _, g := range got {
@@ -166,7 +166,7 @@ func (l *loader) keyUsage(ctx context.Context) error {
 		for _, id := range batch {
 			if !seen[id] {
 				err := fmt.Errorf("cam: load: GetSecurityLastUsed returned nothing for access key %s", id)
-				if err := l.fail(ctx, PhaseKeys, "KeysLastUsed", keysSubject([]string{id}), err); err != nil {
+				if err := l.fail(ctx, PhaseKeys, ActionGetSecurityLastUsed, keysSubject([]string{id}), err); err != nil {
 					return err
 				}
 			}
@@ -178,13 +178,13 @@ func (l *loader) keyUsage(ctx context.Context) error {
 func (l *loader) userMFA(ctx context.Context, i int) error {
 	u := &l.users[i]
 	var mfa MFASettings
-	err := l.gate.call(ctx, "GetMFA", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionDescribeSafeAuthFlagColl, func(ctx context.Context) (err error) {
 		mfa, err = l.r.GetMFA(ctx, u.UIN)
 		return err
 	})
 	l.prog.step(PhaseMFA)
 	if err != nil {
-		return l.fail(ctx, PhaseMFA, "GetMFA", userSubject(&u.User), err)
+		return l.fail(ctx, PhaseMFA, ActionDescribeSafeAuthFlagColl, userSubject(&u.User), err)
 	}
 	u.MFA, u.MFAKnown = mfa, true
 	return nil
@@ -196,13 +196,13 @@ func (l *loader) userBoundary(ctx context.Context, i int) error {
 		b  Boundary
 		ok bool
 	)
-	err := l.gate.call(ctx, "UserBoundary", func(ctx context.Context) (err error) {
+	err := l.gate.call(ctx, ActionGetUserPermissionBoundary, func(ctx context.Context) (err error) {
 		b, ok, err = l.r.UserBoundary(ctx, u.UIN)
 		return err
 	})
 	l.prog.step(PhaseBoundaries)
 	if err != nil {
-		return l.fail(ctx, PhaseBoundaries, "UserBoundary", userSubject(&u.User), err)
+		return l.fail(ctx, PhaseBoundaries, ActionGetUserPermissionBoundary, userSubject(&u.User), err)
 	}
 	u.BoundaryKnown = true
 	if ok {

@@ -10,7 +10,7 @@ import (
 
 // ActionParse is the [Problem.Action] of a document that was read but did not
 // parse with [policy.Parse] (a policy document or a role's trust policy).
-const ActionParse = "policy.Parse"
+const ActionParse Action = "policy.Parse"
 
 // Problem is one piece of the account that [Load] could not read, kept in
 // [Snapshot.Problems] so that nothing is lost silently: the entity it concerns
@@ -22,7 +22,7 @@ type Problem struct {
 	// Action is the API action that failed (for example
 	// "DescribeSafeAuthFlagColl"), or [ActionParse] for a document that did not
 	// parse.
-	Action string `json:"action"`
+	Action Action `json:"action"`
 	// Subject says what was being read, for example
 	// "user alice (uin 100000000011)", "role Deployer" or "policy ReadOnly (id 12)".
 	Subject string `json:"subject"`

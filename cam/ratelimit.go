@@ -1,69 +1,147 @@
 package cam
 
-// DefaultRateLimits is each CAM and CloudAudit API's documented rate limit in
-// requests per second (CAM-SEMANTICS §7), keyed by API action name. Throttling is
-// counted per API, region and caller. [Load] stays under these by default; the
-// fake enforces them when asked to.
-//
-// APIs not listed default to [DefaultRateLimit].
-var DefaultRateLimits = map[string]float64{
-	"ListUsers":                   20,
-	"GetUser":                     20,
-	"DescribeSubAccounts":         20,
-	"ListAccessKeys":              20,
-	"GetSecurityLastUsed":         20,
-	"DescribeSafeAuthFlagColl":    20,
-	"ListGroups":                  20,
-	"ListUsersForGroup":           20,
-	"ListAttachedUserAllPolicies": 5,
-	"ListAttachedGroupPolicies":   20,
-	"ListAttachedRolePolicies":    20,
-	"ListPolicies":                20,
-	"GetPolicy":                   20,
-	"ListPolicyVersions":          20,
-	"GetPolicyVersion":            20,
-	"DescribeRoleList":            10,
-	"GetRole":                     20,
-	"GetUserPermissionBoundary":   20,
-	"GetRolePermissionBoundary":   20,
-	"CreatePolicy":                10,
-	"UpdateAssumeRolePolicy":      3,
-	"DescribeEvents":              20,
+import (
+	"maps"
+	"time"
+)
+
+// Action is the name of a CAM or CloudAudit API action ("ListUsers",
+// "DescribeSubAccounts"), the key of rate limits, problems, fault injection
+// and call records. The constants below name every action a [Reader] calls
+// and the writes with limits of their own.
+type Action string
+
+// String returns the action's name.
+func (a Action) String() string { return string(a) }
+
+// The API actions behind the [Reader] methods, and a few others with
+// documented rate limits.
+const (
+	ActionGetUserAppID                Action = "GetUserAppId"                // Reader.Account
+	ActionListUsers                   Action = "ListUsers"                   // Reader.ListUsers
+	ActionGetUser                     Action = "GetUser"                     // Reader.GetUser
+	ActionDescribeSubAccounts         Action = "DescribeSubAccounts"         // Reader.LastLogins
+	ActionListAccessKeys              Action = "ListAccessKeys"              // Reader.ListAccessKeys, Reader.RootAccessKeys
+	ActionGetSecurityLastUsed         Action = "GetSecurityLastUsed"         // Reader.KeysLastUsed
+	ActionDescribeSafeAuthFlagColl    Action = "DescribeSafeAuthFlagColl"    // Reader.GetMFA
+	ActionListGroups                  Action = "ListGroups"                  // Reader.ListGroups
+	ActionListUsersForGroup           Action = "ListUsersForGroup"           // Reader.ListGroupMembers
+	ActionDescribeRoleList            Action = "DescribeRoleList"            // Reader.ListRoles
+	ActionGetRole                     Action = "GetRole"                     // Reader.GetRole
+	ActionListPolicies                Action = "ListPolicies"                // Reader.ListPolicies
+	ActionGetPolicy                   Action = "GetPolicy"                   // Reader.GetPolicy
+	ActionListPolicyVersions          Action = "ListPolicyVersions"          // Reader.ListPolicyVersions
+	ActionGetPolicyVersion            Action = "GetPolicyVersion"            // Reader.GetPolicyVersion
+	ActionListAttachedUserAllPolicies Action = "ListAttachedUserAllPolicies" // Reader.ListUserPolicies
+	ActionListAttachedGroupPolicies   Action = "ListAttachedGroupPolicies"   // Reader.ListGroupPolicies
+	ActionListAttachedRolePolicies    Action = "ListAttachedRolePolicies"    // Reader.ListRolePolicies
+	ActionGetUserPermissionBoundary   Action = "GetUserPermissionBoundary"   // Reader.UserBoundary
+	ActionGetRolePermissionBoundary   Action = "GetRolePermissionBoundary"   // Reader.RoleBoundary
+	ActionCreatePolicy                Action = "CreatePolicy"                // Writer.CreatePolicy
+	ActionUpdateAssumeRolePolicy      Action = "UpdateAssumeRolePolicy"      // Writer.UpdateTrustPolicy
+	ActionDescribeEvents              Action = "DescribeEvents"              // AuditLog.Events (CloudAudit)
+)
+
+// defaultRateLimits is each API's documented rate limit in requests per
+// second (Tencent's API reference for each action; see docs/semantics.md).
+var defaultRateLimits = map[Action]float64{
+	ActionListUsers:                   20,
+	ActionGetUser:                     20,
+	ActionDescribeSubAccounts:         20,
+	ActionListAccessKeys:              20,
+	ActionGetSecurityLastUsed:         20,
+	ActionDescribeSafeAuthFlagColl:    20,
+	ActionListGroups:                  20,
+	ActionListUsersForGroup:           20,
+	ActionListAttachedUserAllPolicies: 5,
+	ActionListAttachedGroupPolicies:   20,
+	ActionListAttachedRolePolicies:    20,
+	ActionListPolicies:                20,
+	ActionGetPolicy:                   20,
+	ActionListPolicyVersions:          20,
+	ActionGetPolicyVersion:            20,
+	ActionDescribeRoleList:            10,
+	ActionGetRole:                     20,
+	ActionGetUserPermissionBoundary:   20,
+	ActionGetRolePermissionBoundary:   20,
+	ActionCreatePolicy:                10,
+	ActionUpdateAssumeRolePolicy:      3,
+	ActionDescribeEvents:              20,
 }
 
-// DefaultRateLimit is the rate, in requests per second, assumed for an API that
-// [DefaultRateLimits] does not list.
+// DefaultRateLimits returns each CAM and CloudAudit API's documented rate
+// limit in requests per second, keyed by action: a new map on each call.
+// Throttling is counted per API, region and caller. [Load] stays under these
+// by default; camfake enforces them when asked to. APIs not listed default
+// to [DefaultRateLimit].
+func DefaultRateLimits() map[Action]float64 { return maps.Clone(defaultRateLimits) }
+
+// DefaultRateLimit is the rate, in requests per second, assumed for an API
+// that [DefaultRateLimits] does not list.
 const DefaultRateLimit = 20
 
 // RateLimit returns the documented rate limit of the API action.
-func RateLimit(action string) float64 {
-	if r, ok := DefaultRateLimits[action]; ok {
+func RateLimit(action Action) float64 {
+	if r, ok := defaultRateLimits[action]; ok {
 		return r
 	}
 	return DefaultRateLimit
 }
 
-// ReaderActions maps each [Reader] method name to the CAM API action it calls, so
-// rate limits, fault injection and call records can all be keyed by API action.
-var ReaderActions = map[string]string{
-	"Account":            "GetUserAppId",
-	"ListUsers":          "ListUsers",
-	"GetUser":            "GetUser",
-	"LastLogins":         "DescribeSubAccounts",
-	"ListAccessKeys":     "ListAccessKeys",
-	"KeysLastUsed":       "GetSecurityLastUsed",
-	"GetMFA":             "DescribeSafeAuthFlagColl",
-	"ListGroups":         "ListGroups",
-	"ListGroupMembers":   "ListUsersForGroup",
-	"ListRoles":          "DescribeRoleList",
-	"GetRole":            "GetRole",
-	"ListPolicies":       "ListPolicies",
-	"GetPolicy":          "GetPolicy",
-	"ListPolicyVersions": "ListPolicyVersions",
-	"GetPolicyVersion":   "GetPolicyVersion",
-	"ListUserPolicies":   "ListAttachedUserAllPolicies",
-	"ListGroupPolicies":  "ListAttachedGroupPolicies",
-	"ListRolePolicies":   "ListAttachedRolePolicies",
-	"UserBoundary":       "GetUserPermissionBoundary",
-	"RoleBoundary":       "GetRolePermissionBoundary",
+// readerActions maps each Reader method name to the action it calls.
+var readerActions = map[string]Action{
+	"Account":            ActionGetUserAppID,
+	"ListUsers":          ActionListUsers,
+	"GetUser":            ActionGetUser,
+	"LastLogins":         ActionDescribeSubAccounts,
+	"ListAccessKeys":     ActionListAccessKeys,
+	"RootAccessKeys":     ActionListAccessKeys,
+	"KeysLastUsed":       ActionGetSecurityLastUsed,
+	"GetMFA":             ActionDescribeSafeAuthFlagColl,
+	"ListGroups":         ActionListGroups,
+	"ListGroupMembers":   ActionListUsersForGroup,
+	"ListRoles":          ActionDescribeRoleList,
+	"GetRole":            ActionGetRole,
+	"ListPolicies":       ActionListPolicies,
+	"GetPolicy":          ActionGetPolicy,
+	"ListPolicyVersions": ActionListPolicyVersions,
+	"GetPolicyVersion":   ActionGetPolicyVersion,
+	"ListUserPolicies":   ActionListAttachedUserAllPolicies,
+	"ListGroupPolicies":  ActionListAttachedGroupPolicies,
+	"ListRolePolicies":   ActionListAttachedRolePolicies,
+	"UserBoundary":       ActionGetUserPermissionBoundary,
+	"RoleBoundary":       ActionGetRolePermissionBoundary,
+}
+
+// ReaderActions returns, for each [Reader] method name, the API action it
+// calls: a new map on each call.
+func ReaderActions() map[string]Action { return maps.Clone(readerActions) }
+
+// isReaderAction reports whether a Reader method calls the action.
+func isReaderAction(a Action) bool {
+	for _, r := range readerActions {
+		if r == a {
+			return true
+		}
+	}
+	return false
+}
+
+// RateLimiter is implemented by a [Reader] that knows the rate limits it
+// enforces itself, such as camfake's Fake. [Load] paces each action at the
+// rate the Reader reports instead of the documented one, so a load of an
+// in-memory account that enforces no limits takes milliseconds.
+type RateLimiter interface {
+	// RateLimit returns the requests per second the Reader accepts for the
+	// action; math.Inf(1) when it enforces no limit.
+	RateLimit(action Action) float64
+}
+
+// Clock is implemented by a [Reader] whose account has a clock of its own,
+// such as camfake's Fake with a fixed clock. [Load] stamps
+// [Snapshot.Taken] with it (unless [WithClock] is given), so times in the
+// snapshot and ages measured from Taken agree with the account.
+type Clock interface {
+	// Now returns the account's current time.
+	Now() time.Time
 }

@@ -34,7 +34,7 @@ func (st *state) attachmentsOut(out []cam.Attachment, as []attachment, groupID u
 // directly and through a group, or through two groups, appears once per path.
 func (f *Fake) ListUserPolicies(ctx context.Context, uin uint64, filter cam.AttachFilter) ([]cam.Attachment, error) {
 	var out []cam.Attachment
-	err := f.read(ctx, "ListUserPolicies", Call{UserUIN: uin}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListAttachedUserAllPolicies, Call{UserUIN: uin}, func(st *state) error {
 		if filter != cam.AttachAll && filter != cam.AttachDirect && filter != cam.AttachViaGroup {
 			return apiErr(codeParam, "AttachType %d is not 0, 1 or 2", filter)
 		}
@@ -60,7 +60,7 @@ func (f *Fake) ListUserPolicies(ctx context.Context, uin uint64, filter cam.Atta
 // order (ListAttachedGroupPolicies).
 func (f *Fake) ListGroupPolicies(ctx context.Context, groupID uint64) ([]cam.Attachment, error) {
 	var out []cam.Attachment
-	err := f.read(ctx, "ListGroupPolicies", Call{GroupID: groupID}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListAttachedGroupPolicies, Call{GroupID: groupID}, func(st *state) error {
 		g, err := st.group(groupID, codeGroupNotFound)
 		if err != nil {
 			return err
@@ -75,7 +75,7 @@ func (f *Fake) ListGroupPolicies(ctx context.Context, groupID uint64) ([]cam.Att
 // order (ListAttachedRolePolicies).
 func (f *Fake) ListRolePolicies(ctx context.Context, roleName string) ([]cam.Attachment, error) {
 	var out []cam.Attachment
-	err := f.read(ctx, "ListRolePolicies", Call{RoleName: roleName}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListAttachedRolePolicies, Call{RoleName: roleName}, func(st *state) error {
 		r, err := st.role(roleName)
 		if err != nil {
 			return err

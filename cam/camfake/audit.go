@@ -34,7 +34,7 @@ const (
 // "root", the owner's UIN, Sensitive set, Resources naming the subject).
 func (f *Fake) Events(ctx context.Context, q cam.EventQuery) ([]cam.AuditEvent, error) {
 	var out []cam.AuditEvent
-	err := f.readAction(ctx, "DescribeEvents", Call{UserName: q.Principal}, func(st *state) error {
+	err := f.read(ctx, cam.ActionDescribeEvents, Call{UserName: q.Principal}, func(st *state) error {
 		now := f.now()
 		switch {
 		case q.Start.IsZero() || q.End.IsZero():
@@ -72,6 +72,7 @@ func (f *Fake) Events(ctx context.Context, q cam.EventQuery) ([]cam.AuditEvent, 
 // them. An event without an ID gets a unique one. It is a test helper, not an
 // API call: it is not recorded and no fault applies.
 func (f *Fake) AddEvents(events ...cam.AuditEvent) {
+	f.init()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.st.addEvents(events)

@@ -18,7 +18,7 @@ func (st *state) boundaryOut(id uint64) (cam.Boundary, bool) {
 // UserBoundary returns a sub-user's permission boundary, or ok=false when it
 // has none (GetUserPermissionBoundary).
 func (f *Fake) UserBoundary(ctx context.Context, uin uint64) (b cam.Boundary, ok bool, err error) {
-	err = f.read(ctx, "UserBoundary", Call{UserUIN: uin}, func(st *state) error {
+	err = f.read(ctx, cam.ActionGetUserPermissionBoundary, Call{UserUIN: uin}, func(st *state) error {
 		u, err := st.user(uin, codeUserNotFound)
 		if err != nil {
 			return err
@@ -32,7 +32,7 @@ func (f *Fake) UserBoundary(ctx context.Context, uin uint64) (b cam.Boundary, ok
 // RoleBoundary returns a role's permission boundary, or ok=false when it has
 // none (GetRolePermissionBoundary).
 func (f *Fake) RoleBoundary(ctx context.Context, roleName string) (b cam.Boundary, ok bool, err error) {
-	err = f.read(ctx, "RoleBoundary", Call{RoleName: roleName}, func(st *state) error {
+	err = f.read(ctx, cam.ActionGetRolePermissionBoundary, Call{RoleName: roleName}, func(st *state) error {
 		r, err := st.role(roleName)
 		if err != nil {
 			return err

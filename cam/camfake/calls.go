@@ -16,9 +16,10 @@ import (
 // user, role or policy without matching strings. The fake fills in both the
 // UIN and the name of a user it knows, whichever of the two the caller gave.
 type Call struct {
-	// Action is the CAM (or CloudAudit) API action, e.g. "DescribeSafeAuthFlagColl"
-	// for [Fake.GetMFA] (see [cam.ReaderActions]) or "AttachUserPolicy".
-	Action string
+	// Action is the CAM (or CloudAudit) API action, e.g.
+	// cam.ActionDescribeSafeAuthFlagColl for [Fake.GetMFA] (see
+	// [cam.ReaderActions]) or "AttachUserPolicy".
+	Action cam.Action
 	// ReadOnly is true for reads (the [cam.Reader] methods and [Fake.Events]).
 	ReadOnly bool
 	// Time is when the call arrived, by the fake's clock ([WithClock]).
@@ -54,6 +55,7 @@ func (c Call) clone() Call {
 
 // Calls returns a copy of the call log, oldest first (see [WithCallLog]).
 func (f *Fake) Calls() []Call {
+	f.init()
 	f.callMu.Lock()
 	defer f.callMu.Unlock()
 	out := make([]Call, len(f.calls))
@@ -65,14 +67,16 @@ func (f *Fake) Calls() []Call {
 
 // CallCount returns how many calls of the API action the fake received since
 // it was made or last reset, successful or not.
-func (f *Fake) CallCount(action string) int {
+func (f *Fake) CallCount(action cam.Action) int {
+	f.init()
 	f.callMu.Lock()
 	defer f.callMu.Unlock()
 	return f.counts[action]
 }
 
 // CallCounts returns the number of calls per API action.
-func (f *Fake) CallCounts() map[string]int {
+func (f *Fake) CallCounts() map[cam.Action]int {
+	f.init()
 	f.callMu.Lock()
 	defer f.callMu.Unlock()
 	return maps.Clone(f.counts)
@@ -80,10 +84,11 @@ func (f *Fake) CallCounts() map[string]int {
 
 // ResetCalls clears the call log and the per-action counts.
 func (f *Fake) ResetCalls() {
+	f.init()
 	f.callMu.Lock()
 	defer f.callMu.Unlock()
 	f.calls = nil
-	f.counts = map[string]int{}
+	f.counts = map[cam.Action]int{}
 }
 
 // record appends c to the log.
@@ -110,28 +115,21 @@ func (f *Fake) newRequestID() string {
 	return fmt.Sprintf("00000000-0000-4000-8000-%012x", n)
 }
 
-// read runs a read-only API call: method is the [cam.Reader] method name.
-func (f *Fake) read(ctx context.Context, method string, c Call, fn func(*state) error) error {
-	c.Action = cam.ReaderActions[method]
-	c.ReadOnly = true
-	return f.call(ctx, c, false, fn)
-}
-
-// readAction runs a read-only call named by its API action.
-func (f *Fake) readAction(ctx context.Context, action string, c Call, fn func(*state) error) error {
+// read runs a read-only API call.
+func (f *Fake) read(ctx context.Context, action cam.Action, c Call, fn func(*state) error) error {
 	c.Action = action
 	c.ReadOnly = true
 	return f.call(ctx, c, false, fn)
 }
 
 // write runs a mutating API call; on success it appends an audit event.
-func (f *Fake) write(ctx context.Context, action string, c Call, fn func(*state) error) error {
+func (f *Fake) write(ctx context.Context, action cam.Action, c Call, fn func(*state) error) error {
 	return f.create(ctx, action, c, func(st *state, _ *Call) error { return fn(st) })
 }
 
 // create runs a mutating API call whose state operation completes the call's
 // subject (the ID of what it created), for the call record and audit event.
-func (f *Fake) create(ctx context.Context, action string, c Call, fn func(*state, *Call) error) error {
+func (f *Fake) create(ctx context.Context, action cam.Action, c Call, fn func(*state, *Call) error) error {
 	c.Action = action
 	return f.callWith(ctx, c, true, fn)
 }
@@ -142,6 +140,7 @@ func (f *Fake) call(ctx context.Context, c Call, write bool, fn func(*state) err
 }
 
 func (f *Fake) callWith(ctx context.Context, c Call, write bool, fn func(*state, *Call) error) error {
+	f.init()
 	c.Time = f.now()
 	c.RequestID = f.newRequestID()
 	err := f.intercept(ctx, &c)

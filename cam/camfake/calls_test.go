@@ -21,7 +21,7 @@ func TestCalls(t *testing.T) {
 	if len(calls) != 5 {
 		t.Fatalf("Calls = %+v", calls)
 	}
-	wantActions := []string{"AddUser", "DescribeSafeAuthFlagColl", "GetUser", "GetRole", "GetSecurityLastUsed"}
+	wantActions := []cam.Action{"AddUser", "DescribeSafeAuthFlagColl", "GetUser", "GetRole", "GetSecurityLastUsed"}
 	for i, c := range calls {
 		if c.Action != wantActions[i] || c.RequestID == "" || !c.Time.Equal(testNow) {
 			t.Errorf("call %d = %+v, want %s", i, c, wantActions[i])

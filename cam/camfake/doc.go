@@ -35,8 +35,8 @@
 // Entry points:
 //
 //   - [New] with options [WithOwnerUIN], [WithAppID], [WithClock],
-//     [WithLatency], [WithRateLimits], [WithRandSeed], [WithHook], [WithSeed]
-//     and [WithCallLog];
+//     [WithLatency], [WithRateScale], [WithRandSeed], [WithHook], [WithSeed]
+//     and [WithCallLog]; the zero Fake is usable too, with New's defaults;
 //   - [Demo], the "example corp" account with the IAM guide's problems;
 //   - [Seed] (plain data) with [Fake.Seed] and [MustSeed];
 //   - helpers the cam interfaces lack: [Fake.CreateUser], [Fake.DeleteUser],
@@ -44,7 +44,10 @@
 //     [Fake.UpdateAccessKey], [Fake.DeleteAccessKey], [Fake.SetMFA],
 //     [Fake.SetLastLogin], [Fake.SetKeyLastUsed], [Fake.AddEvents];
 //   - fault injection: [Fake.Inject] with a typed [Fault], [WithHook];
-//   - call records: [Fake.Calls], [Fake.CallCount], [Fake.ResetCalls].
+//   - call records: [Fake.Calls], [Fake.CallCount], [Fake.ResetCalls];
+//   - what cam.Load asks of it: [Fake.RateLimit] (the limits it enforces, so
+//     a load paces itself to the fake and takes milliseconds when it
+//     enforces none) and [Fake.Now] (its clock, which stamps the snapshot).
 //
 // What the fake does not model: passwords, phone and e-mail bindings, SAML
 // and OIDC providers, STS (AssumeRole) and policy evaluation (package policy

@@ -63,21 +63,21 @@ func apiErr(code, format string, args ...any) *cam.APIError {
 
 // ctxErr wraps a context error so that errors.Is(err, context.Canceled) (or
 // context.DeadlineExceeded) works and the message names the call.
-func ctxErr(action string, err error) error {
+func ctxErr(action cam.Action, err error) error {
 	return fmt.Errorf("camfake: %s: %w", action, err)
 }
 
 // completeError returns err with the action and request ID filled in when it is
 // a bare *cam.APIError missing them. It never mutates err: a caller's injected
 // error value stays as the caller made it.
-func completeError(err error, action, requestID string) error {
+func completeError(err error, action cam.Action, requestID string) error {
 	ae, ok := err.(*cam.APIError)
 	if !ok || ae == nil || (ae.Action != "" && ae.RequestID != "") {
 		return err
 	}
 	cp := *ae
 	if cp.Action == "" {
-		cp.Action = action
+		cp.Action = string(action)
 	}
 	if cp.RequestID == "" {
 		cp.RequestID = requestID

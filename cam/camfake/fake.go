@@ -3,6 +3,7 @@ package camfake
 import (
 	"context"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"sync"
@@ -15,8 +16,10 @@ import (
 
 // Interface checks: a *Fake is a whole CAM account and its audit log.
 var (
-	_ cam.API      = (*Fake)(nil)
-	_ cam.AuditLog = (*Fake)(nil)
+	_ cam.API         = (*Fake)(nil)
+	_ cam.AuditLog    = (*Fake)(nil)
+	_ cam.RateLimiter = (*Fake)(nil)
+	_ cam.Clock       = (*Fake)(nil)
 )
 
 // DefaultOwnerUIN is the root account UIN of a Fake made without [WithOwnerUIN].
@@ -33,7 +36,7 @@ const DefaultRandSeed uint64 = 1
 //
 // Every API method runs the same pipeline: a cancelled context fails at once
 // (the error wraps ctx.Err()); then the configured latency ([WithLatency]);
-// then the rate limit ([WithRateLimits]); then injected faults ([Fake.Inject])
+// then the rate limit ([WithRateScale]); then injected faults ([Fake.Inject])
 // and hooks ([WithHook]); then the state operation. Each call, failed or not,
 // is recorded ([Fake.Calls]). Successful writes also append an audit event
 // (see [Fake.Events]).
@@ -43,7 +46,12 @@ const DefaultRandSeed uint64 = 1
 //
 // The fake holds no secret keys at all, so nothing it prints or returns can
 // leak one.
+//
+// The zero Fake is an empty account with the defaults of [New] (no options):
+// it is usable, and is set up on first use. Use New to set options.
 type Fake struct {
+	initOnce sync.Once
+
 	owner, appID uint64
 	now          func() time.Time
 	latency      time.Duration
@@ -57,7 +65,7 @@ type Fake struct {
 	reqSeq atomic.Uint64
 
 	limMu    sync.Mutex
-	limiters map[string]*rate.Limiter
+	limiters map[cam.Action]*rate.Limiter
 
 	faultMu  sync.Mutex
 	faults   []*faultEntry
@@ -66,7 +74,7 @@ type Fake struct {
 
 	callMu sync.Mutex
 	calls  []Call
-	counts map[string]int
+	counts map[cam.Action]int
 }
 
 // Option configures a Fake made by [New].
@@ -107,17 +115,19 @@ func WithClock(now func() time.Time) Option {
 // ends the call at once with an error wrapping ctx.Err().
 func WithLatency(d time.Duration) Option { return func(c *config) { c.latency = d } }
 
-// WithRateLimits makes the fake enforce CAM's documented rate limit
+// WithRateScale makes the fake enforce CAM's documented rate limit
 // ([cam.RateLimit]) times scale on every API action, each action with its own
 // token bucket (golang.org/x/time/rate), as CAM counts per API. A call over
 // the limit fails with *cam.APIError{Code: "RequestLimitExceeded"}, which
 // matches [cam.ErrThrottled], exactly as the service answers.
+// cam.WithRateScale is the same scale on the calling side; cam.Load reads
+// the fake's limits ([Fake.RateLimit]) and keeps under them by itself.
 //
 // Each bucket's burst is max(2, ceil(rate/10)) (see [Burst]): a client that
 // paces itself at exactly the same rate, with a burst no larger than that, is
 // never throttled, even with scheduling jitter. scale ≤ 0 disables
 // enforcement (the default).
-func WithRateLimits(scale float64) Option { return func(c *config) { c.rateScale = scale } }
+func WithRateScale(scale float64) Option { return func(c *config) { c.rateScale = scale } }
 
 // WithRandSeed seeds the pseudo-random source that decides probabilistic
 // faults ([Fault.ThrottleRate], [Fault.ErrRate]), so a test replays the same
@@ -155,31 +165,14 @@ func WithCallLog(n int) Option { return func(c *config) { c.maxCalls = n } }
 // and Tencent's preset policies (see [PresetPolicies]). It panics only if a
 // [WithSeed] seed is bad.
 func New(opts ...Option) *Fake {
-	cfg := config{
-		owner:    DefaultOwnerUIN,
-		appID:    DefaultAppID,
-		now:      time.Now,
-		randSeed: DefaultRandSeed,
-		maxCalls: -1,
-	}
+	cfg := defaultConfig()
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
 		}
 	}
-	f := &Fake{
-		owner:     cfg.owner,
-		appID:     cfg.appID,
-		now:       cfg.now,
-		latency:   cfg.latency,
-		rateScale: cfg.rateScale,
-		hooks:     cfg.hooks,
-		maxCalls:  cfg.maxCalls,
-		limiters:  map[string]*rate.Limiter{},
-		rnd:       rand.New(rand.NewPCG(cfg.randSeed, cfg.randSeed^0x9e3779b97f4a7c15)),
-		counts:    map[string]int{},
-	}
-	f.st = newState(f.owner, f.now)
+	f := &Fake{}
+	f.initOnce.Do(func() { f.setup(cfg) })
 	for i, s := range cfg.seeds {
 		if err := f.Seed(s); err != nil {
 			panic(fmt.Sprintf("camfake: WithSeed #%d: %s", i+1, strings.TrimPrefix(err.Error(), "camfake: ")))
@@ -188,17 +181,64 @@ func New(opts ...Option) *Fake {
 	return f
 }
 
+func defaultConfig() config {
+	return config{
+		owner:    DefaultOwnerUIN,
+		appID:    DefaultAppID,
+		now:      time.Now,
+		randSeed: DefaultRandSeed,
+		maxCalls: -1,
+	}
+}
+
+// setup sets the fake's fields from cfg; it runs once, from New or on the
+// zero Fake's first use.
+func (f *Fake) setup(cfg config) {
+	f.owner, f.appID = cfg.owner, cfg.appID
+	f.now = cfg.now
+	f.latency = cfg.latency
+	f.rateScale = cfg.rateScale
+	f.hooks = cfg.hooks
+	f.maxCalls = cfg.maxCalls
+	f.limiters = map[cam.Action]*rate.Limiter{}
+	f.rnd = rand.New(rand.NewPCG(cfg.randSeed, cfg.randSeed^0x9e3779b97f4a7c15))
+	f.counts = map[cam.Action]int{}
+	f.st = newState(f.owner, f.now)
+}
+
+// init sets up a zero Fake with New's defaults on first use; every exported
+// method calls it.
+func (f *Fake) init() { f.initOnce.Do(func() { f.setup(defaultConfig()) }) }
+
 // OwnerUIN returns the root account's UIN.
-func (f *Fake) OwnerUIN() uint64 { return f.owner }
+func (f *Fake) OwnerUIN() uint64 {
+	f.init()
+	return f.owner
+}
 
 // Now returns the fake's current time (see [WithClock]).
-func (f *Fake) Now() time.Time { return f.now() }
+func (f *Fake) Now() time.Time {
+	f.init()
+	return f.now()
+}
+
+// RateLimit returns the rate, in requests per second, at which the fake
+// accepts calls of the action: math.Inf(1) unless [WithRateScale] made it
+// enforce limits. It makes a *Fake a [cam.RateLimiter], so cam.Load paces
+// itself to the fake and a load of an unthrottled fake takes milliseconds.
+func (f *Fake) RateLimit(action cam.Action) float64 {
+	f.init()
+	if f.rateScale <= 0 {
+		return math.Inf(1)
+	}
+	return cam.RateLimit(action) * f.rateScale
+}
 
 // Account returns the account's owner UIN, the caller (the root account) and
 // the APPID (GetUserAppId).
 func (f *Fake) Account(ctx context.Context) (cam.Account, error) {
 	var out cam.Account
-	err := f.read(ctx, "Account", Call{}, func(*state) error {
+	err := f.read(ctx, cam.ActionGetUserAppID, Call{}, func(*state) error {
 		out = cam.Account{OwnerUIN: f.owner, CallerUIN: f.owner, AppID: f.appID}
 		return nil
 	})
@@ -208,6 +248,7 @@ func (f *Fake) Account(ctx context.Context) (cam.Account, error) {
 // String summarises the account: owner and entity counts. It never shows
 // anything secret (the fake holds no secrets).
 func (f *Fake) String() string {
+	f.init()
 	f.mu.RLock()
 	defer f.mu.RUnlock()
 	return fmt.Sprintf("camfake.Fake{owner: %d, users: %d, groups: %d, roles: %d, custom policies: %d, keys: %d, events: %d}",

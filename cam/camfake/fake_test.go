@@ -3,6 +3,7 @@ package camfake_test
 import (
 	"context"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
 	"testing"
@@ -115,5 +116,38 @@ func TestConcurrentUse(t *testing.T) {
 		if strings.HasPrefix(p.Name, "worker-") && p.AttachmentCount != 0 {
 			t.Errorf("%s AttachmentCount = %d", p.Name, p.AttachmentCount)
 		}
+	}
+}
+
+// TestZeroFake: the zero Fake is an empty account with New's defaults.
+func TestZeroFake(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var f camfake.Fake
+	if f.OwnerUIN() != camfake.DefaultOwnerUIN {
+		t.Errorf("OwnerUIN = %d", f.OwnerUIN())
+	}
+	if users, err := f.ListUsers(ctx); err != nil || len(users) != 0 {
+		t.Errorf("ListUsers = %v, %v", users, err)
+	}
+	if _, err := f.CreateUser(ctx, camfake.UserInput{Name: "alice"}); err != nil {
+		t.Fatalf("CreateUser: %v", err)
+	}
+	if f.CallCount("ListUsers") != 1 || !strings.Contains(f.String(), "users: 1") {
+		t.Errorf("calls %d, %s", f.CallCount("ListUsers"), f.String())
+	}
+	var g camfake.Fake
+	if err := g.Seed(camfake.Seed{Users: []camfake.SeedUser{{Name: "bob"}}}); err != nil {
+		t.Fatalf("Seed on a zero Fake: %v", err)
+	}
+	s, err := cam.Load(ctx, &g)
+	if err != nil || len(s.Users) != 1 {
+		t.Fatalf("Load of a zero Fake = %v, %v", s, err)
+	}
+	if !math.IsInf(g.RateLimit(cam.ActionListUsers), 1) {
+		t.Errorf("RateLimit = %v, want +Inf", g.RateLimit(cam.ActionListUsers))
+	}
+	if lim := camfake.New(camfake.WithRateScale(2)).RateLimit(cam.ActionListAttachedUserAllPolicies); lim != 10 {
+		t.Errorf("RateLimit with scale 2 = %v, want 10", lim)
 	}
 }

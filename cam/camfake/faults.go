@@ -3,6 +3,8 @@ package camfake
 import (
 	"context"
 	"time"
+
+	"github.com/camkit/camkit/cam"
 )
 
 // Fault makes matching API calls fail or slow down. Inject it with
@@ -34,7 +36,7 @@ import (
 type Fault struct {
 	// Action is the API action to fault ("DescribeSafeAuthFlagColl",
 	// "AttachUserPolicy", ...); empty faults every action.
-	Action string
+	Action cam.Action
 	// Match, when set, further selects calls, typically by subject.
 	Match func(Call) bool
 	// Err is the error to return. A *cam.APIError without an action or request
@@ -66,6 +68,7 @@ type faultEntry struct {
 // Inject adds a fault and returns a function that removes it (calling it more
 // than once is harmless).
 func (f *Fake) Inject(flt Fault) (remove func()) {
+	f.init()
 	flt.ErrRate = clamp01(flt.ErrRate)
 	flt.ThrottleRate = clamp01(flt.ThrottleRate)
 	f.faultMu.Lock()
@@ -87,6 +90,7 @@ func (f *Fake) Inject(flt Fault) (remove func()) {
 
 // ClearFaults removes every injected fault.
 func (f *Fake) ClearFaults() {
+	f.init()
 	f.faultMu.Lock()
 	defer f.faultMu.Unlock()
 	f.faults = nil

@@ -108,7 +108,7 @@ func TestHook(t *testing.T) {
 	ctx := context.Background()
 	var seen []string
 	f := newFake(t, camfake.WithHook(func(_ context.Context, c camfake.Call) error {
-		seen = append(seen, c.Action)
+		seen = append(seen, string(c.Action))
 		if c.RoleName == "Forbidden" {
 			return &cam.APIError{Code: "UnauthorizedOperation", Message: "no"}
 		}

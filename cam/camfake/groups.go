@@ -11,7 +11,7 @@ import (
 // ListGroups returns every group in creation order (ListGroups).
 func (f *Fake) ListGroups(ctx context.Context) ([]cam.Group, error) {
 	var out []cam.Group
-	err := f.read(ctx, "ListGroups", Call{}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListGroups, Call{}, func(st *state) error {
 		out = make([]cam.Group, 0, len(st.groupOrder))
 		for _, id := range st.groupOrder {
 			out = append(out, st.groups[id].Group)
@@ -25,7 +25,7 @@ func (f *Fake) ListGroups(ctx context.Context) ([]cam.Group, error) {
 // joined (ListUsersForGroup).
 func (f *Fake) ListGroupMembers(ctx context.Context, groupID uint64) ([]uint64, error) {
 	var out []uint64
-	err := f.read(ctx, "ListGroupMembers", Call{GroupID: groupID}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListUsersForGroup, Call{GroupID: groupID}, func(st *state) error {
 		g, err := st.group(groupID, codeGroupNotFound)
 		if err != nil {
 			return err

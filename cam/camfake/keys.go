@@ -15,7 +15,7 @@ import (
 // (LastUsed is zero); KeysLastUsed does. Never a secret key: the fake has none.
 func (f *Fake) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKey, error) {
 	var out []cam.AccessKey
-	err := f.read(ctx, "ListAccessKeys", Call{UserUIN: uin}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListAccessKeys, Call{UserUIN: uin}, func(st *state) error {
 		u, err := st.user(uin, codeUserNotExist)
 		if err != nil {
 			return err
@@ -39,7 +39,7 @@ func (f *Fake) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKey,
 func (f *Fake) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLastUsed, error) {
 	var out []cam.KeyLastUsed
 	c := Call{KeyIDs: slices.Clone(keyIDs)}
-	err := f.read(ctx, "KeysLastUsed", c, func(st *state) error {
+	err := f.read(ctx, cam.ActionGetSecurityLastUsed, c, func(st *state) error {
 		if len(keyIDs) > cam.MaxKeyLastUsedBatch {
 			return apiErr(codeInvalid, "SecretIdList takes at most %d key IDs, got %d", cam.MaxKeyLastUsedBatch, len(keyIDs))
 		}
@@ -158,6 +158,7 @@ func (st *state) userKey(uin uint64, keyID string) (*key, error) {
 // SetKeyLastUsed records when a key was last used, as KeysLastUsed reports it.
 // A zero time means never used. It is a test helper: not recorded, no faults.
 func (f *Fake) SetKeyLastUsed(keyID string, at time.Time) error {
+	f.init()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	k := f.st.keys[keyID]
@@ -172,7 +173,7 @@ func (f *Fake) SetKeyLastUsed(keyID string, at time.Time) error {
 // (DescribeSafeAuthFlagColl).
 func (f *Fake) GetMFA(ctx context.Context, uin uint64) (cam.MFASettings, error) {
 	var out cam.MFASettings
-	err := f.read(ctx, "GetMFA", Call{UserUIN: uin}, func(st *state) error {
+	err := f.read(ctx, cam.ActionDescribeSafeAuthFlagColl, Call{UserUIN: uin}, func(st *state) error {
 		u, err := st.user(uin, codeUserNotFound)
 		if err != nil {
 			return err

@@ -14,7 +14,7 @@ import (
 // [cam.ScopeAll].
 func (f *Fake) ListPolicies(ctx context.Context, scope cam.PolicyScope) ([]cam.Policy, error) {
 	var out []cam.Policy
-	err := f.read(ctx, "ListPolicies", Call{}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListPolicies, Call{}, func(st *state) error {
 		var want cam.PolicyType
 		switch scope {
 		case cam.ScopeAll, "":
@@ -44,7 +44,7 @@ func (f *Fake) ListPolicies(ctx context.Context, scope cam.PolicyScope) ([]cam.P
 // count (ListPolicies does) nor the default version (ListPolicyVersions does).
 func (f *Fake) GetPolicy(ctx context.Context, id uint64) (cam.Policy, error) {
 	var out cam.Policy
-	err := f.read(ctx, "GetPolicy", Call{PolicyID: id}, func(st *state) error {
+	err := f.read(ctx, cam.ActionGetPolicy, Call{PolicyID: id}, func(st *state) error {
 		p, err := st.policy(id, codePolicyNotFound)
 		if err != nil {
 			return err

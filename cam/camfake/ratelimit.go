@@ -18,7 +18,7 @@ func Burst(ratePerSecond float64) int {
 
 // allow takes a token from the action's bucket, or returns the throttling
 // error CAM returns.
-func (f *Fake) allow(action string) error {
+func (f *Fake) allow(action cam.Action) error {
 	if f.rateScale <= 0 {
 		return nil
 	}

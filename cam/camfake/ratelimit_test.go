@@ -24,7 +24,7 @@ func TestBurst(t *testing.T) {
 
 func TestRateLimitsThrottle(t *testing.T) {
 	ctx := context.Background()
-	f := newFake(t, camfake.WithRateLimits(1))
+	f := newFake(t, camfake.WithRateScale(1))
 	// ListAttachedUserAllPolicies allows 5/s with a burst of 2: a tight loop
 	// of 10 calls must be throttled.
 	u := mustUser(t, f, "u")
@@ -51,7 +51,7 @@ func TestRateLimitsThrottle(t *testing.T) {
 func TestRateLimitsTolerateAPacedClient(t *testing.T) {
 	ctx := context.Background()
 	// Scale 10 makes UpdateAssumeRolePolicy (3/s) 30/s, so the test is short.
-	f := newFake(t, camfake.WithRateLimits(10))
+	f := newFake(t, camfake.WithRateScale(10))
 	mustRole(t, f, "R")
 	r := cam.RateLimit("UpdateAssumeRolePolicy") * 10
 	client := rate.NewLimiter(rate.Limit(r), 1)

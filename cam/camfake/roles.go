@@ -22,7 +22,7 @@ func roleOut(r *role) cam.Role {
 // (DescribeRoleList).
 func (f *Fake) ListRoles(ctx context.Context) ([]cam.Role, error) {
 	var out []cam.Role
-	err := f.read(ctx, "ListRoles", Call{}, func(st *state) error {
+	err := f.read(ctx, cam.ActionDescribeRoleList, Call{}, func(st *state) error {
 		out = make([]cam.Role, 0, len(st.roleOrder))
 		for _, name := range st.roleOrder {
 			out = append(out, roleOut(st.roles[name]))
@@ -35,7 +35,7 @@ func (f *Fake) ListRoles(ctx context.Context) ([]cam.Role, error) {
 // GetRole returns a role by name (GetRole).
 func (f *Fake) GetRole(ctx context.Context, name string) (cam.Role, error) {
 	var out cam.Role
-	err := f.read(ctx, "GetRole", Call{RoleName: name}, func(st *state) error {
+	err := f.read(ctx, cam.ActionGetRole, Call{RoleName: name}, func(st *state) error {
 		r, err := st.role(name)
 		if err != nil {
 			return err

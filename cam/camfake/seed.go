@@ -138,6 +138,7 @@ func MustSeed(s Seed, opts ...Option) *Fake {
 // name (`camfake: seed: users[2] "dave": group "ops" does not exist`).
 // Seed is atomic: on error the account is unchanged.
 func (f *Fake) Seed(s Seed) error {
+	f.init()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	st := f.st.clone()

@@ -200,7 +200,7 @@ func (st *state) custom(id uint64) (*pol, error) {
 func (st *state) audit(c Call) {
 	ev := cam.AuditEvent{
 		ID:           c.RequestID,
-		Name:         c.Action,
+		Name:         string(c.Action),
 		Time:         stampOf(c.Time),
 		Principal:    "root",
 		PrincipalUIN: st.owner,

@@ -22,7 +22,7 @@ type UserInput struct {
 // ListUsers it leaves out the last login; use GetUser or LastLogins for it.
 func (f *Fake) ListUsers(ctx context.Context) ([]cam.User, error) {
 	var out []cam.User
-	err := f.read(ctx, "ListUsers", Call{}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListUsers, Call{}, func(st *state) error {
 		out = make([]cam.User, 0, len(st.userOrder))
 		for _, uin := range st.userOrder {
 			u := st.users[uin].User
@@ -39,7 +39,7 @@ func (f *Fake) ListUsers(ctx context.Context) ([]cam.User, error) {
 // (Created is zero); ListUsers and LastLogins do.
 func (f *Fake) GetUser(ctx context.Context, name string) (cam.User, error) {
 	var out cam.User
-	err := f.read(ctx, "GetUser", Call{UserName: name}, func(st *state) error {
+	err := f.read(ctx, cam.ActionGetUser, Call{UserName: name}, func(st *state) error {
 		uin, ok := st.userByName[name]
 		if !ok {
 			return apiErr(codeUserNotFound, "sub-user %q does not exist", name)
@@ -62,7 +62,7 @@ func (f *Fake) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, error
 	if len(uins) == 1 {
 		c.UserUIN = uins[0]
 	}
-	err := f.read(ctx, "LastLogins", c, func(st *state) error {
+	err := f.read(ctx, cam.ActionDescribeSubAccounts, c, func(st *state) error {
 		if len(uins) > cam.MaxLastLoginBatch {
 			return apiErr(codeInvalid, "FilterSubAccountUin takes at most %d UINs, got %d", cam.MaxLastLoginBatch, len(uins))
 		}
@@ -159,6 +159,7 @@ func (f *Fake) DeleteUser(ctx context.Context, uin uint64, force bool) error {
 // that GetUser and LastLogins report. It is a test helper, not an API call: it
 // is not recorded and no fault applies.
 func (f *Fake) SetLastLogin(uin uint64, at time.Time, ip string) error {
+	f.init()
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	u, err := f.st.user(uin, codeUserNotFound)

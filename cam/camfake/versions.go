@@ -12,7 +12,7 @@ import (
 // empty.
 func (f *Fake) ListPolicyVersions(ctx context.Context, id uint64) ([]cam.PolicyVersion, error) {
 	var out []cam.PolicyVersion
-	err := f.read(ctx, "ListPolicyVersions", Call{PolicyID: id}, func(st *state) error {
+	err := f.read(ctx, cam.ActionListPolicyVersions, Call{PolicyID: id}, func(st *state) error {
 		p, err := st.policy(id, codePolicyNotFound)
 		if err != nil {
 			return err
@@ -30,7 +30,7 @@ func (f *Fake) ListPolicyVersions(ctx context.Context, id uint64) ([]cam.PolicyV
 // (GetPolicyVersion).
 func (f *Fake) GetPolicyVersion(ctx context.Context, id, ver uint64) (cam.PolicyVersion, error) {
 	var out cam.PolicyVersion
-	err := f.read(ctx, "GetPolicyVersion", Call{PolicyID: id, Version: ver}, func(st *state) error {
+	err := f.read(ctx, cam.ActionGetPolicyVersion, Call{PolicyID: id, Version: ver}, func(st *state) error {
 		p, err := st.policy(id, codePolicyNotFound)
 		if err != nil {
 			return err
