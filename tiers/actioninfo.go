@@ -24,6 +24,9 @@ type actionInfo struct {
 	// pmOther is true when the pattern reaches permission management other
 	// than by issuing credentials.
 	pmOther bool
+	// coarse names a write API the pattern matches that CAM authorises
+	// only as a whole (operation or service granularity), "" if none.
+	coarse string
 	// members are the catalogued APIs the pattern matches (a concrete
 	// action is its own single member).
 	members []member
@@ -35,6 +38,7 @@ type member struct {
 	service string
 	level   policy.AccessLevel
 	cred    bool
+	coarse  bool // operation or service granularity
 }
 
 // maxCachedActions bounds the cache so that hostile input cannot grow it
@@ -76,8 +80,12 @@ func computeInfo(raw string) *actionInfo {
 		if canonical, ok := policy.KnownAction(a.Service, a.Name); ok {
 			name = canonical
 		}
-		m := member{name: name, service: svc, level: info.level, cred: policy.IssuesCredentials(a.Service, a.Name)}
+		m := member{name: name, service: svc, level: info.level, cred: policy.IssuesCredentials(a.Service, a.Name),
+			coarse: coarseAPI(a.Service, a.Name)}
 		info.members = []member{m}
+		if m.coarse && writeLevel(m.level) {
+			info.coarse = name
+		}
 		if m.cred {
 			info.cred = name
 		}
@@ -86,7 +94,11 @@ func computeInfo(raw string) *actionInfo {
 	}
 	for _, full := range a.MatchingActions() {
 		svc, api, _ := strings.Cut(full, ":")
-		m := member{name: full, service: svc, level: policy.AccessLevelOf(svc, api), cred: policy.IssuesCredentials(svc, api)}
+		m := member{name: full, service: svc, level: policy.AccessLevelOf(svc, api), cred: policy.IssuesCredentials(svc, api),
+			coarse: coarseAPI(svc, api)}
+		if m.coarse && writeLevel(m.level) && info.coarse == "" {
+			info.coarse = full
+		}
 		if m.cred && info.cred == "" {
 			info.cred = full
 		}
@@ -100,6 +112,13 @@ func computeInfo(raw string) *actionInfo {
 		info.pmOther = true
 	}
 	return info
+}
+
+// coarseAPI reports whether CAM documents the API as authorised only as a
+// whole: a statement naming resources (or a resource tag) cannot scope it.
+func coarseAPI(service, api string) bool {
+	g := policy.APIGranularity(service, api)
+	return g == policy.GranularityOperation || g == policy.GranularityService
 }
 
 // writeLevel reports whether l changes something: tagging, writes, and

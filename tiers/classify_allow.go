@@ -55,7 +55,7 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 			if how == "" {
 				how = sc.region
 			}
-			if how == "" && sc.tag != "" && c.tagSupported(info.action.Service) {
+			if how == "" && sc.tag != "" && c.tagScopes(info) {
 				how = sc.tag
 			}
 			if how == "" {
@@ -66,7 +66,7 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") is confined to non-production resources by " + how + ": tier 2 (dev/test)"
 			} else {
 				r.Tier, r.Cause = Production, CauseWrite
-				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") can reach production resources" + c.unconfinedWhy(info.action, sc) + ": tier 3 (production)"
+				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") can reach production resources" + c.unconfinedWhy(info, sc) + ": tier 3 (production)"
 			}
 		default:
 			continue
@@ -77,9 +77,12 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 
 // unconfinedWhy explains, for a write that is not confined, what would have
 // confined it.
-func (c *classifier) unconfinedWhy(a policy.Action, sc statementScope) string {
+func (c *classifier) unconfinedWhy(info *actionInfo, sc statementScope) string {
 	if sc.tag != "" {
-		return " (" + sc.tag + " does not confine it: " + a.Service + " does not support authorisation by tag)"
+		if info.coarse != "" && c.tagSupported(info.action.Service) {
+			return " (" + sc.tag + " does not confine it: CAM authorises " + info.coarse + " without a resource, so it cannot see the tag)"
+		}
+		return " (" + sc.tag + " does not confine it: " + info.action.Service + " does not support authorisation by tag)"
 	}
 	if sc.starOnStar {
 		return " (resource * and no environment condition)"
@@ -97,6 +100,14 @@ func scopeStar(st *policy.Statement) bool {
 		}
 	}
 	return false
+}
+
+// tagScopes reports whether a resource-tag condition can scope the action:
+// its product supports authorisation by tag, and none of the write APIs it
+// matches is one CAM documents as authorised only as a whole (operation or
+// service granularity).
+func (c *classifier) tagScopes(info *actionInfo) bool {
+	return info.coarse == "" && c.tagSupported(info.action.Service)
 }
 
 // tagSupported reports whether every product the service pattern can name
@@ -183,7 +194,7 @@ func (c *classifier) denyConfined(info *actionInfo, e effect, denies []*denyInfo
 	}
 	a := info.action
 	for _, d := range denies {
-		if actionCovered(d.actions, a.Raw) && (d.always || c.tagSupported(a.Service)) {
+		if actionCovered(d.actions, a.Raw) && (d.always || c.tagScopes(info)) {
 			return "a deny statement on production resources"
 		}
 	}
@@ -216,7 +227,7 @@ func (c *classifier) memberRemoved(m member, denies []*denyInfo) bool {
 // production resources.
 func (c *classifier) memberConfined(m member, denies []*denyInfo) bool {
 	for _, d := range denies {
-		if (d.always || c.tagSupported(m.service)) && memberDenied(d.actions, m.name) {
+		if (d.always || (!m.coarse && c.tagSupported(m.service))) && memberDenied(d.actions, m.name) {
 			return true
 		}
 	}

@@ -77,6 +77,10 @@ func TestClassifyTiers(t *testing.T) {
 		{name: "if_exist still confines", docs: []string{stmts(run(`{"string_equal_if_exist":{` + resTag + `:["env&dev"]}}`))}, tier: tiers.DevTest},
 		{name: "ip condition is not an environment", docs: []string{stmts(run(`{"ip_equal":{"qcs:ip":["10.0.0.0/8"]}}`))}, tier: tiers.Production},
 		{name: "tag on a product without tag authorisation", docs: []string{stmts(cloudauditWrite)}, tier: tiers.Production, cause: tiers.CauseWrite, msg: "does not support authorisation by tag"},
+		{name: "tag on an operation-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:CreateDBInstance"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&dev"]}}}`)}, tier: tiers.Production, cause: tiers.CauseWrite, msg: "CAM authorises cdb:CreateDBInstance without a resource"},
+		{name: "tag on a wildcard with an operation-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:Create*"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&dev"]}}}`)}, tier: tiers.Production},
+		{name: "deny tag on an operation-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:CreateDBInstance"],"resource":["*"]}`, `{"effect":"deny","action":["cdb:*"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&prod","env&production"]}}}`)}, tier: tiers.Production},
+		{name: "deny tag on a resource-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:RestartDBInstances"],"resource":["*"]}`, `{"effect":"deny","action":["cdb:*"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&prod","env&production"]}}}`)}, tier: tiers.DevTest},
 		{name: "scheme without tag support", scheme: &noTags, docs: []string{stmts(run(`{"string_equal":{` + resTag + `:["env&dev"]}}`))}, tier: tiers.Production},
 		{name: "write on every product includes CAM", docs: []string{stmts(`{"effect":"allow","action":["*:Stop*"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&dev"]}}}`)}, tier: tiers.BreakGlass, cause: tiers.CausePermissions},
 
