@@ -3,8 +3,8 @@ package camfake
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"fmt"
-	"io"
 	"net"
 	"net/http"
 	"strings"
@@ -40,6 +40,20 @@ import (
 // Requests may be POST with a JSON body (the SDK's default) or GET with the
 // parameters flattened into the query string (ReqMethod "GET").
 //
+// # Hostile clients
+//
+// The server checks what it can before it reads a body: the method (other
+// than GET and POST: UnsupportedProtocol), the Authorization header's shape,
+// X-TC-Timestamp, the SecretId (and token), and the Content-Type (POST takes
+// application/json, GET application/x-www-form-urlencoded; anything else is
+// InvalidParameter). Only then does it read the body, at most
+// [DefaultMaxBodyBytes] ([WithMaxBodyBytes]; a longer one is
+// RequestSizeLimitExceeded, refused unread when Content-Length announces it),
+// and then it checks the signature, which covers the body's hash. A client
+// has [DefaultReadHeaderTimeout] to send its headers and [DefaultReadTimeout]
+// for the whole request ([WithReadTimeout]); a kept-alive connection is closed
+// after [DefaultIdleTimeout] without a request ([WithIdleTimeout]).
+//
 // What it does not model: signature version 1 (HmacSHA1/HmacSHA256),
 // permissions (every correctly signed request is allowed, including requests
 // made with role credentials; session policies and trust policies are not
@@ -62,6 +76,7 @@ type Server struct {
 
 	api   cam.API
 	audit cam.AuditLog
+	cfg   serverConfig
 
 	listener net.Listener
 	http     *http.Server
@@ -79,20 +94,27 @@ type Server struct {
 // NewServer starts a server on a random loopback port serving f; Close shuts it
 // down. A nil f serves a new empty Fake (New()). The server's own credential
 // is random (see [Server.Credential]) and its clock is the wall clock, which the
-// SDK's request timestamps are checked against (see [Server.SetClock]).
+// SDK's request timestamps are checked against (see [Server.SetClock]). opts
+// change its limits (see "Hostile clients" on [Server]).
 //
 // Like httptest.NewServer, NewServer panics if it cannot listen on the loopback
 // interface.
-func NewServer(f *Fake) *Server {
+func NewServer(f *Fake, opts ...ServerOption) *Server {
 	if f == nil {
 		f = New()
 	}
-	return newServer(f, f)
+	return newServer(f, f, opts...)
 }
 
 // newServer is NewServer over any cam.API and cam.AuditLog: the server's core
 // knows nothing of the Fake's internals.
-func newServer(api cam.API, audit cam.AuditLog) *Server {
+func newServer(api cam.API, audit cam.AuditLog, opts ...ServerOption) *Server {
+	cfg := defaultServerConfig()
+	for _, opt := range opts {
+		if opt != nil {
+			opt(&cfg)
+		}
+	}
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		panic(fmt.Sprintf("camfake: server: cannot listen on a loopback port: %v", err))
@@ -100,6 +122,7 @@ func newServer(api cam.API, audit cam.AuditLog) *Server {
 	s := &Server{
 		api:       api,
 		audit:     audit,
+		cfg:       cfg,
 		listener:  l,
 		secretID:  "AKID" + randomString(32),
 		secretKey: randomString(32),
@@ -110,7 +133,10 @@ func newServer(api cam.API, audit cam.AuditLog) *Server {
 	s.URL = "http://" + l.Addr().String()
 	s.http = &http.Server{
 		Handler:           http.HandlerFunc(s.serveHTTP),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: cfg.readHeader,
+		ReadTimeout:       cfg.read, // net/http lifts it once the body is read
+		IdleTimeout:       cfg.idle,
+		MaxHeaderBytes:    maxHeaderBytes,
 	}
 	go func() { _ = s.http.Serve(l) }()
 	return s
@@ -167,50 +193,50 @@ func (s *Server) GoString() string { return s.String() }
 // dump the secret key.
 func (s *Server) Format(st fmt.State, _ rune) { _, _ = fmt.Fprint(st, s.String()) }
 
+// maxHeaderBytes bounds a request's headers (API 3.0's are a few hundred
+// bytes; a GET's parameters are in the URL, which Tencent limits to 32 KB).
+const maxHeaderBytes = 64 << 10
+
 // serveHTTP answers one API request. Every answer is HTTP 200 with a JSON body,
-// as Tencent Cloud answers: errors are in Response.Error.
+// as Tencent Cloud answers: errors are in Response.Error. The one exception is
+// a body that does not arrive within the read timeout: HTTP 408, and the
+// connection is closed.
 func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	reqID := newRequestID()
-	body, err := readBody(w, r)
-	if err == nil {
-		var c *callTarget
-		c, err = s.authenticate(r, body)
-		if err == nil {
-			var out any
-			out, err = s.dispatch(r.Context(), c, body)
-			if err == nil {
-				s.writeResult(w, reqID, out)
-				return
-			}
-		}
+	out, err := s.handle(w, r)
+	switch {
+	case errors.Is(err, errBodyTimeout):
+		w.Header().Set("Connection", "close")
+		http.Error(w, errBodyTimeout.Error(), http.StatusRequestTimeout)
+	case err != nil:
+		s.writeError(w, reqID, err)
+	default:
+		s.writeResult(w, reqID, out)
 	}
-	s.writeError(w, reqID, err)
 }
 
-// maxBodyBytes is the largest request body accepted (Tencent Cloud's limit for
-// TC3 POST requests is 10 MB).
-const maxBodyBytes = 10 << 20
-
-// readBody reads a POST request's body within maxBodyBytes; a GET request has
-// none.
-func readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
-	switch r.Method {
-	case http.MethodPost:
-	case http.MethodGet:
-		return nil, nil // parameters are in the query string
-	default:
-		return nil, wireErr(codeUnsupportedOperation,
-			"the %s method is not supported: camfake serves POST with a JSON body and GET with query parameters", r.Method)
+// handle checks a request in order of cost, reading the body only for a
+// caller whose headers check out, and dispatches it.
+func (s *Server) handle(w http.ResponseWriter, r *http.Request) (any, error) {
+	if err := checkMethod(r); err != nil {
+		return nil, err
 	}
-	b, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBodyBytes))
+	sr, err := s.credentials(r)
 	if err != nil {
-		var tooBig *http.MaxBytesError
-		if asErr(err, &tooBig) {
-			return nil, wireErr(codeRequestSizeLimit, "the request body is larger than %d bytes", maxBodyBytes)
-		}
-		return nil, wireErr(codeInternal, "reading the request body: %v", err)
+		return nil, err
 	}
-	return b, nil
+	if err := checkContentType(r); err != nil {
+		return nil, err
+	}
+	body, err := s.readBody(w, r)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.verify(r, body, sr)
+	if err != nil {
+		return nil, err
+	}
+	return s.dispatch(r.Context(), c, body)
 }
 
 // dispatch routes an authenticated request to its action handler.

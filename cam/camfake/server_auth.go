@@ -105,9 +105,20 @@ func parseAuthorization(h string) (tc3Auth, error) {
 	return a, nil
 }
 
-// authenticate checks a request's TC3-HMAC-SHA256 signature, timestamp and
-// credential, and returns what it asks for.
-func (s *Server) authenticate(r *http.Request, body []byte) (*callTarget, error) {
+// signedRequest is what a request's headers claim before its body is read:
+// the parsed Authorization, the timestamp and the secret key of the SecretId.
+type signedRequest struct {
+	auth      tc3Auth
+	timestamp string
+	key       string
+}
+
+// credentials checks everything about a request's signature that does not
+// need the body: the Authorization header's shape, X-TC-Timestamp (within 5
+// minutes of the server's clock, on the credential's date) and the SecretId
+// (and token, for temporary credentials). A request that fails here is
+// answered without reading its body.
+func (s *Server) credentials(r *http.Request) (*signedRequest, error) {
 	a, err := parseAuthorization(r.Header.Get("Authorization"))
 	if err != nil {
 		return nil, err
@@ -132,15 +143,21 @@ func (s *Server) authenticate(r *http.Request, body []byte) (*callTarget, error)
 	if err != nil {
 		return nil, err
 	}
-	if !hmac.Equal([]byte(a.signature), []byte(tc3Signature(r, body, a, ts, key))) {
+	return &signedRequest{auth: a, timestamp: ts, key: key}, nil
+}
+
+// verify checks a request's TC3-HMAC-SHA256 signature over its body, and
+// returns what it asks for.
+func (s *Server) verify(r *http.Request, body []byte, sr *signedRequest) (*callTarget, error) {
+	if !hmac.Equal([]byte(sr.auth.signature), []byte(tc3Signature(r, body, sr.auth, sr.timestamp, sr.key))) {
 		return nil, wireErr(codeAuthSignature, "the request signature does not match (check the secret key and the signed request)")
 	}
 	c := &callTarget{
-		service:  a.service,
+		service:  sr.auth.service,
 		version:  r.Header.Get("X-TC-Version"),
 		action:   r.Header.Get("X-TC-Action"),
 		region:   r.Header.Get("X-TC-Region"),
-		secretID: a.secretID,
+		secretID: sr.auth.secretID,
 	}
 	if r.Method == http.MethodGet {
 		c.query = r.URL.Query()

@@ -55,7 +55,8 @@ func TestServerAuth(t *testing.T) {
 		{name: "clock skew backwards", skew: -6 * time.Minute, wantCode: "AuthFailure.SignatureExpire"},
 		{name: "tampered body", mutate: func(r *http.Request) { setBody(r, `{"X":1}`) }, wantCode: "AuthFailure.SignatureFailure"},
 		{name: "tampered host", mutate: func(r *http.Request) { r.Host = "cam.tencentcloudapi.com" }, wantCode: "AuthFailure.SignatureFailure"},
-		{name: "tampered content type", mutate: func(r *http.Request) { r.Header.Set("Content-Type", "text/plain") }, wantCode: "AuthFailure.SignatureFailure"},
+		{name: "tampered content type", mutate: func(r *http.Request) { r.Header.Set("Content-Type", "application/json; charset=utf-8") }, wantCode: "AuthFailure.SignatureFailure"},
+		{name: "content type the API does not take", mutate: func(r *http.Request) { r.Header.Set("Content-Type", "text/plain") }, wantCode: "InvalidParameter"},
 		{name: "missing Authorization", mutate: func(r *http.Request) { r.Header.Del("Authorization") }, wantCode: "AuthFailure.InvalidAuthorization"},
 		{name: "malformed Authorization", mutate: func(r *http.Request) { r.Header.Set("Authorization", "TC3-HMAC-SHA256 garbage") }, wantCode: "AuthFailure.InvalidAuthorization"},
 		{name: "other algorithm", mutate: func(r *http.Request) {
@@ -77,7 +78,7 @@ func TestServerAuth(t *testing.T) {
 		{name: "GET signed correctly", tweak: func(p *profile.ClientProfile) { p.HttpProfile.ReqMethod = "GET" }},
 		{name: "GET with a tampered query", tweak: func(p *profile.ClientProfile) { p.HttpProfile.ReqMethod = "GET" },
 			mutate: func(r *http.Request) { r.URL.RawQuery = "Extra=1" }, wantCode: "AuthFailure.SignatureFailure"},
-		{name: "PUT is not served", mutate: func(r *http.Request) { r.Method = http.MethodPut }, wantCode: "UnsupportedOperation"},
+		{name: "PUT is not served", mutate: func(r *http.Request) { r.Method = http.MethodPut }, wantCode: "UnsupportedProtocol"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

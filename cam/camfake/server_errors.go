@@ -26,6 +26,7 @@ const (
 	codeMissingParameter     = "MissingParameter"
 	codeUnknownParameter     = "UnknownParameter"
 	codeUnsupportedOperation = "UnsupportedOperation"
+	codeUnsupportedProtocol  = "UnsupportedProtocol"
 	codeRequestSizeLimit     = "RequestSizeLimitExceeded"
 	codeSTSParam             = "InvalidParameter.ParamError"
 	codeSTSOverTime          = "InvalidParameter.OverTimeError"

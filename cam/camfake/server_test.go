@@ -37,14 +37,14 @@ func srvProfile(s *camfake.Server) *profile.ClientProfile {
 	return p
 }
 
-// newSrvEnv starts a server over f (a Demo account if nil) and closes it when
-// the test ends.
-func newSrvEnv(tb testing.TB, f *camfake.Fake) *srvEnv {
+// newSrvEnv starts a server over f (a Demo account if nil), with opts, and
+// closes it when the test ends.
+func newSrvEnv(tb testing.TB, f *camfake.Fake, opts ...camfake.ServerOption) *srvEnv {
 	tb.Helper()
 	if f == nil {
 		f = camfake.Demo()
 	}
-	s := camfake.NewServer(f)
+	s := camfake.NewServer(f, opts...)
 	tb.Cleanup(s.Close)
 	id, key := s.Credential()
 	return srvClients(tb, f, s, common.NewCredential(id, key))
