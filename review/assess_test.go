@@ -187,6 +187,11 @@ func TestRequiredPolicy(t *testing.T) {
 			t.Errorf("%s not allowed", a)
 		}
 	}
+	for method, a := range cam.ReaderActions() {
+		if !ev.Evaluate(policy.Request{Action: "cam:" + string(a), Resource: "*"}).Allowed() {
+			t.Errorf("cam.Reader.%s calls cam:%s, which the policy does not allow", method, a)
+		}
+	}
 	for _, a := range []string{"cam:CreateAccessKey", "cam:AttachUserPolicy", "cvm:RunInstances", "sts:AssumeRole"} {
 		if ev.Evaluate(policy.Request{Action: a, Resource: "*"}).Allowed() {
 			t.Errorf("%s allowed", a)
