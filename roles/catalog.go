@@ -3,6 +3,7 @@ package roles
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/camkit/camkit/policy"
@@ -22,7 +23,10 @@ type Catalog struct {
 	conv    Convention
 	presets PresetResolver
 	check   []tiers.CheckOption
-	errs    []error // option errors of Standard, reported by Validate
+	errs    []error    // option errors of Standard, reported by Validate
+	canon   [][]string // canonical text of each custom policy (by def, by policy); "" for presets
+	bcanon  []string   // canonical text of each boundary; "" for none
+	envs    []string   // the environment each role touches (see envOf)
 
 	mu    sync.Mutex
 	evals map[string]*policy.Evaluator
@@ -52,16 +56,48 @@ func NewCatalog(defs ...Definition) (*Catalog, error) {
 		}
 		c.byName[d.Name] = len(c.defs)
 		c.defs = append(c.defs, d.clone())
+		texts := make([]string, len(d.Policies))
+		for k, p := range d.Policies {
+			if p.Document != nil {
+				texts[k] = p.Document.Canonical()
+			}
+		}
+		c.canon = append(c.canon, texts)
+		b := ""
+		if d.Boundary != nil {
+			b = d.Boundary.Canonical()
+		}
+		c.bcanon = append(c.bcanon, b)
 	}
 	if len(errs) > 0 {
 		return nil, joinErrors(errs)
 	}
+	c.envs = c.computeEnvs()
 	return c, nil
+}
+
+// computeEnvs returns the environment of each role under c's convention.
+func (c *Catalog) computeEnvs() []string {
+	out := make([]string, len(c.defs))
+	for i := range c.defs {
+		out[i] = envOf(c.conv, c.defs[i].Name)
+	}
+	return out
+}
+
+// envOf is the environment a role name touches: its environment part in lower
+// case, or "all" when it has none.
+func envOf(conv Convention, name string) string {
+	if n, err := conv.Parse(name); err == nil && n.Env != "" {
+		return strings.ToLower(n.Env)
+	}
+	return "all"
 }
 
 // derive returns a copy of c with an empty evaluator cache.
 func (c *Catalog) derive() *Catalog {
-	return &Catalog{defs: c.defs, byName: c.byName, conv: c.conv, presets: c.presets, check: slices.Clone(c.check), errs: c.errs}
+	return &Catalog{defs: c.defs, byName: c.byName, conv: c.conv, presets: c.presets, check: slices.Clone(c.check), errs: c.errs,
+		canon: c.canon, bcanon: c.bcanon, envs: c.envs}
 }
 
 // WithPresets returns a copy of c that resolves preset policies with r.
@@ -76,6 +112,7 @@ func (c *Catalog) WithPresets(r PresetResolver) *Catalog {
 func (c *Catalog) WithConvention(conv Convention) *Catalog {
 	out := c.derive()
 	out.conv = conv
+	out.envs = out.computeEnvs()
 	return out
 }
 

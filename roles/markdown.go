@@ -85,7 +85,7 @@ func writeRole(w *bufio.Writer, d *Definition) {
 			fmt.Fprintf(w, "- %s (Tencent preset)\n", p.Preset)
 			continue
 		}
-		fmt.Fprintf(w, "- %s (custom, %d statements)\n", d.PolicyName(i), len(p.Document.Statement))
+		fmt.Fprintf(w, "- %s (custom, %d statement(s))\n", d.PolicyName(i), len(p.Document.Statement))
 	}
 }
 

@@ -114,6 +114,7 @@ func (p *Plan) String() string {
 		return b.String()
 	}
 	add, change, remove := p.Counts()
+	fmt.Fprintf(&b, "Environments: %s.\n", strings.Join(p.Environments(), ", "))
 	fmt.Fprintf(&b, "Plan: %d to add, %d to change, %d to remove.\n", add, change, remove)
 	return b.String()
 }

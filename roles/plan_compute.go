@@ -3,7 +3,6 @@ package roles
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/camkit/camkit/cam"
@@ -62,7 +61,7 @@ func (c *Catalog) Plan(snap *cam.Snapshot, assignments ...Assignment) (*Plan, er
 		return nil, joinErrors(pl.errs)
 	}
 	for i := range c.defs {
-		pl.role(&c.defs[i], byRole[c.defs[i].Name])
+		pl.role(i, byRole[c.defs[i].Name])
 	}
 	pl.users(byRole)
 	pl.orphans()
@@ -137,10 +136,10 @@ func (pl *planner) assignments(as []Assignment) map[string][]Assignment {
 
 // env returns the environment a role touches, from its name.
 func (pl *planner) env(role string) string {
-	if n, err := pl.c.conv.Parse(role); err == nil && n.Env != "" {
-		return strings.ToLower(n.Env)
+	if i, ok := pl.c.byName[role]; ok {
+		return pl.c.envs[i]
 	}
-	return "all"
+	return envOf(pl.c.conv, role)
 }
 
 // target is a policy a role wants attached: by ID, or by name when a change
@@ -176,10 +175,14 @@ func (pl *planner) conflictsOf(d *Definition) []string {
 	return out
 }
 
-// role plans one definition.
-func (pl *planner) role(d *Definition, grants []Assignment) {
+// role plans the i-th definition.
+func (pl *planner) role(i int, grants []Assignment) {
+	d := &pl.c.defs[i]
 	if cs := pl.conflictsOf(d); len(cs) > 0 {
 		pl.conflicted[d.Name] = true
+		if len(grants) > 0 {
+			cs[len(cs)-1] += fmt.Sprintf("; its %d grant(s) are not written", len(grants))
+		}
 		for _, m := range cs {
 			pl.p.Conflicts = append(pl.p.Conflicts, Conflict{Role: d.Name, Message: m})
 		}
@@ -192,8 +195,8 @@ func (pl *planner) role(d *Definition, grants []Assignment) {
 		return
 	}
 	var want []target
-	for i, p := range d.Policies {
-		name := d.PolicyName(i)
+	for k, p := range d.Policies {
+		name := d.PolicyName(k)
 		if p.Preset != "" {
 			id := pl.presetID(d, p.Preset)
 			if id != 0 {
@@ -201,11 +204,11 @@ func (pl *planner) role(d *Definition, grants []Assignment) {
 			}
 			continue
 		}
-		want = append(want, pl.custom(d.Name, name, p.Document, policyDescription(d), env))
+		want = append(want, pl.custom(d.Name, name, pl.c.canon[i][k], policyDescription(d), env))
 	}
 	var boundary *target
 	if d.Boundary != nil {
-		b := pl.custom(d.Name, d.BoundaryName(), d.Boundary, boundaryDescription(d), env)
+		b := pl.custom(d.Name, d.BoundaryName(), pl.c.bcanon[i], boundaryDescription(d), env)
 		boundary = &b
 	}
 	trust := pl.trustDoc(d, grants).Canonical()
@@ -231,8 +234,8 @@ func (pl *planner) role(d *Definition, grants []Assignment) {
 // existing managed role.
 func (pl *planner) updateRole(d *Definition, r *cam.RoleRecord, trust string, secs int64, env string) {
 	have := r.TrustPolicy
-	if r.Trust != nil {
-		have = r.Trust.Canonical()
+	if have != trust && r.Trust != nil {
+		have = r.Trust.Canonical() // the same policy written differently is no change
 	}
 	if have != trust {
 		pl.add(Change{Kind: UpdateTrust, Role: d.Name, Before: have, After: trust, Env: env})
@@ -292,8 +295,7 @@ func (pl *planner) attachments(d *Definition, r *cam.RoleRecord, want []target, 
 
 // custom plans one managed custom policy (creating it or updating its document
 // and description) and returns how to attach it. Conflicts were ruled out.
-func (pl *planner) custom(role, name string, doc *policy.Document, desc, env string) target {
-	want := doc.Canonical()
+func (pl *planner) custom(role, name, want, desc, env string) target {
 	p, ok := pl.s.PolicyByName(name)
 	if !ok {
 		pl.add(Change{Kind: CreatePolicy, Role: role, Policy: name, After: want, Description: desc, Env: env})
@@ -313,8 +315,8 @@ func (pl *planner) claim(id uint64) {
 
 func (pl *planner) updatePolicy(role string, p *cam.Policy, want, desc, env string) {
 	have := p.Document
-	if p.Parsed != nil {
-		have = p.Parsed.Canonical()
+	if have != want && p.Parsed != nil {
+		have = p.Parsed.Canonical() // the same policy written differently is no change
 	}
 	if have != want {
 		pl.add(Change{Kind: UpdatePolicy, Role: role, Policy: p.Name, PolicyID: p.ID, Before: have, After: want, Env: env})

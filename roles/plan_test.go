@@ -32,7 +32,7 @@ func newAccount(t testing.TB, opts ...camfake.Option) *camfake.Fake {
 
 func load(t testing.TB, f *camfake.Fake) *cam.Snapshot {
 	t.Helper()
-	s, err := cam.Load(context.Background(), f, cam.WithClock(func() time.Time { return t0 }))
+	s, err := cam.Load(context.Background(), f, cam.WithClock(func() time.Time { return t0 }), cam.WithRateScale(1000))
 	if err != nil {
 		t.Fatalf("cam.Load: %v", err)
 	}

@@ -378,7 +378,11 @@ func (s std) breakGlass() Definition {
 // hostOf returns an address inside an office range, for the Can intents.
 func hostOf(cidr string) string {
 	if p, err := netip.ParsePrefix(cidr); err == nil {
-		return p.Addr().String()
+		a := p.Masked().Addr()
+		if next := a.Next(); next.IsValid() && p.Contains(next) {
+			a = next
+		}
+		return a.String()
 	}
 	return cidr
 }
