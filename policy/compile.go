@@ -180,7 +180,7 @@ func compileSet(docs []Named, boundary bool) (*policySet, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
+		return nil, joinLimited(errs)
 	}
 	set.index = buildIndex(set.stmts)
 	return set, nil

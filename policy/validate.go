@@ -75,7 +75,7 @@ func (d *Document) Validate() error {
 	if n := utf8.RuneCountInString(d.Canonical()); n > MaxDocumentLength {
 		v.add("", "document is %d characters long in canonical form; CAM allows at most %d (InvalidParameter.PolicyDocumentLengthOverLimit)", n, MaxDocumentLength)
 	}
-	return errors.Join(v.errs...)
+	return joinLimited(v.errs)
 }
 
 // validator collects the problems of one document.
