@@ -32,20 +32,17 @@ func (r *lintRedundancy) set(i int) *lintCoverSet {
 		return s
 	}
 	a := &r.stmts[i]
-	_, fold := r.effectIndex(a.Effect)
 	s := &lintCoverSet{literal: make(map[string]struct{}), wildSvc: make(map[string][]lintAction), byPath: make(map[string][]Resource)}
-	for k := range a.actions {
-		aa := a.actions[k]
-		kind, key := lintClassify(&aa, fold)
-		switch kind {
+	for k, key := range r.keys[i] {
+		switch key.kind {
 		case lintAll:
 			s.allActions = true
 		case lintAnySvc:
-			s.anySvc = append(s.anySvc, aa)
+			s.anySvc = append(s.anySvc, a.actions[k])
 		case lintWildSvc:
-			s.wildSvc[key] = append(s.wildSvc[key], aa)
+			s.wildSvc[key.svc] = append(s.wildSvc[key.svc], a.actions[k])
 		case lintLiteral:
-			s.literal[key] = struct{}{}
+			s.literal[key.key] = struct{}{}
 		}
 	}
 	for _, res := range a.resources {
@@ -59,10 +56,10 @@ func (r *lintRedundancy) set(i int) *lintCoverSet {
 	return s
 }
 
-// actionsCovered reports whether statement i has, for every action of b, an
-// action that subsumes it.
-func (r *lintRedundancy) actionsCovered(i int, b *lintStatement, fold bool) bool {
-	a := &r.stmts[i]
+// actionsCovered reports whether statement i has, for every action of
+// statement j, an action that subsumes it.
+func (r *lintRedundancy) actionsCovered(i, j int, fold bool) bool {
+	a, b := &r.stmts[i], &r.stmts[j]
 	anyOf := func(list []lintAction, bb lintAction) bool {
 		return r.spend(len(list)) && slices.ContainsFunc(list, func(aa lintAction) bool { return lintActionSubsumes(aa, bb, fold) })
 	}
@@ -81,21 +78,21 @@ func (r *lintRedundancy) actionsCovered(i int, b *lintStatement, fold bool) bool
 	if !r.spend(len(b.actions)) {
 		return false
 	}
-	for k := range b.actions {
+	for k, key := range r.keys[j] {
 		bb := b.actions[k]
-		kind, key := lintClassify(&bb, fold)
-		switch kind {
+		switch key.kind {
 		case lintAll:
 			return false // only "*" covers "*"
 		case lintLiteral:
-			if _, ok := s.literal[key]; ok {
+			if _, ok := s.literal[key.key]; ok {
 				continue
 			}
-			if bb.PermID || !(anyOf(s.anySvc, bb) || anyOf(s.wildSvc[lintFoldKey(bb.Service, fold)], bb)) {
+			// A permid action (no service) is covered only by "*" or itself.
+			if key.svc == "" || !(anyOf(s.anySvc, bb) || anyOf(s.wildSvc[key.svc], bb)) {
 				return false
 			}
 		case lintWildSvc:
-			if !anyOf(s.anySvc, bb) && !anyOf(s.wildSvc[key], bb) {
+			if !anyOf(s.anySvc, bb) && !anyOf(s.wildSvc[key.svc], bb) {
 				return false
 			}
 		case lintAnySvc:

@@ -88,6 +88,7 @@ type lintRedundancy struct {
 	stmts     []lintStatement
 	judgeable []bool
 	index     [2]lintActionIndex // by effect: allow, deny
+	keys      [][]lintKey        // per judgeable statement, its actions' keys
 	sets      []*lintCoverSet    // per statement, nil until needed
 	budget    int
 	stopped   bool
@@ -103,8 +104,7 @@ type lintActionIndex struct {
 	literal map[string][]int // an action without wildcard, by body; permid actions by "permid/<id>"
 }
 
-// lintActionKind sorts an action into the lists of lintActionIndex; key is
-// the service (lintWildSvc), the body or "permid/<id>" (lintLiteral).
+// lintActionKind sorts an action into the lists of lintActionIndex.
 type lintActionKind uint8
 
 const (
@@ -114,18 +114,27 @@ const (
 	lintLiteral
 )
 
-func lintClassify(a *lintAction, fold bool) (lintActionKind, string) {
+// lintKey is an action's place in the lists of lintActionIndex: its kind;
+// for lintLiteral its body or "permid/<id>"; and for lintWildSvc and a
+// lintLiteral that is not permid its service. Bodies and services are
+// lowercased for allow statements.
+type lintKey struct {
+	kind     lintActionKind
+	key, svc string
+}
+
+func lintClassify(a *lintAction, fold bool) lintKey {
 	switch {
 	case a.All:
-		return lintAll, ""
+		return lintKey{kind: lintAll}
 	case a.PermID:
-		return lintLiteral, "permid/" + a.ID
+		return lintKey{kind: lintLiteral, key: "permid/" + a.ID}
 	case a.Service == "*":
-		return lintAnySvc, ""
+		return lintKey{kind: lintAnySvc}
 	case strings.IndexByte(a.Name, '*') >= 0:
-		return lintWildSvc, lintFoldKey(a.Service, fold)
+		return lintKey{kind: lintWildSvc, svc: lintFoldKey(a.Service, fold)}
 	}
-	return lintLiteral, lintFoldKey(a.body, fold)
+	return lintKey{kind: lintLiteral, key: lintFoldKey(a.body, fold), svc: lintFoldKey(a.Service, fold)}
 }
 
 // lintFoldKey lowercases s when fold is set. Services and API names are
@@ -141,6 +150,7 @@ func newLintRedundancy(stmts []lintStatement) *lintRedundancy {
 	r := &lintRedundancy{
 		stmts:     stmts,
 		judgeable: make([]bool, len(stmts)),
+		keys:      make([][]lintKey, len(stmts)),
 		sets:      make([]*lintCoverSet, len(stmts)),
 		budget:    lintPairBudget,
 	}
@@ -151,9 +161,11 @@ func newLintRedundancy(stmts []lintStatement) *lintRedundancy {
 		}
 		r.judgeable[i] = true
 		ix, fold := r.effectIndex(ls.Effect)
+		keys := make([]lintKey, len(ls.actions))
+		r.keys[i] = keys
 		for k := range ls.actions {
-			kind, key := lintClassify(&ls.actions[k], fold)
-			switch kind {
+			keys[k] = lintClassify(&ls.actions[k], fold)
+			switch key := keys[k]; key.kind {
 			case lintAll:
 				ix.all = lintAppendOnce(ix.all, i)
 			case lintAnySvc:
@@ -162,12 +174,12 @@ func newLintRedundancy(stmts []lintStatement) *lintRedundancy {
 				if ix.wildSvc == nil {
 					ix.wildSvc = make(map[string][]int)
 				}
-				ix.wildSvc[key] = lintAppendOnce(ix.wildSvc[key], i)
+				ix.wildSvc[key.svc] = lintAppendOnce(ix.wildSvc[key.svc], i)
 			case lintLiteral:
 				if ix.literal == nil {
 					ix.literal = make(map[string][]int)
 				}
-				ix.literal[key] = lintAppendOnce(ix.literal[key], i)
+				ix.literal[key.key] = lintAppendOnce(ix.literal[key.key], i)
 			}
 		}
 	}
@@ -197,23 +209,21 @@ func lintAppendOnce(list []int, i int) []int {
 // statements, an action that could cover it. It stops when yield returns
 // false.
 func (r *lintRedundancy) candidates(j int, yield func(int) bool) {
-	b := &r.stmts[j]
-	ix, fold := r.effectIndex(b.Effect)
+	ix, _ := r.effectIndex(r.stmts[j].Effect)
 	var best [4][]int
 	bestN := -1
-	for k := range b.actions {
+	for _, key := range r.keys[j] {
 		var lists [4][]int
 		lists[0] = ix.all
-		kind, key := lintClassify(&b.actions[k], fold)
-		switch kind {
+		switch key.kind {
 		case lintLiteral:
-			lists[3] = ix.literal[key]
-			if b.actions[k].PermID {
-				break // only "*" and the same permid cover a permid action
+			lists[3] = ix.literal[key.key]
+			if key.svc == "" {
+				break // permid: only "*" and the same permid cover it
 			}
-			lists[1], lists[2] = ix.anySvc, ix.wildSvc[lintFoldKey(b.actions[k].Service, fold)]
+			lists[1], lists[2] = ix.anySvc, ix.wildSvc[key.svc]
 		case lintWildSvc:
-			lists[1], lists[2] = ix.anySvc, ix.wildSvc[key]
+			lists[1], lists[2] = ix.anySvc, ix.wildSvc[key.svc]
 		case lintAnySvc:
 			lists[1] = ix.anySvc
 		}
@@ -265,6 +275,6 @@ func (r *lintRedundancy) covers(i, j int) bool {
 		return false
 	}
 	fold := a.Effect == EffectAllow // allow statements match action names ignoring case
-	return r.actionsCovered(i, b, fold) && r.resourcesCovered(i, b) &&
+	return r.actionsCovered(i, j, fold) && r.resourcesCovered(i, b) &&
 		r.principalCovers(a.Principal, b.Principal) && r.conditionImplied(a.Condition, b.Condition)
 }
