@@ -3,12 +3,13 @@
 // and CloudAudit (2019-03-19).
 //
 // [New] (or [NewFromEnv], which uses the SDK's default credential chain)
-// returns a [*Client] implementing [cam.API] and [cam.AuditLog]:
+// returns a [*Client] implementing [cam.API] and [cam.AuditLog] (the zero
+// Client is not usable: its calls fail with [ErrZeroClient]):
 //
 //   - every list is paged (Page from 1, Rp 200) until CAM's TotalNum is read;
 //   - throttled calls are retried by the adapter with a jittered, capped
 //     exponential backoff that stops as soon as the context ends (see
-//     Retries below);
+//     "Retries and throttling" below);
 //   - SDK models become cam's plain types. CAM's "2006-01-02 15:04:05" time
 //     strings are in Beijing time (UTC+8, [Beijing]); they are read in that
 //     zone ([WithLocation] to change it) and returned in UTC;
@@ -34,11 +35,15 @@
 //     after such a failure, because the service may have applied it.
 //
 // Before retry n (0-based) the adapter waits a random duration between half
-// and all of [DefaultBackoffBase]×2ⁿ, never more than [DefaultBackoffCap]
+// and all of [DefaultBackoffBase] doubled n times, never more than
+// [DefaultBackoffCap]
 // ([WithExponentialBackoff] changes both, [WithBackoff] replaces the
 // schedule). When the retries are used up the last error is returned; it
 // matches [cam.ErrThrottled] if the service was still throttling. Each paged
 // list retries page by page, so a throttled page does not restart the list.
+// [cam.Load] retries failed reads itself ([cam.WithRetry]) and keeps each
+// action under its rate limit; under Load the two kinds of retry multiply, so
+// a Client made only for Load can leave retrying to it with WithRetries(0, 0).
 //
 // # Cancellation
 //
