@@ -66,10 +66,10 @@ func WithMaxBodyBytes(n int64) ServerOption {
 
 // WithReadTimeout sets how long a client has to send a whole request
 // (default [DefaultReadTimeout]); its headers must also arrive within
-// [DefaultReadHeaderTimeout] or d, whichever is shorter. A request still
-// arriving when time runs out gets HTTP 408 and its connection is closed.
-// The time a request takes to answer does not count. d ≤ 0 keeps the
-// default.
+// [DefaultReadHeaderTimeout] or d, whichever is shorter. When time runs out
+// the connection is closed, after an HTTP 408 if the headers had arrived and
+// the body had not. The time a request takes to answer does not count. d ≤ 0
+// keeps the default.
 func WithReadTimeout(d time.Duration) ServerOption {
 	return func(c *serverConfig) {
 		if d > 0 {
