@@ -93,7 +93,7 @@ func TestServerSlowHeaders(t *testing.T) {
 func TestServerSlowAnswerIsNotCutShort(t *testing.T) {
 	t.Parallel()
 	f := camfake.Demo()
-	f.Inject(camfake.Fault{Action: "ListUsers", Delay: 400 * time.Millisecond})
+	f.Inject(camfake.Fault{Action: "ListUsers", Delay: 700 * time.Millisecond})
 	e := newSrvEnv(t, f, camfake.WithReadTimeout(100*time.Millisecond))
 	if _, err := sendCommon(t, e, "cam", "2019-01-16", "ListUsers", `{}`); err != nil {
 		t.Fatalf("a call answered after the read timeout failed: %v", err)
