@@ -78,3 +78,14 @@ func BenchmarkCheck6KB(b *testing.B) {
 		tiers.Check(r)
 	}
 }
+
+// BenchmarkClassify6KBCold classifies the document with an empty action
+// cache each time: the cost for a document whose actions were never seen.
+func BenchmarkClassify6KBCold(b *testing.B) {
+	d := deployDocument(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		tiers.ResetActionCache()
+		tiers.Classify(d)
+	}
+}

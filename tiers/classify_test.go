@@ -166,6 +166,9 @@ func TestClassifyTiers(t *testing.T) {
 			if got.Tier != c.tier {
 				t.Fatalf("tier = %v, want %v; reasons:\n%s", got.Tier, c.tier, reasonText(got))
 			}
+			if c.scheme == nil && c.tier == tiers.DevTest {
+				crossCheckConfined(t, docs, got)
+			}
 			top := got.Above(c.tier - 1)
 			if c.tier == tiers.ReadOnly {
 				if len(got.Reasons) != 0 {
