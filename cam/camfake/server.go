@@ -52,7 +52,8 @@ import (
 // and then it checks the signature, which covers the body's hash. A client
 // has [DefaultReadHeaderTimeout] to send its headers and [DefaultReadTimeout]
 // for the whole request ([WithReadTimeout]); a kept-alive connection is closed
-// after [DefaultIdleTimeout] without a request ([WithIdleTimeout]).
+// after [DefaultIdleTimeout] without a request ([WithIdleTimeout]). There is
+// no write timeout: answering may take as long as a [Fault]'s Delay says.
 //
 // What it does not model: signature version 1 (HmacSHA1/HmacSHA256),
 // permissions (every correctly signed request is allowed, including requests
