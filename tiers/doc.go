@@ -36,6 +36,27 @@
 // ([Rules]) and messages that say what to change; tier drift, a classified
 // tier above the declared one, is [RuleDrift].
 //
+// # Semantics
+//
+// A write is "scoped" to non-production only when the policy text proves it:
+// every resource the statement names matches a non-production pattern or
+// region; or a region condition names only non-production regions; or a
+// condition on the environment tag excludes every production value, for a
+// product that supports authorisation by tag and an API CAM authorises per
+// resource. The tag is read from qcs:resource_tag ("env&dev") and
+// qcs:resource_tag/env ("dev") under every string operator, with _if_exist,
+// for_any_value: and for_all_value: read as CAM-SEMANTICS §4 says; values are
+// compared exactly unless the operator ignores case. Resource "*" without
+// such a condition reaches production. Tag changes count as writes. A
+// wildcard action counts at the highest level of any API it matches.
+//
+// A deny can lower a tier because an explicit deny overrides every allow (CAM-SEMANTICS §5): a deny
+// that holds for every production resource (its every condition does)
+// leaves only non-production resources to the allows it covers, and a deny
+// without conditions removes the APIs it names. A deny is matched
+// case-sensitively, as CAM-SEMANTICS §2 requires, against the catalogue's
+// spelling of each API. A deny never raises a tier.
+//
 // # What it does not do
 //
 // tiers reads documents, not the account: it does not know which resources

@@ -52,3 +52,24 @@ func ExampleCheck() {
 	// tier.operation-mfa
 	//   bob has no operation protection with an MFA device; turn on sensitive-operation protection with a hardware token, virtual MFA (Stoken) or U2F key, not phone, WeChat or mail codes
 }
+
+// A deny that holds for every production resource keeps a broad allow off
+// production: the role is tier 2, not tier 3.
+func ExampleScheme_Classify() {
+	s := tiers.DefaultScheme()
+	ops := policy.New(
+		policy.Allow("cvm:*").On("*"),
+		policy.Deny("cvm:*").On("*").When(s.ProductionCondition()),
+		policy.Deny("cvm:DescribeInstanceVncUrl").On("*"),
+	)
+	c := s.Classify(ops)
+	fmt.Println(c.Tier)
+	fmt.Println(c.Reasons[0].Message)
+
+	// Without the deny on the VNC console URL, cvm:* issues credentials.
+	fmt.Println(s.Classify(policy.New(ops.Statement[:2]...)).Tier)
+	// Output:
+	// DevTest
+	// document[0]: statement[0]: cvm:* (Write) is confined to non-production resources by a deny statement on production resources: tier 2 (dev/test)
+	// BreakGlass
+}
