@@ -42,7 +42,8 @@ type checkConfig struct {
 }
 
 // WithScheme sets the environment scheme used to classify the role's
-// policies; the default is [DefaultScheme].
+// policies; the default is [DefaultScheme]. Check does not validate it: call
+// [Scheme.Validate] when the scheme comes from configuration.
 func WithScheme(s Scheme) CheckOption { return func(c *checkConfig) { c.scheme = s } }
 
 // WithRequirements sets the tier requirements; the default is

@@ -1,6 +1,7 @@
 package tiers_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -240,5 +241,26 @@ func TestClassifyDoesNotModifyInput(t *testing.T) {
 	b := before.Canonical()
 	if a != b {
 		t.Errorf("Classify changed its input:\n%s\n%s", a, b)
+	}
+}
+
+func TestClassificationJSON(t *testing.T) {
+	t.Parallel()
+	c := tiers.Classify(doc(t, stmts(allowRunAll, run(`{"string_equal":{`+resTag+`:["env&dev"]}}`))))
+	b, err := json.Marshal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"tier":"Production"`, `"cause":"write"`, `"cause":"confined-write"`, `"accessLevel":"Write"`, `"policy":"document[0]"`} {
+		if !strings.Contains(string(b), want) {
+			t.Errorf("JSON %s lacks %s", b, want)
+		}
+	}
+	var back tiers.Classification
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.Tier != c.Tier || len(back.Reasons) != len(c.Reasons) || back.Reasons[1] != c.Reasons[1] {
+		t.Errorf("round trip: %+v, want %+v", back, c)
 	}
 }

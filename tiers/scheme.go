@@ -101,8 +101,9 @@ func DefaultScheme() Scheme {
 }
 
 // Validate reports every problem with the scheme at once: an empty or
-// malformed tag key, empty values, a value listed as both production and
-// non-production, and empty patterns or regions.
+// malformed tag key, no production values (outside Strict mode), empty
+// values, a value listed as both production and non-production, and
+// patterns or regions that would cover everything.
 func (s Scheme) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
@@ -110,6 +111,9 @@ func (s Scheme) Validate() error {
 	}
 	if s.TagKey == "" && (len(s.ProductionValues) > 0 || len(s.NonProductionValues) > 0) {
 		bad("TagKey is empty but tag values are set")
+	}
+	if s.TagKey != "" && !s.Strict && len(s.ProductionValues) == 0 {
+		bad("ProductionValues is empty: no tagged resource would count as production, so every tag condition would confine")
 	}
 	if strings.ContainsAny(s.TagKey, "&*") {
 		bad("TagKey %q must not contain '&' or '*'", s.TagKey)

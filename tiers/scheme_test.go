@@ -55,6 +55,12 @@ func TestSchemeValidate(t *testing.T) {
 	if err := (tiers.Scheme{ProductionValues: []string{"prod"}}).Validate(); err == nil || !strings.Contains(err.Error(), "TagKey is empty") {
 		t.Errorf("Validate without a tag key = %v", err)
 	}
+	if err := (tiers.Scheme{TagKey: "env"}).Validate(); err == nil || !strings.Contains(err.Error(), "ProductionValues is empty") {
+		t.Errorf("Validate without production values = %v", err)
+	}
+	if err := (tiers.Scheme{TagKey: "env", Strict: true, NonProductionValues: []string{"dev"}}).Validate(); err != nil {
+		t.Errorf("strict scheme without production values: %v", err)
+	}
 	if err := (tiers.Scheme{}).Validate(); err != nil {
 		t.Errorf("zero Scheme: %v", err)
 	}
