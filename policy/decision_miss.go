@@ -126,7 +126,7 @@ func (c *cCond) explain(st *evalState) string {
 		return head + "key is absent"
 	}
 	if !present {
-		return head + "key is absent from the request"
+		return head + "key is absent from the request" + tagFormHint(st.r.Context, c.key)
 	}
 	var ctx []string
 	for i := range vals.vals {

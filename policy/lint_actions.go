@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"strconv"
 	"strings"
 )
 
@@ -68,8 +69,12 @@ func (l *linter) serviceWildcard() {
 			l.report(RuleServiceWildcard, ls.actionPath(a), "%s allows every action of every service on the statement's resources; list the actions needed",
 				quote(a.Raw))
 		case !a.PermID && a.Name == "*":
-			l.report(RuleServiceWildcard, ls.actionPath(a), "%s allows every action of %s, including actions Tencent adds later; list the actions needed",
-				quote(a.Raw), a.Service)
+			risky := lintExamples(a.Action, AccessPermissionsManagement)
+			if risky != "" {
+				risky = ", permission management among them (" + risky + ")"
+			}
+			l.report(RuleServiceWildcard, ls.actionPath(a), "%s allows every action of %s%s, and actions Tencent adds later; list the actions needed",
+				quote(a.Raw), a.Service, risky)
 		}
 	})
 }
@@ -89,11 +94,14 @@ func (l *linter) writeOnAnyResource() {
 		if a.AccessLevel() != AccessWrite {
 			return // PermissionsManagement is RulePrivilegeEscalation's
 		}
-		what := "changes resources"
+		what := "changes resources (access level Write)"
 		if a.Wildcard() {
-			what = "can reach actions that change resources"
+			what = "can reach actions that change resources (access level Write)"
+			if ex := lintExamples(a.Action, AccessWrite); ex != "" {
+				what = "can reach actions that change resources (access level Write: " + ex + ")"
+			}
 		}
-		l.report(RuleWriteOnAnyResource, ls.actionPath(a), "%s %s (access level Write) on every resource (\"*\"); name the resources it needs%s",
+		l.report(RuleWriteOnAnyResource, ls.actionPath(a), "%s %s on every resource (\"*\"); name the resources it needs%s",
 			quote(a.Raw), what, ls.conditionNote())
 	})
 }
@@ -109,6 +117,12 @@ func (l *linter) privilegeEscalation() {
 			why = "lets the holder assume every role whose trust policy admits them"
 		case !a.Wildcard() && lintActionCovers(a.Action, "cam:PassRole", true):
 			why = "lets the holder pass any role, and its permissions, to a service"
+		case a.Wildcard():
+			why = "reaches permission management"
+			if ex := lintExamples(a.Action, AccessPermissionsManagement); ex != "" {
+				why += " (" + ex + ")"
+			}
+			why += " on every resource, so the holder can widen anyone's access, their own included"
 		default:
 			why = "is permission management (policies, attachments, trust policies, access keys, credentials) on every resource, so the holder can widen anyone's access, their own included"
 		}
@@ -135,6 +149,30 @@ func (l *linter) auditDisable() {
 				quote(a.Raw), hits, ls.conditionNote())
 		}
 	})
+}
+
+// lintExamples names up to three catalogued actions at level that the
+// pattern a covers, those issuing credentials first:
+// "tke:AcquireClusterAdminRole, tke:DescribeClusterKubeconfig, ... and 9
+// more". It returns "" when it covers none.
+func lintExamples(a Action, level AccessLevel) string {
+	var first, rest []string
+	for _, m := range a.MatchingActions() {
+		svc, api, _ := strings.Cut(m, ":")
+		if AccessLevelOf(svc, api) != level {
+			continue
+		}
+		if IssuesCredentials(svc, api) {
+			first = append(first, m)
+		} else {
+			rest = append(rest, m)
+		}
+	}
+	all := append(first, rest...)
+	if len(all) <= 3 {
+		return strings.Join(all, ", ")
+	}
+	return strings.Join(all[:3], ", ") + " and " + strconv.Itoa(len(all)-3) + " more"
 }
 
 // lintCovered lists the targets a covers (ignoring case), comma-separated.

@@ -24,8 +24,8 @@ func TestLintOptionsAndOrder(t *testing.T) {
 		paths = append(paths, f.Path+" "+f.Rule)
 	}
 	want := []string{
+		"statement[0].action[0] policy.privilege-escalation", // cvm:* reaches cvm:DescribeInstanceVncUrl
 		"statement[0].action[0] policy.service-wildcard",
-		"statement[0].action[0] policy.write-on-any-resource",
 		"statement[1].action[0] policy.exfiltration-read-any",
 		"statement[1].action[1] policy.exfiltration-read-any",
 		"statement[1].action[1] value.duplicate",
@@ -82,7 +82,9 @@ func TestRules(t *testing.T) {
 		policy.RuleTrustOpenToAnyone, policy.RuleTrustOtherAccount, policy.RuleActionPermID,
 		policy.RuleActionCasing, policy.RuleConditionUnknownKey, policy.RuleConditionNeverHolds,
 		policy.RuleStatementRedundant, policy.RuleValueDuplicate, policy.RuleDocumentLong,
-		policy.RuleDenyFinanceAdminGap,
+		policy.RuleDenyFinanceAdminGap, policy.RuleUnknownService, policy.RuleUnknownAction,
+		policy.RuleResourceOtherService, policy.RuleResourceUnknownRegion, policy.RuleOperationLevelResource,
+		policy.RuleTagUnsupported, policy.RuleConditionOperatorType, policy.RuleConditionTagFormat,
 	}
 	if len(rules) != len(ids) {
 		t.Fatalf("Rules() has %d rules, want %d", len(rules), len(ids))

@@ -37,6 +37,9 @@ func (l *linter) conditionUnknownKey() {
 				break
 			}
 		}
+		if aws := awsKeyCAM(key); aws != "" {
+			hint = aws
+		}
 		if base, tag, ok := strings.Cut(key, "/"); ok && tag != "" &&
 			(strings.EqualFold(base, KeyResourceTag) || strings.EqualFold(base, KeyRequestTag)) {
 			hint = "keys are case-sensitive: did you mean " + quote(strings.ToLower(base)+"/"+tag) + "?"

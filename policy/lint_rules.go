@@ -79,6 +79,41 @@ const (
 	// CAM does not apply it to holders of AdministratorAccess or
 	// QCloudFinanceFullAccess (CAM-SEMANTICS §5.10).
 	RuleDenyFinanceAdminGap = "deny.finance-admin-gap"
+	// RuleUnknownService (medium): an action whose service Tencent Cloud does
+	// not have ([KnownService]), such as "cmv:StopInstances" or the AWS name
+	// "ec2:StopInstances", with the nearest real action or service
+	// ([SuggestAction], [SuggestService]). It grants or denies nothing.
+	RuleUnknownService = "policy.unknown-service"
+	// RuleUnknownAction (medium): an action the service does not have, or a
+	// pattern that matches none of its actions ("cvm:StopInstnaces",
+	// "cvm:Stpo*"), with the nearest real action. Judged only for services
+	// whose actions the catalogue lists completely
+	// ([ServiceActionsComplete]); case is RuleActionCasing's.
+	RuleUnknownAction = "policy.unknown-action"
+	// RuleResourceOtherService (medium): an action whose statement names only
+	// resources of services it cannot act on ([ResourceServiceTypes]), such as
+	// cos:GetObject on a cvm instance. Services that act on other products'
+	// resources by design (monitor, finance, billing, tag) are not judged.
+	RuleResourceOtherService = "resource.other-service"
+	// RuleResourceUnknownRegion (medium): a resource whose region segment is
+	// not a Tencent Cloud region ([KnownRegion]), with the nearest one. The
+	// older names Tencent's pages still use ("gz", "cn-east") are accepted.
+	RuleResourceUnknownRegion = "resource.unknown-region"
+	// RuleOperationLevelResource (medium): an allow, on specific resources
+	// only, of an API that Tencent's CAM page authorises at operation or
+	// service level ([APIGranularity]): CAM grants it only on resource "*".
+	RuleOperationLevelResource = "resource.operation-level"
+	// RuleTagUnsupported (medium): a positive qcs:resource_tag condition on an
+	// allow of a service that does not support authorisation by tag
+	// ([ServiceTagAuthorization]): the allow never applies to it.
+	RuleTagUnsupported = "condition.tag-unsupported"
+	// RuleConditionOperatorType (medium): a known condition key used with an
+	// operator of another type, such as ip_equal on qcs:resource_tag.
+	RuleConditionOperatorType = "condition.operator-type"
+	// RuleConditionTagFormat (medium): a qcs:resource_tag or qcs:request_tag
+	// value not written "key&value" ("env=dev"), or a per-tag key
+	// "qcs:resource_tag/env" whose value repeats the key ("env&dev").
+	RuleConditionTagFormat = "condition.tag-format"
 )
 
 // lintRules describes every rule, in the order they run.
@@ -99,6 +134,14 @@ var lintRules = []Rule{
 	{RuleValueDuplicate, SeverityInfo, `a value repeated in an action, resource, principal or condition-value list`},
 	{RuleDocumentLong, SeverityLow, `a document over 4,096 characters, the limit older Tencent pages quote (CAM accepts 6,144)`},
 	{RuleDenyFinanceAdminGap, SeverityInfo, `a deny covering finance actions, which CAM does not apply against AdministratorAccess or QCloudFinanceFullAccess`},
+	{RuleUnknownService, SeverityMedium, `an action of a service Tencent Cloud does not have; it grants or denies nothing`},
+	{RuleUnknownAction, SeverityMedium, `an action, or an action pattern, that matches no action of its service; it grants or denies nothing`},
+	{RuleResourceOtherService, SeverityMedium, `an action on resources of another service only (cos:GetObject on a cvm instance)`},
+	{RuleResourceUnknownRegion, SeverityMedium, `a resource in a region Tencent Cloud does not have`},
+	{RuleOperationLevelResource, SeverityMedium, `an allow of an operation-level API on specific resources, which CAM never grants`},
+	{RuleTagUnsupported, SeverityMedium, `a resource-tag condition on a service that does not support authorisation by tag, so the allow never applies`},
+	{RuleConditionOperatorType, SeverityMedium, `a condition key used with an operator of another type (ip_equal on qcs:resource_tag)`},
+	{RuleConditionTagFormat, SeverityMedium, `a tag condition value not in CAM's form ("env=dev" for "env&dev")`},
 }
 
 // Rules returns every lint rule with its ID, severity and summary, in the order
@@ -150,6 +193,20 @@ func lintRunner(id string) func(*linter) {
 		return (*linter).documentLong
 	case RuleDenyFinanceAdminGap:
 		return (*linter).denyFinanceAdminGap
+	case RuleUnknownService, RuleUnknownAction:
+		return func(l *linter) { l.unknownNames(id) }
+	case RuleResourceOtherService:
+		return (*linter).resourceOtherService
+	case RuleResourceUnknownRegion:
+		return (*linter).resourceUnknownRegion
+	case RuleOperationLevelResource:
+		return (*linter).operationLevelOnResource
+	case RuleTagUnsupported:
+		return (*linter).tagUnsupported
+	case RuleConditionOperatorType:
+		return (*linter).conditionOperatorType
+	case RuleConditionTagFormat:
+		return (*linter).conditionTagFormat
 	}
 	return func(*linter) {}
 }

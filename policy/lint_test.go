@@ -64,7 +64,7 @@ func TestLintFullAdmin(t *testing.T) {
 func TestLintServiceWildcard(t *testing.T) {
 	runLintCases(t, policy.RuleServiceWildcard, []lintCase{
 		{"service", `{"effect":"allow","action":["cvm:Describe*","cos:*"],"resource":"*"}`, 0,
-			[]string{`statement[0].action[1]: medium policy.service-wildcard: "cos:*" allows every action of cos, including actions Tencent adds later; list the actions needed`}},
+			[]string{`statement[0].action[1]: medium policy.service-wildcard: "cos:*" allows every action of cos, permission management among them (cos:DeleteBucketPolicy, cos:PutBucketACL, cos:PutBucketPolicy and 1 more), and actions Tencent adds later; list the actions needed`}},
 		{"star on specific resources", `{"effect":"allow","action":"*","resource":"qcs::cvm:ap-guangzhou:uin/1:instance/ins-1"}`, 0,
 			[]string{`statement[0].action[0]: medium policy.service-wildcard: "*" allows every action of every service on the statement's resources; list the actions needed`}},
 		{"full admin is not repeated", `{"effect":"allow","action":"*","resource":"*"}`, 0, nil},
@@ -78,10 +78,10 @@ func TestLintWriteOnAnyResource(t *testing.T) {
 		{"write", `{"effect":"allow","action":["cvm:DescribeInstances","cvm:TerminateInstances","cvm:Start*"],"resource":"*"}`, 0,
 			[]string{
 				`statement[0].action[1]: medium policy.write-on-any-resource: "cvm:TerminateInstances" changes resources (access level Write) on every resource ("*"); name the resources it needs`,
-				`statement[0].action[2]: medium policy.write-on-any-resource: "cvm:Start*" can reach actions that change resources (access level Write) on every resource ("*"); name the resources it needs`,
+				`statement[0].action[2]: medium policy.write-on-any-resource: "cvm:Start*" can reach actions that change resources (access level Write: cvm:StartInstances) on every resource ("*"); name the resources it needs`,
 			}},
 		{"specific resource", `{"effect":"allow","action":"cvm:TerminateInstances","resource":"qcs::cvm:ap-guangzhou:uin/1:instance/*"}`, 0, nil},
-		{"read and tagging", `{"effect":"allow","action":["cvm:Describe*","cvm:CreateTags"],"resource":"*"}`, 0, nil},
+		{"read and tagging", `{"effect":"allow","action":["cvm:Describe*","tag:AddResourceTag"],"resource":"*"}`, 0, nil},
 		{"permission management is another rule", `{"effect":"allow","action":"cam:AttachUserPolicy","resource":"*"}`, 0, nil},
 		{"deny", `{"effect":"deny","action":"cvm:TerminateInstances","resource":"*"}`, 0, nil},
 	})
@@ -94,7 +94,7 @@ func TestLintPrivilegeEscalation(t *testing.T) {
 				`statement[0].action[0]: high policy.privilege-escalation: "cam:AttachUserPolicy" on resource "*" is permission management (policies, attachments, trust policies, access keys, credentials) on every resource, so the holder can widen anyone's access, their own included`,
 				`statement[0].action[1]: high policy.privilege-escalation: "name/sts:AssumeRole" on resource "*" lets the holder assume every role whose trust policy admits them`,
 				`statement[0].action[2]: high policy.privilege-escalation: "cam:PassRole" on resource "*" lets the holder pass any role, and its permissions, to a service`,
-				`statement[0].action[3]: high policy.privilege-escalation: "cam:Create*" on resource "*" is permission management (policies, attachments, trust policies, access keys, credentials) on every resource, so the holder can widen anyone's access, their own included`,
+				`statement[0].action[3]: high policy.privilege-escalation: "cam:Create*" on resource "*" reaches permission management (cam:CreateAccessKey, cam:CreateOIDCConfig, cam:CreatePolicy and 7 more) on every resource, so the holder can widen anyone's access, their own included`,
 			}},
 		{"specific role", `{"effect":"allow","action":"sts:AssumeRole","resource":"qcs::cam::uin/100000000001:roleName/ops-readonly"}`, 0, nil},
 		{"trust statement", `{"effect":"allow","principal":{"qcs":"qcs::cam::uin/100000000001:root"},"action":"name/sts:AssumeRole"}`, 0, nil},

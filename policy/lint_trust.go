@@ -18,6 +18,18 @@ func (l *linter) trustOpenToAnyone() {
 		if ls.Principal.Any {
 			l.report(RuleTrustOpenToAnyone, pp, "principal \"*\" lets anyone, in any Tencent Cloud account, use this statement%s", ls.conditionNote())
 		}
+		// "*" inside a list is not a valid entry (Validate says so), but the
+		// evaluator reads it as anyone, and so might CAM.
+		for _, list := range [...]struct {
+			name    string
+			entries []string
+		}{{"qcs", ls.Principal.QCS}, {"service", ls.Principal.Service}, {"federated", ls.Principal.Federated}} {
+			for j, q := range list.entries {
+				if q == "*" {
+					l.report(RuleTrustOpenToAnyone, pathIndex(pathField(pp, list.name), j), "\"*\" in the %s list admits anyone to use this statement%s", list.name, ls.conditionNote())
+				}
+			}
+		}
 		for j, q := range ls.Principal.QCS {
 			if a, ok := parsePrincipalARN(q); ok && a.Anyone {
 				l.report(RuleTrustOpenToAnyone, pathIndex(pathField(pp, "qcs"), j), "%s lets anyone, in any Tencent Cloud account or none, use this statement%s", quote(q), ls.conditionNote())
