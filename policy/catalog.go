@@ -6,98 +6,23 @@ import (
 	"sync"
 )
 
-// The action catalogue: real API names of the services camkit cares about, as
-// Tencent documents them (catalog_data.go). It serves three purposes: [Lint]'s
-// casing rule ([KnownAction]), the highest access level a wildcard can reach
-// ([Action.AccessLevel]), and listing what a pattern grants ([CatalogActions]).
-// It is not a complete list of Tencent Cloud APIs: an action missing from it is
-// not an error.
-
-type catalog struct {
-	// entries maps "service:apiname" in lowercase to its entry.
-	entries map[string]catalogEntry
-	// byService lists each service's API names as the catalogue spells them, sorted.
-	byService map[string][]string
-	// levels holds the access level of each name in byService, index for index.
-	levels map[string][]AccessLevel
-	// services lists the catalogued services, sorted.
-	services []string
-	// known maps every known CAM service prefix, lowercase, to what camkit
-	// knows of it; it includes services without catalogued actions.
-	known map[string]serviceInfo
-	// knownNames lists the keys of known, sorted.
-	knownNames []string
-	// granularity maps lowercase "service:apiname" to the granularity
-	// Tencent's CAM pages state for it.
-	granularity map[string]Granularity
-}
-
-// serviceInfo is what the catalogue knows of one service prefix.
-type serviceInfo struct {
-	name          string     // the prefix, lowercase
-	tag           TagSupport // authorisation by tag
-	complete      bool       // the catalogue lists every action
-	resourceTypes []string   // service_type segments besides name, sorted
-}
-
-// service finds a known service prefix, ignoring case.
-func (c *catalog) service(service string) (serviceInfo, bool) {
-	var buf [32]byte
-	key := buf[:0]
-	for i := 0; i < len(service); i++ {
-		key = append(key, catalogFoldByte(service[i]))
-	}
-	s, ok := c.known[string(key)]
-	return s, ok
-}
-
-type catalogEntry struct {
-	canonical string // "service:ApiName"
-	level     AccessLevel
-}
+// The action catalogue: every Tencent Cloud API 3.0 action of
+// tencentcloud-sdk-go under its CAM service prefix, the COS actions, CAM
+// actions that are no API (cam:PassRole), and the services Tencent's CAM pages
+// name, generated into catalog_gen.go by internal/gen/catalog and decoded on
+// first use (catalog_decode.go). It serves [Lint] ([KnownAction],
+// [SuggestAction], [KnownService]), the highest access level a wildcard can
+// reach ([Action.AccessLevel]) and listing what a pattern grants
+// ([CatalogActions], [Action.MatchingActions]).
 
 var catalogIndex = sync.OnceValue(func() *catalog {
-	c := &catalog{
-		entries:   make(map[string]catalogEntry),
-		byService: make(map[string][]string),
-		levels:    make(map[string][]AccessLevel),
+	c, err := decodeCatalog(catalogServicesText, catalogActionsBlob)
+	if err != nil {
+		return &catalog{err: err, entries: map[string]int32{}, byService: map[string][]string{},
+			levels: map[string][]AccessLevel{}, known: map[string]serviceInfo{}, aliases: map[string]string{}}
 	}
-	for service, names := range catalogData {
-		list := strings.Fields(names)
-		slices.Sort(list)
-		list = slices.Compact(list)
-		levels := make([]AccessLevel, len(list))
-		for i, name := range list {
-			levels[i] = accessDerivedLevel(service, name)
-			c.entries[strings.ToLower(service+":"+name)] = catalogEntry{service + ":" + name, levels[i]}
-		}
-		c.byService[service] = list
-		c.levels[service] = levels
-		c.services = append(c.services, service)
-	}
-	slices.Sort(c.services)
-	c.loadServices()
 	return c
 })
-
-// lookup finds service:api in the catalogue, ignoring case, without allocating
-// for names of ordinary length.
-func (c *catalog) lookup(service, api string) (catalogEntry, bool) {
-	var buf [96]byte
-	key := appendLowerKey(buf[:0], service, api)
-	e, ok := c.entries[string(key)]
-	return e, ok
-}
-
-// appendLowerKey appends "service:api" in ASCII lowercase to dst.
-func appendLowerKey(dst []byte, service, api string) []byte {
-	for _, part := range [...]string{service, ":", api} {
-		for i := 0; i < len(part); i++ {
-			dst = append(dst, catalogFoldByte(part[i]))
-		}
-	}
-	return dst
-}
 
 // KnownAction looks up the API apiName of service in the catalogue, ignoring case,
 // and returns its canonical spelling "service:ApiName" (for example
@@ -105,7 +30,7 @@ func appendLowerKey(dst []byte, service, api string) []byte {
 // It returns "", false for an API the catalogue does not list and for patterns
 // containing '*'. Pass the service and API name without a "name/" prefix.
 func KnownAction(service, apiName string) (canonical string, ok bool) {
-	if service == "" || apiName == "" || strings.Contains(service+apiName, "*") {
+	if service == "" || apiName == "" || strings.IndexByte(service, '*') >= 0 || strings.IndexByte(apiName, '*') >= 0 {
 		return "", false
 	}
 	e, ok := catalogIndex().lookup(service, apiName)
@@ -113,7 +38,7 @@ func KnownAction(service, apiName string) (canonical string, ok bool) {
 }
 
 // CatalogActions returns the catalogued actions of service as "service:ApiName",
-// sorted; nil for a service the catalogue does not know. The service name is
+// sorted; nil for a service without catalogued actions. The service name is
 // compared without regard to case. The result is a new slice the caller may
 // modify.
 func CatalogActions(service string) []string {
@@ -129,7 +54,9 @@ func CatalogActions(service string) []string {
 	return out
 }
 
-// CatalogServices returns the services the action catalogue covers, sorted.
+// CatalogServices returns the services with catalogued actions, sorted. Some
+// services [KnownService] accepts have none (their actions are not
+// published in a form camkit reads).
 func CatalogServices() []string {
 	return slices.Clone(catalogIndex().services)
 }

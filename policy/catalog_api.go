@@ -38,21 +38,21 @@ func SuggestAction(action string) string {
 		return ""
 	}
 	c := catalogIndex()
-	canon := ""
+	var services []string
 	if s, ok := c.service(service); ok {
-		canon = s.name
-	} else if s := SuggestService(service); s != "" {
-		canon = s
+		services = []string{s.name}
+	} else {
+		services = c.closeServices(service)
 	}
-	if canon != "" {
-		if got := c.suggestInService(canon, api); got != "" {
-			if !strings.EqualFold(got, action) {
-				return got
+	for _, svc := range services {
+		if got := c.suggestInService(svc, api); got != "" {
+			if strings.EqualFold(got, action) {
+				return ""
 			}
-			return ""
+			return got
 		}
 	}
-	if strings.Contains(api, "*") || canon != "" {
+	if strings.Contains(api, "*") || len(services) > 0 {
 		return ""
 	}
 	// An unknown service with no close name: the same API name elsewhere.
@@ -64,14 +64,38 @@ func SuggestAction(action string) string {
 	return ""
 }
 
+// closeServices returns the known services an unknown service name may have
+// meant, best first: the prefix CAM uses for an SDK package ("cbs" is cvm),
+// the Tencent Cloud counterpart of an AWS service, then every known prefix
+// within suggestion distance, nearest first.
+func (c *catalog) closeServices(service string) []string {
+	lower := strings.ToLower(service)
+	var out []string
+	if s, ok := c.aliases[lower]; ok {
+		out = append(out, s)
+	}
+	if s, ok := awsServices[lower]; ok {
+		out = append(out, s)
+	}
+	limit := suggestLimit(len(service))
+	for d := 1; d <= limit; d++ {
+		for _, name := range c.knownNames {
+			if suggestDistance(service, name, d) == d {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
 // suggestInService returns the nearest action of service to api, a pattern
 // keeping its '*', or "" when none is close.
 func (c *catalog) suggestInService(service, api string) string {
 	names := c.byService[service]
 	if star := strings.IndexByte(api, '*'); star >= 0 {
 		literal, rest := api[:star], api[star:]
-		if literal == "" {
-			return ""
+		if len(literal) < 4 {
+			return "" // too short to tell a typing mistake from another verb
 		}
 		for _, n := range names {
 			if globMatchFold(api, n) {
@@ -112,8 +136,9 @@ var awsServices = map[string]string{
 }
 
 // SuggestService returns the CAM service prefix nearest to service ("cvm" for
-// "cmv" or "CVM", "cos" for the AWS name "s3"), or "" when none is close or
-// service is already a known prefix as written.
+// "cmv" or "CVM", "cvm" for the SDK package "cbs" whose APIs CAM authorises
+// as cvm actions, "finance" for "billing", "cos" for the AWS name "s3"), or ""
+// when none is close or service is already a known prefix as written.
 func SuggestService(service string) string {
 	if service == "" || strings.Contains(service, "*") {
 		return ""
@@ -125,7 +150,11 @@ func SuggestService(service string) string {
 		}
 		return s.name
 	}
-	if s, ok := awsServices[strings.ToLower(service)]; ok {
+	lower := strings.ToLower(service)
+	if s, ok := c.aliases[lower]; ok {
+		return s
+	}
+	if s, ok := awsServices[lower]; ok {
 		return s
 	}
 	s, _ := nearest(service, c.knownNames)
@@ -146,8 +175,8 @@ func ServiceTagAuthorization(service string) TagSupport {
 // names specific resources is not trusted). Names are compared without regard
 // to case.
 func APIGranularity(service, api string) Granularity {
-	var buf [96]byte
-	return catalogIndex().granularity[string(appendLowerKey(buf[:0], service, api))]
+	e, _ := catalogIndex().lookup(service, api)
+	return e.gran
 }
 
 // ResourceServiceTypes returns the service_type segments (the third segment of

@@ -70,6 +70,11 @@ func TestRegions(t *testing.T) {
 	if got := policy.SuggestRegion("ap-shanghai"); got != "" {
 		t.Errorf("SuggestRegion(ap-shanghai) = %q", got)
 	}
+	for _, legacy := range []string{"gz", "sh", "bj", "cn-east"} {
+		if !policy.KnownRegion(legacy) {
+			t.Errorf("KnownRegion(%q) = false", legacy)
+		}
+	}
 	r := policy.Regions()
 	if !slices.IsSorted(r) || !slices.Contains(r, "na-ashburn") {
 		t.Errorf("Regions() = %v", r)

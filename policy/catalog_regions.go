@@ -19,12 +19,27 @@ var catalogRegions = []string{
 	"na-toronto", "sa-saopaulo",
 }
 
+// catalogLegacyRegions lists older region names that Tencent's own published
+// policies still write in resources, sorted: the short names of CAM's element
+// reference (product 598, document 10603: "qcs::vpc:sh::pcx/2341") and of
+// its policy examples ("gz", "bj"), and COS's former region names, which the
+// COS JavaScript SDK still recognises (tencentyun/cos-js-sdk-v5, src/base.js:
+// cn-south, cn-south-2, cn-north, cn-east, cn-southwest, sg).
+var catalogLegacyRegions = []string{
+	"bj", "cn-east", "cn-north", "cn-south", "cn-south-2", "cn-southwest", "gz", "sg", "sh",
+}
+
 // KnownRegion reports whether region is a Tencent Cloud region ID such as
-// "ap-guangzhou", as the SDK lists them. Region IDs are lowercase; the
-// comparison is exact. Wildcards and the empty region of a global resource are
-// not region IDs: callers check them first.
+// "ap-guangzhou", as the SDK lists them, or one of the older names Tencent's
+// own policies still use in resources ("gz", "sh", "bj"; COS's "cn-east",
+// "cn-south", ...). Region IDs are lowercase; the comparison is exact.
+// Wildcards and the empty region of a global resource are not region IDs:
+// callers check them first.
 func KnownRegion(region string) bool {
-	_, ok := slices.BinarySearch(catalogRegions, region)
+	if _, ok := slices.BinarySearch(catalogRegions, region); ok {
+		return true
+	}
+	_, ok := slices.BinarySearch(catalogLegacyRegions, region)
 	return ok
 }
 
@@ -42,6 +57,6 @@ func SuggestRegion(region string) string {
 	return s
 }
 
-// Regions returns the region IDs [KnownRegion] accepts, sorted. The result is
-// a new slice the caller may modify.
+// Regions returns the current region IDs [KnownRegion] accepts, sorted,
+// without the older names. The result is a new slice the caller may modify.
 func Regions() []string { return slices.Clone(catalogRegions) }

@@ -58,21 +58,41 @@ func suggestLimit(n int) int {
 	}
 }
 
-// nearest returns the candidate closest to s within suggestLimit(len(s)), the
-// first in candidates' order on a tie, and whether one was found. A candidate
-// equal to s ignoring case is never returned: s is then not a mistake of
-// spelling.
+// nearest returns the candidate closest to s within suggestLimit(len(s)), and
+// whether one was found. A candidate equal to s ignoring case is never
+// returned: s is then not a mistake of spelling. Among equally close
+// candidates, one with the same letters as s (a transposition, "cmv" and
+// "cvm") wins over a substitution ("cme"), then the first in candidates' order.
 func nearest(s string, candidates []string) (string, bool) {
 	limit := suggestLimit(len(s))
-	best, bestD := "", limit+1
+	best, bestD, bestAnagram := "", limit+1, false
 	for _, c := range candidates {
-		d := suggestDistance(s, c, min(limit, bestD-1))
-		if d == 0 {
+		d := suggestDistance(s, c, min(limit, bestD))
+		if d == 0 || d > limit {
 			continue
 		}
-		if d < bestD {
-			best, bestD = c, d
+		if d < bestD || (d == bestD && !bestAnagram && sameLetters(s, c)) {
+			best, bestD, bestAnagram = c, d, sameLetters(s, c)
 		}
 	}
 	return best, bestD <= limit
+}
+
+// sameLetters reports whether a and b hold the same bytes, ignoring ASCII
+// case and order.
+func sameLetters(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	var count [256]int
+	for i := 0; i < len(a); i++ {
+		count[catalogFoldByte(a[i])]++
+		count[catalogFoldByte(b[i])]--
+	}
+	for _, n := range count {
+		if n != 0 {
+			return false
+		}
+	}
+	return true
 }

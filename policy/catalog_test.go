@@ -110,7 +110,7 @@ func TestMatchingActions(t *testing.T) {
 		{action: "name/sts:assumerole*", exactly: []string{"sts:AssumeRole", "sts:AssumeRoleWithSAML", "sts:AssumeRoleWithWebIdentity"}},
 		{action: "cos:*Bucket*Policy", exactly: []string{"cos:DeleteBucketPolicy", "cos:GetBucketPolicy", "cos:PutBucketPolicy"}},
 		{action: "cvm:Describe*", contains: []string{"cvm:DescribeInstances", "cvm:DescribeDisks"}, excludes: []string{"cvm:RunInstances"}},
-		{action: "*:DescribeImages", exactly: []string{"cvm:DescribeImages", "tke:DescribeImages"}},
+		{action: "*:DescribeImages", exactly: []string{"ape:DescribeImages", "cloudstudio:DescribeImages", "cvm:DescribeImages", "tcr:DescribeImages", "tiia:DescribeImages", "tke:DescribeImages"}},
 		{action: "*", contains: []string{"cam:AddUser", "vpc:CreateVpc"}},
 		{action: "cvm:NoSuch", exactly: nil},
 		{action: "permid/1", exactly: nil},

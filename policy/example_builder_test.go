@@ -121,7 +121,7 @@ func ExampleAccessLevelOf() {
 	// Tagging
 	// Write
 	// PermissionsManagement
-	// Read
+	// PermissionsManagement
 	// PermissionsManagement
 	// true
 }
