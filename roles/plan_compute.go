@@ -243,7 +243,7 @@ func (pl *planner) updateRole(d *Definition, r *cam.RoleRecord, trust string, se
 	if r.Description != d.Purpose {
 		pl.add(Change{Kind: UpdateDescription, Role: d.Name, Before: r.Description, After: d.Purpose, Env: env})
 	}
-	if r.SessionDuration != secs {
+	if r.SessionDuration != secs && !(secs == 0 && r.SessionDuration == camDefaultSession) {
 		pl.add(Change{Kind: UpdateSessionDuration, Role: d.Name, Before: sessionText(r.SessionDuration), After: sessionText(secs), Seconds: secs, Env: env})
 	}
 	wantTags := roleTags(d)
@@ -366,6 +366,11 @@ func (pl *planner) trustDoc(d *Definition, grants []Assignment) *policy.Document
 	}
 	return doc
 }
+
+// camDefaultSession is CAM's default role session, 7,200 s (CAM-SEMANTICS
+// §6): a definition's SessionDuration of 0 ("CAM's default") matches a role
+// that reports either 0 or this.
+const camDefaultSession = 7200
 
 // closedTrustUntil is the expiry of the trust statement of a role that nobody
 // may assume (no Trust in its definition and no grant): CAM needs a principal

@@ -30,7 +30,7 @@ func newAccount(t testing.TB, opts ...camfake.Option) *camfake.Fake {
 	return camfake.New(all...)
 }
 
-func load(t testing.TB, f *camfake.Fake) *cam.Snapshot {
+func load(t testing.TB, f cam.Reader) *cam.Snapshot {
 	t.Helper()
 	s, err := cam.Load(context.Background(), f, cam.WithClock(func() time.Time { return t0 }), cam.WithRateScale(1000))
 	if err != nil {
@@ -262,6 +262,11 @@ func TestPlanDriftIsRepaired(t *testing.T) {
 	if _, err := f.CreatePolicyVersion(ctx, pol.ID, policy.New(policy.Allow("finance:*").On("*")).Canonical(), true); err != nil {
 		t.Fatal(err)
 	}
+	for range 3 { // five versions in all: the update must make room
+		if _, err := f.CreatePolicyVersion(ctx, pol.ID, policy.New(policy.Allow("finance:DescribeBillList").On("*")).Canonical(), false); err != nil {
+			t.Fatal(err)
+		}
+	}
 	if err := f.AttachRolePolicy(ctx, 1, "Billing-View"); err != nil {
 		t.Fatal(err)
 	}
@@ -365,5 +370,26 @@ func TestChangeRecordLog(t *testing.T) {
 	if back.ApprovedBy != "dana" || len(back.Changes) != len(p.Changes) || back.Start.IsZero() || back.End.Before(back.Start) ||
 		len(back.Grants) != 5 || back.Changes[0].Status != roles.StatusDone || back.Account != f.OwnerUIN() {
 		t.Errorf("record round trip: %+v", back)
+	}
+}
+
+func TestPlanJSONRoundTrip(t *testing.T) {
+	f := newAccount(t)
+	c := roles.Standard(f.OwnerUIN())
+	p := mustPlan(t, c, load(t, f), standardAssignments()...)
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back roles.Plan
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.String() != p.String() {
+		t.Fatalf("plan changed in JSON:\n%s\nwant\n%s", back.String(), p.String())
+	}
+	apply(t, f, &back) // a reviewed plan, saved and read back, applies
+	if p := mustPlan(t, c, load(t, f), standardAssignments()...); !p.Empty() {
+		t.Errorf("not converged:\n%s", p)
 	}
 }
