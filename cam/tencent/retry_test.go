@@ -3,9 +3,11 @@ package tencent_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -92,4 +94,47 @@ func TestLostCallsRetriedForReadsOnly(t *testing.T) {
 			t.Fatalf("AttachUserPolicy = %v after %d requests; want an error after 1", err, d.calls.Load())
 		}
 	})
+}
+
+// lines is a Logger that keeps what it is given.
+type lines struct {
+	mu  sync.Mutex
+	all []string
+}
+
+func (l *lines) Printf(format string, args ...any) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.all = append(l.all, fmt.Sprintf(format, args...))
+}
+
+// TestRetriesAreLogged checks each retry is reported to the Logger, naming
+// the action, the reason and the wait, and never the secret key.
+func TestRetriesAreLogged(t *testing.T) {
+	calls := 0
+	log := &lines{}
+	c, _ := newStub(t, func(string, map[string]any) (map[string]any, string, string) {
+		calls++
+		if calls == 1 {
+			return nil, "RequestLimitExceeded", "slow down " + testKey
+		}
+		return map[string]any{"Data": []any{}}, "", ""
+	}, tencent.WithLogger(log))
+	if _, err := c.ListUsers(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	log.mu.Lock()
+	defer log.mu.Unlock()
+	var notices []string
+	for _, l := range log.all {
+		if strings.Contains(l, testKey) {
+			t.Errorf("log line shows the secret key: %s", l)
+		}
+		if strings.Contains(l, "tencent: ListUsers: throttled, retry 1 in 1ms") {
+			notices = append(notices, l)
+		}
+	}
+	if len(notices) != 1 {
+		t.Errorf("%d retry notices in %q, want 1", len(notices), log.all)
+	}
 }
