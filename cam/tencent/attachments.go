@@ -180,6 +180,9 @@ func (c *Client) UserBoundary(ctx context.Context, uin uint64) (cam.Boundary, bo
 // first resolved with GetRole.
 func (c *Client) RoleBoundary(ctx context.Context, roleName string) (cam.Boundary, bool, error) {
 	const action = "GetRolePermissionBoundary"
+	if err := c.begin(ctx, action); err != nil {
+		return cam.Boundary{}, false, err
+	}
 	id, err := c.roleID(ctx, action, roleName)
 	if err != nil {
 		return cam.Boundary{}, false, err
