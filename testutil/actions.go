@@ -32,13 +32,14 @@ func checkAction(action string, extra map[string]string) (actionProblem, bool) {
 		return actionProblem{kind: FailureInvalidCase,
 			msg: "action " + quote(action) + " is a pattern; a request names one API (patterns belong in policies: test each API the pattern should cover)"}, false
 	}
-	if canon, ok := extra[strings.ToLower(body)]; ok {
+	if canon, ok := lookupExtra(extra, body); ok {
 		if canon != body {
 			return caseProblem(action, canon), false
 		}
 		return actionProblem{}, true
 	}
-	if !policy.KnownService(svc) {
+	canon, ok := policy.KnownAction(svc, api)
+	if !ok && !policy.KnownService(svc) {
 		p := actionProblem{kind: FailureUnknownService, suggestion: policy.SuggestService(svc)}
 		p.msg = "service " + quote(svc) + " of action " + quote(action) + " is not a Tencent Cloud CAM service camkit knows"
 		if p.suggestion != "" {
@@ -47,7 +48,6 @@ func checkAction(action string, extra map[string]string) (actionProblem, bool) {
 		p.msg += " (a misspelt action is denied by every policy, so a \"denied\" expectation would pass for the wrong reason)"
 		return p, false
 	}
-	canon, ok := policy.KnownAction(svc, api)
 	if !ok {
 		p := actionProblem{kind: FailureUnknownAction, suggestion: policy.SuggestAction(body)}
 		p.msg = "action " + quote(action) + " is not an API of " + quote(svc) + " in camkit's catalogue"
@@ -71,4 +71,13 @@ func caseProblem(action, canon string) actionProblem {
 	return actionProblem{kind: FailureUnknownAction, suggestion: canon,
 		msg: "action " + quote(action) + " is spelt " + quote(canon) + " by Tencent Cloud; requests carry the API's exact name," +
 			" and deny statements match it case-sensitively (CAM-SEMANTICS §2), so a differently cased request tests a call CAM never receives"}
+}
+
+// lookupExtra finds an action declared with KnownActions.
+func lookupExtra(extra map[string]string, body string) (string, bool) {
+	if len(extra) == 0 {
+		return "", false
+	}
+	canon, ok := extra[strings.ToLower(body)]
+	return canon, ok
 }

@@ -45,21 +45,6 @@ func (c Case) kind() Kind {
 	return c.Kind
 }
 
-// options returns the case's Context and Options as one option list.
-func (c Case) options() []Option {
-	if len(c.Context) == 0 && c.Principal == "" {
-		return c.Options
-	}
-	out := make([]Option, 0, len(c.Context)+len(c.Options)+1)
-	for k, v := range c.Context {
-		out = append(out, WithContext(k, v...))
-	}
-	if c.Principal != "" {
-		out = append(out, AsPrincipal(c.Principal))
-	}
-	return append(out, c.Options...)
-}
-
 // result is the outcome of checking one expectation.
 type result struct {
 	kind       FailureKind // 0 when the expectation held
@@ -74,6 +59,12 @@ type result struct {
 // evaluate checks one expectation. It allocates nothing when the expectation
 // holds, no option is given and no statement reads a missing key.
 func (h *Harness) evaluate(e *entry, action, resource string, expect Expect, opts []Option) result {
+	return h.evaluateWith(e, action, resource, nil, "", expect, opts)
+}
+
+// evaluateWith is evaluate with a context and principal given as data, as
+// Cases carry them; opts apply after them.
+func (h *Harness) evaluateWith(e *entry, action, resource string, ctx map[string][]string, principal string, expect Expect, opts []Option) result {
 	if !expect.Valid() {
 		return result{kind: FailureInvalidCase, problem: "the expectation has no valid expected outcome (want allow, deny or explicit_deny)"}
 	}
@@ -95,8 +86,11 @@ func (h *Harness) evaluate(e *entry, action, resource string, expect Expect, opt
 		return result{kind: FailureInvalidCase, c: c,
 			problem: "the expectation names no resource (use \"*\" for an API that takes only the resource \"*\")"}
 	}
-	ctx, principal := build(c.base, opts)
-	return h.decide(c, policy.Request{Action: action, Resource: resource, Context: ctx, Principal: principal}, expect)
+	full, p := buildWith(c.base, ctx, opts)
+	if p != "" {
+		principal = p
+	}
+	return h.decide(c, policy.Request{Action: action, Resource: resource, Context: full, Principal: principal}, expect)
 }
 
 // decide evaluates req for c and compares the outcome with expect.

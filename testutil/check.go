@@ -10,8 +10,15 @@ import (
 // from several goroutines.
 func (h *Harness) Check(cases ...Case) []Failure {
 	var out []Failure
+	var last *entry
 	for _, c := range cases {
-		if r, d := h.checkCase(c); r.kind != 0 {
+		// Matrices list a subject's cases together: skip the lookup then.
+		e := last
+		if e == nil || e.subject.kind != c.kind() || e.subject.name != c.Subject {
+			e = h.entry(c.kind(), c.Subject)
+			last = e
+		}
+		if r, d := h.checkEntry(e, c); r.kind != 0 {
 			out = append(out, r.failure(d, c))
 		}
 	}
@@ -19,10 +26,13 @@ func (h *Harness) Check(cases ...Case) []Failure {
 }
 
 func (h *Harness) checkCase(c Case) (result, describe) {
-	e := h.entry(c.kind(), c.Subject)
+	return h.checkEntry(h.entry(c.kind(), c.Subject), c)
+}
+
+func (h *Harness) checkEntry(e *entry, c Case) (result, describe) {
 	d := describe{kind: c.kind(), subject: c.Subject, action: c.Action, resource: c.Resource,
 		expect: c.Expect, why: c.Why, source: c.Source}
-	return h.evaluate(e, c.Action, c.Resource, c.Expect, c.options()), d
+	return h.evaluateWith(e, c.Action, c.Resource, c.Context, c.Principal, c.Expect, c.Options), d
 }
 
 // Assert checks one case through t, like the Subject assertions.

@@ -70,18 +70,23 @@ func (h *Harness) Coverage() Coverage {
 		if err != nil {
 			continue // an unknown subject has no statements
 		}
-		sc := SubjectCoverage{Kind: k.kind, Name: k.name, Statements: len(c.stmts)}
+		sc := SubjectCoverage{Kind: k.kind, Name: k.name, Statements: len(c.covered)}
 		if c.err != nil {
 			sc.Error = c.err.Error()
 		}
-		for i := range c.stmts {
-			if c.covered[i].Load() {
-				sc.Exercised++
+		for _, s := range c.docs {
+			if s.info == nil {
 				continue
 			}
-			st := c.stmts[i].stmt
-			sc.Untested = append(sc.Untested, UntestedStatement{Statement: c.stmts[i].ref,
-				Action: st.Action, Resource: st.Resource, Conditional: len(st.Condition) > 0})
+			for i, st := range s.info.doc.Statement {
+				if c.covered[s.first+i].Load() {
+					sc.Exercised++
+					continue
+				}
+				ref := policy.StatementRef{Boundary: s.boundary, Document: s.pos, Name: s.name, Statement: i, Effect: s.info.stmts[i].effect}
+				sc.Untested = append(sc.Untested, UntestedStatement{Statement: ref,
+					Action: st.Action, Resource: st.Resource, Conditional: len(st.Condition) > 0})
+			}
 		}
 		out.Subjects = append(out.Subjects, sc)
 	}

@@ -17,8 +17,9 @@ import (
 // subtests may share one. It also records which statements the evaluated
 // requests exercised ([Harness.Coverage]).
 type Harness struct {
-	src source
-	cfg config
+	src  source
+	cfg  config
+	docs docCache
 
 	mu       sync.RWMutex
 	subjects map[subjectKey]*entry
@@ -45,7 +46,7 @@ type source interface {
 	label() string
 	// compile builds a subject; an unknown name gives an *UnknownSubjectError.
 	// A subject whose policies do not compile is returned with its err set.
-	compile(kind Kind, name string) (*compiled, error)
+	compile(kind Kind, name string, docs *docCache) (*compiled, error)
 	// names lists the subjects of a kind, for suggestions and coverage.
 	names(kind Kind) []string
 	// coversAll reports whether coverage lists every role of the source, or
@@ -154,7 +155,7 @@ func (h *Harness) entry(kind Kind, name string) *entry {
 func (e *entry) resolve() (*compiled, error) {
 	e.once.Do(func() {
 		s := e.subject
-		c, err := s.h.src.compile(s.kind, s.name)
+		c, err := s.h.src.compile(s.kind, s.name, &s.h.docs)
 		if err != nil {
 			e.err = err
 			return

@@ -91,8 +91,8 @@ func (r result) writeStatements(b *strings.Builder) {
 		ref := r.dec.Statement(i)
 		b.WriteString("\n  " + label + ": " + ref.String() + " (" + string(ref.Effect) + ")")
 		if r.c != nil {
-			if p := r.c.find(ref); p >= 0 {
-				b.WriteString(" " + statementSummary(r.c.stmts[p].stmt))
+			if st, ok := r.c.statement(ref); ok {
+				b.WriteString(" " + statementSummary(st))
 			}
 		}
 	}

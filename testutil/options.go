@@ -77,8 +77,20 @@ func AsPrincipal(principal string) Option {
 // build applies opts on top of base. Without options it returns base itself
 // (shared and read-only), so an assertion without options allocates nothing.
 func build(base map[string][]string, opts []Option) (map[string][]string, string) {
+	return buildWith(base, nil, opts)
+}
+
+// buildWith layers ctx and then opts on top of base. When only one of base
+// and ctx has keys and there are no options, that map is used as it is
+// (requests never modify their context).
+func buildWith(base, ctx map[string][]string, opts []Option) (map[string][]string, string) {
 	if len(opts) == 0 {
-		return base, ""
+		switch {
+		case len(ctx) == 0:
+			return base, ""
+		case len(base) == 0:
+			return ctx, ""
+		}
 	}
 	var r request
 	for _, o := range opts {
@@ -86,19 +98,21 @@ func build(base map[string][]string, opts []Option) (map[string][]string, string
 			o(&r)
 		}
 	}
-	if len(r.ctx) == 0 {
+	switch {
+	case len(r.ctx) == 0 && len(ctx) == 0:
 		return base, r.principal
+	case len(r.ctx) == 0 && len(base) == 0:
+		return ctx, r.principal
 	}
-	out := make(map[string][]string, len(base)+len(r.ctx))
-	for k, v := range base {
-		out[k] = v
-	}
-	for k, v := range r.ctx {
-		if len(v) == 0 {
-			delete(out, k)
-			continue
+	out := make(map[string][]string, len(base)+len(ctx)+len(r.ctx))
+	for _, layer := range [...]map[string][]string{base, ctx, r.ctx} {
+		for k, v := range layer {
+			if len(v) == 0 {
+				delete(out, k)
+				continue
+			}
+			out[k] = v
 		}
-		out[k] = v
 	}
 	return out, r.principal
 }

@@ -62,7 +62,7 @@ func (src *catalogSource) names(kind Kind) []string {
 	return out
 }
 
-func (src *catalogSource) compile(kind Kind, name string) (*compiled, error) {
+func (src *catalogSource) compile(kind Kind, name string, docs *docCache) (*compiled, error) {
 	if kind == KindUser {
 		return nil, unknownSubject(src, kind, name, "a catalogue has roles only; build the harness with FromSnapshot to test users")
 	}
@@ -80,7 +80,7 @@ func (src *catalogSource) compile(kind Kind, name string) (*compiled, error) {
 	if d.Boundary != nil {
 		boundary = []policy.Named{{Name: d.BoundaryName(), Doc: d.Boundary}}
 	}
-	c := newCompiled(KindRole, name, nil, identity, boundary, nil)
+	c := newCompiled(KindRole, name, identity, boundary, nil, docs)
 	c.eval, c.err = src.c.Evaluator(name)
 	return c, nil
 }

@@ -74,38 +74,37 @@ func (src *snapshotSource) context(uin uint64) map[string][]string {
 	return ctx
 }
 
-func (src *snapshotSource) compile(kind Kind, name string) (*compiled, error) {
+func (src *snapshotSource) compile(kind Kind, name string, docs *docCache) (*compiled, error) {
 	if kind == KindUser {
 		u, ok := src.s.UserByName(name)
 		if !ok {
 			return nil, unknownSubject(src, kind, name, "")
 		}
-		return src.compileUser(u), nil
+		return src.compileUser(u, docs), nil
 	}
 	r, ok := src.s.RoleByName(name)
 	if !ok {
 		return nil, unknownSubject(src, kind, name, "")
 	}
-	return src.compileRole(r), nil
+	return src.compileRole(r, docs), nil
 }
 
-func (src *snapshotSource) compileRole(r *cam.RoleRecord) *compiled {
+func (src *snapshotSource) compileRole(r *cam.RoleRecord, docs *docCache) *compiled {
 	var identity []policy.Named
 	for _, p := range src.s.RolePolicies(r.Name) {
 		identity = appendPolicy(identity, p)
 	}
-	c := newCompiled(KindRole, r.Name, nil, identity, src.boundary(r.Boundary), src.context(0))
+	c := newCompiled(KindRole, r.Name, identity, src.boundary(r.Boundary), src.context(0), docs)
 	c.eval, c.err = src.s.RoleEvaluator(r.Name)
 	return c
 }
 
-func (src *snapshotSource) compileUser(u *cam.UserRecord) *compiled {
+func (src *snapshotSource) compileUser(u *cam.UserRecord, docs *docCache) *compiled {
 	var identity []policy.Named
 	for _, h := range src.s.EffectivePolicies(u.UIN) {
 		identity = appendPolicy(identity, h.Policy)
 	}
-	c := newCompiled(KindUser, u.Name, nil, identity, src.boundary(u.Boundary), src.context(u.UIN))
-	c.uin = u.UIN
+	c := newCompiled(KindUser, u.Name, identity, src.boundary(u.Boundary), src.context(u.UIN), docs)
 	c.principal = policy.SubUser(src.s.Account.OwnerUIN, u.UIN).QCS[0]
 	c.eval, c.err = src.s.UserEvaluator(u.UIN)
 	return c
