@@ -22,8 +22,10 @@ type actionInfo struct {
 	// cred names a credential-issuing API the pattern matches, "" if none.
 	cred string
 	// pmOther is true when the pattern reaches permission management other
-	// than by issuing credentials.
+	// than by issuing credentials; pmName names such a catalogued API of a
+	// wildcard ("" when none is catalogued).
 	pmOther bool
+	pmName  string
 	// coarse names a write API the pattern matches that CAM authorises
 	// only as a whole (operation or service granularity), "" if none.
 	coarse string
@@ -104,6 +106,9 @@ func computeInfo(raw string) *actionInfo {
 		}
 		if m.level == policy.AccessPermissionsManagement && !m.cred {
 			info.pmOther = true
+			if info.pmName == "" {
+				info.pmName = full
+			}
 		}
 		info.members = append(info.members, m)
 	}

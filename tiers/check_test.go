@@ -232,3 +232,73 @@ func TestRequirementsFor(t *testing.T) {
 		t.Errorf("BillingServices = %v", q.BillingServices)
 	}
 }
+
+func TestCheckTrustPrincipals(t *testing.T) {
+	t.Parallel()
+	exp := `{"date_less_than":{"qcs:current_time":["` + now.Add(time.Hour).Format(time.RFC3339) + `"]}}`
+	cases := []struct {
+		name, trust string
+		want        []string
+		msg         string
+	}{
+		{"anyone", stmts(`{"effect":"allow","principal":"*","action":["name/sts:AssumeRole"],"condition":` + exp + `}`), []string{tiers.RuleTrustTooBroad}, "anyone (*)"},
+		{"saml", stmts(`{"effect":"allow","principal":{"federated":["qcs::cam::uin/100000000001:saml-provider/okta"]},"action":["name/sts:AssumeRoleWithSAML"],"condition":` + exp + `}`), []string{tiers.RuleTrustTooBroad}, "identity provider"},
+		{"service", stmts(`{"effect":"allow","principal":{"service":["cvm.qcloud.com"]},"action":["name/sts:AssumeRole"],"condition":` + exp + `}`), nil, ""},
+		{"bad date", stmts(`{"effect":"allow","principal":{"qcs":["qcs::cam::uin/100000000001:uin/100000000011"]},"action":["name/sts:AssumeRole"],"condition":{"date_less_than":{"qcs:current_time":["soon"]}}}`), []string{tiers.RuleGrantNotTimeLimited}, "never expires"},
+		{"if_exist does not limit", stmts(`{"effect":"allow","principal":{"qcs":["qcs::cam::uin/100000000001:uin/100000000011"]},"action":["name/sts:AssumeRole"],"condition":{"date_less_than_if_exist":{"qcs:current_time":["2026-03-01 13:00:00"]}}}`), []string{tiers.RuleGrantNotTimeLimited}, "never expires"},
+		{"earliest limit wins", stmts(`{"effect":"allow","principal":{"qcs":["qcs::cam::uin/100000000001:uin/100000000011"]},"action":["name/sts:AssumeRole"],"condition":{"date_less_than":{"qcs:current_time":["2030-01-01 00:00:00"]},"date_less_than_equal":{"qcs:current_time":["2026-03-01 13:00:00"]}}}`), nil, ""},
+		{"deny statements are not grants", stmts(`{"effect":"deny","principal":"*","action":["name/sts:AssumeRole"]}`), nil, ""},
+	}
+	for _, c := range cases {
+		r := compliant(t, tiers.BreakGlass)
+		r.Trust = doc(t, c.trust)
+		vs := tiers.Check(r, tiers.At(now))
+		if got := rulesOf(vs); !slices.Equal(got, c.want) {
+			t.Errorf("%s: rules %v, want %v\n%v", c.name, got, c.want, vs)
+			continue
+		}
+		if c.msg != "" && (!strings.Contains(vs[0].Message, c.msg) || vs[0].Policy != "trust" || vs[0].Statement != 0) {
+			t.Errorf("%s: violation %+v, want message with %q in trust statement 0", c.name, vs[0], c.msg)
+		}
+	}
+}
+
+func TestClassifyRole(t *testing.T) {
+	t.Parallel()
+	s := tiers.DefaultScheme()
+	r := tiers.Role{Name: "r", Tier: tiers.DevTest,
+		Policies: []tiers.NamedDocument{{Name: "admin", Document: doc(t, stmts(adminPolicy))}, {Name: "nil"}}}
+	if got := s.ClassifyRole(r); got.Tier != tiers.BreakGlass || got.Reasons[0].Policy != "admin" {
+		t.Errorf("without a boundary: %+v", got)
+	}
+	r.Boundary = doc(t, stmts(devWrites))
+	got := s.ClassifyRole(r)
+	if got.Tier != tiers.DevTest || got.Reasons[0].Policy != tiers.BoundaryName {
+		t.Errorf("with a tier-2 boundary: %+v", got)
+	}
+	// A deny in a policy applies to the boundary's side too.
+	r.Policies = append(r.Policies, tiers.NamedDocument{Name: "no-cvm", Document: doc(t, stmts(`{"effect":"deny","action":["cvm:*"],"resource":["*"]}`))})
+	if got := s.ClassifyRole(r); got.Tier != tiers.ReadOnly {
+		t.Errorf("with a deny on the boundary's writes: %+v", got)
+	}
+}
+
+func TestStrings(t *testing.T) {
+	t.Parallel()
+	if got := tiers.Recommended.String(); got != "recommended" {
+		t.Errorf("Recommended.String() = %q", got)
+	}
+	if got := tiers.Enforcement(7).String(); got != "Enforcement(7)" {
+		t.Errorf("Enforcement(7).String() = %q", got)
+	}
+	if got := tiers.Cause(0).String(); got != "Cause(0)" {
+		t.Errorf("Cause(0).String() = %q", got)
+	}
+	if got := (tiers.Reason{Message: "m"}).String(); got != "m" {
+		t.Errorf("Reason.String() = %q", got)
+	}
+	_, err := tiers.ParseTier("root")
+	if got := err.Error(); got != `tiers: unknown tier "root" (want ReadOnly, DevTest, Production, BreakGlass or 1-4)` {
+		t.Errorf("error = %q", got)
+	}
+}

@@ -37,7 +37,11 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 			r.Message = sp + raw + " (" + r.AccessLevel.String() + ") allows every action on every resource: tier 4 (break-glass)"
 		case eff.level == policy.AccessPermissionsManagement && (eff.pmOther || eff.cred == ""):
 			r.Tier, r.Cause = BreakGlass, CausePermissions
-			r.Message = sp + raw + " (" + r.AccessLevel.String() + ") manages permissions: tier 4 (break-glass)"
+			if eff.pmName != "" && eff.pmName != raw {
+				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") includes " + eff.pmName + ", which manages permissions: tier 4 (break-glass)"
+			} else {
+				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") manages permissions: tier 4 (break-glass)"
+			}
 		case eff.cred != "":
 			// Credential-issuing APIs count as permission management
 			// (CAM-SEMANTICS §2), whatever their verb says.
@@ -136,6 +140,7 @@ type effect struct {
 	level    policy.AccessLevel
 	cred     string
 	pmOther  bool
+	pmName   string
 	removed  bool // denied outright
 	narrowed bool // some APIs denied outright
 }
@@ -144,7 +149,7 @@ type effect struct {
 // resources to one of its actions: unconditional denies remove the APIs they
 // name, and the action's level is recomputed from the catalogued APIs left.
 func (c *classifier) effective(info *actionInfo, denies []*denyInfo) effect {
-	e := effect{level: info.level, cred: info.cred, pmOther: info.pmOther}
+	e := effect{level: info.level, cred: info.cred, pmOther: info.pmOther, pmName: info.pmName}
 	always := false
 	for _, d := range denies {
 		if d.always {
@@ -180,6 +185,9 @@ func (c *classifier) effective(info *actionInfo, denies []*denyInfo) effect {
 		}
 		if m.level == policy.AccessPermissionsManagement && !m.cred {
 			e.pmOther = true
+			if e.pmName == "" {
+				e.pmName = m.name
+			}
 		}
 	}
 	return e

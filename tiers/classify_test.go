@@ -79,7 +79,7 @@ func TestClassifyTiers(t *testing.T) {
 		{name: "ip condition is not an environment", docs: []string{stmts(run(`{"ip_equal":{"qcs:ip":["10.0.0.0/8"]}}`))}, tier: tiers.Production},
 		{name: "tag on a product without tag authorisation", docs: []string{stmts(cloudauditWrite)}, tier: tiers.Production, cause: tiers.CauseWrite, msg: "does not support authorisation by tag"},
 		{name: "tag on an operation-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:CreateDBInstance"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&dev"]}}}`)}, tier: tiers.Production, cause: tiers.CauseWrite, msg: "CAM authorises cdb:CreateDBInstance without a resource"},
-		{name: "tag on a wildcard with an operation-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:Create*"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&dev"]}}}`)}, tier: tiers.Production},
+		{name: "tag on a wildcard with an operation-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:CreateDBInstance*"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&dev"]}}}`)}, tier: tiers.Production},
 		{name: "deny tag on an operation-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:CreateDBInstance"],"resource":["*"]}`, `{"effect":"deny","action":["cdb:*"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&prod","env&production"]}}}`)}, tier: tiers.Production},
 		{name: "deny tag on a resource-level API", docs: []string{stmts(`{"effect":"allow","action":["cdb:RestartDBInstances"],"resource":["*"]}`, `{"effect":"deny","action":["cdb:*"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag":["env&prod","env&production"]}}}`)}, tier: tiers.DevTest},
 		{name: "scheme without tag support", scheme: &noTags, docs: []string{stmts(run(`{"string_equal":{` + resTag + `:["env&dev"]}}`))}, tier: tiers.Production},
@@ -128,8 +128,9 @@ func TestClassifyTiers(t *testing.T) {
 
 		// Denies lower, never raise.
 		{name: "deny alone", docs: []string{stmts(`{"effect":"deny","action":["*"],"resource":["*"]}`)}, tier: tiers.ReadOnly},
-		{name: "deny on prod confines cvm:*", docs: []string{stmts(`{"effect":"allow","action":["cvm:*"],"resource":["*"]}`, denyWritesProd, denyVNC)}, tier: tiers.DevTest, cause: tiers.CauseConfinedWrite, msg: "deny statement on production"},
-		{name: "deny on prod still leaves VNC", docs: []string{stmts(`{"effect":"allow","action":["cvm:*"],"resource":["*"]}`, denyWritesProd)}, tier: tiers.BreakGlass, cause: tiers.CauseCredentials},
+		{name: "deny on prod confines clb:*", docs: []string{stmts(`{"effect":"allow","action":["clb:*"],"resource":["*"]}`, strings.ReplaceAll(denyWritesProd, "cvm:*", "clb:*"))}, tier: tiers.DevTest, cause: tiers.CauseConfinedWrite, msg: "deny statement on production"},
+		{name: "deny on prod does not confine permission management", docs: []string{stmts(`{"effect":"allow","action":["cvm:*"],"resource":["*"]}`, denyWritesProd, denyVNC)}, tier: tiers.BreakGlass, cause: tiers.CausePermissions, msg: "includes cvm:ModifyImageSharePermission, which manages permissions"},
+		{name: "deny on prod still leaves VNC", docs: []string{stmts(`{"effect":"allow","action":["cvm:Describe*"],"resource":["*"]}`, denyWritesProd)}, tier: tiers.BreakGlass, cause: tiers.CauseCredentials},
 		{name: "deny on prod in another document", docs: []string{stmts(run(`{"ip_equal":{"qcs:ip":["10.0.0.0/8"]}}`)), stmts(denyWritesProd)}, tier: tiers.DevTest},
 		{name: "deny naming writes API by API", docs: []string{stmts(`{"effect":"allow","action":["cvm:Run*","cvm:Start*"],"resource":["*"]}`,
 			`{"effect":"deny","action":["cvm:RunInstances","cvm:StartInstances"],"resource":["*"],"condition":{"string_equal":{"qcs:resource_tag/env":["prod","production"]}}}`)}, tier: tiers.DevTest, msg: "deny statements on production"},

@@ -57,19 +57,23 @@ func ExampleCheck() {
 // production: the role is tier 2, not tier 3.
 func ExampleScheme_Classify() {
 	s := tiers.DefaultScheme()
-	ops := policy.New(
-		policy.Allow("cvm:*").On("*"),
-		policy.Deny("cvm:*").On("*").When(s.ProductionCondition()),
-		policy.Deny("cvm:DescribeInstanceVncUrl").On("*"),
+	network := policy.New(
+		policy.Allow("vpc:*").On("*"),
+		policy.Deny("vpc:*").On("*").When(s.ProductionCondition()),
 	)
-	c := s.Classify(ops)
+	c := s.Classify(network)
 	fmt.Println(c.Tier)
 	fmt.Println(c.Reasons[0].Message)
 
-	// Without the deny on the VNC console URL, cvm:* issues credentials.
-	fmt.Println(s.Classify(policy.New(ops.Statement[:2]...)).Tier)
+	// cvm:* also resets passwords and shares images: permission management,
+	// which no deny on production makes tier 2.
+	compute := policy.New(
+		policy.Allow("cvm:*").On("*"),
+		policy.Deny("cvm:*").On("*").When(s.ProductionCondition()),
+	)
+	fmt.Println(s.Classify(compute).Tier)
 	// Output:
 	// DevTest
-	// document[0]: statement[0]: cvm:* (Write) is confined to non-production resources by a deny statement on production resources: tier 2 (dev/test)
+	// document[0]: statement[0]: vpc:* (Write) is confined to non-production resources by a deny statement on production resources: tier 2 (dev/test)
 	// BreakGlass
 }
