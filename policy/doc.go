@@ -34,9 +34,17 @@
 //
 // [Document.Validate] reports every problem at once (joined with errors.Join),
 // each with its path: effects, actions, resources, principals, operators and their
-// value types, and CAM's 6,144-character limit. [Lint] reports risky but valid
+// value types, policy variables, and CAM's 6,144-character limit; it refuses
+// what [Compile] refuses, in the same words. [Lint] reports risky but valid
 // patterns as [Finding] values with stable rule IDs: full admin, service
-// wildcards, privilege escalation, trust policies open to anyone, and more.
+// wildcards, privilege escalation, trust policies open to anyone, and more; and
+// mistakes that make a statement grant or deny nothing, each with a "did you
+// mean": unknown services and misspelt actions, resources of another service
+// or in an unknown region, operation-level APIs on specific resources, tag
+// conditions on services without tag authorisation, operators of the wrong
+// type and tag values not written "key&value". [Parse] reports every
+// mis-cased or unknown element at once, and an AWS IAM policy in one message
+// that says how CAM writes it.
 //
 // # Deciding
 //

@@ -120,6 +120,18 @@ func Lint(d *Document) []Finding { return LintWith(d, LintOptions{}) }
 // for_… prefix) and assume the key has one value per request, as CAM's numeric
 // keys do.
 //
+// The rules on names (RuleUnknownService, RuleUnknownAction,
+// RuleResourceOtherService, RuleResourceUnknownRegion,
+// RuleOperationLevelResource, RuleTagUnsupported) consult the catalogue
+// ([KnownService], [SuggestAction], [ResourceServiceTypes], [KnownRegion],
+// [APIGranularity], [ServiceTagAuthorization]) and report only what the
+// catalogue can show to be wrong: an action name camkit does not know is
+// reported only when it is one slip of the keyboard from a real one, because
+// CAM still honours API 2.0 and console actions no catalogue lists. Segments
+// holding a wildcard or a policy variable are never judged. Each rule looks at
+// every action, resource and condition once, so Lint stays linear in the size
+// of the document.
+//
 // Lint judges what a document grants, not whether it is well-formed: run
 // [Document.Validate] first. Elements that do not parse (an invalid action or
 // resource, an unknown operator) are skipped, never reported twice and never a

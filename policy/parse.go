@@ -21,16 +21,31 @@ const MaxParseBytes = 1 << 20
 //     [Value] with its JSON type and, for numbers, the literal as written;
 //   - principal "*", read as Principal{Any: true}.
 //
-// It is strict otherwise, and every error is an *[Error] whose Path names the
-// JSON path of the problem, such as `statement[1].condition.ip_equal["qcs:ip"][0]`
-// (a single statement object is addressed as "statement", as written). Parse
-// rejects malformed JSON (the message gives the byte offset, line and column),
-// invalid UTF-8, element names in other casings ("Statement" gets a hint to use
-// "statement"), elements CAM does not have (notAction, notResource, Sid, …),
-// duplicate keys, values of the wrong JSON type, null, condition values that are
-// objects or nested lists, data after the document, and inputs larger than
-// [MaxParseBytes]. Parse follows the document's fixed shape and never recurses
-// deeper than it, so deeply nested input fails where the shape expects a string.
+// It is strict otherwise, and every problem is an *[Error] whose Path names the
+// JSON path of the problem as written, such as
+// `statement[1].condition.ip_equal["qcs:ip"][0]` (a single statement object is
+// addressed as "statement"). Parse rejects malformed JSON (the message gives
+// the byte offset, line and column), invalid UTF-8, element names in other
+// casings ("Statement" gets a hint to use "statement", "Effect": "Allow" one to
+// write "effect": "allow"), elements CAM does not have (notAction, notResource,
+// Sid, …; a statement element at the top of the document is told where it
+// belongs), duplicate keys, values of the wrong JSON type, null, condition
+// values that are objects or nested lists, data after the document, and inputs
+// larger than [MaxParseBytes]. Parse follows the document's fixed shape and
+// never recurses deeper than it, so deeply nested input fails where the shape
+// expects a string.
+//
+// Parse reads on past a mis-cased element (as its lowercase spelling) and past
+// an element CAM does not have (skipping its value), so it reports every such
+// problem at once: one problem is returned as its *Error, several are joined
+// with [errors.Join] (walk them with errors.As or Unwrap() []error), and a
+// syntax or type error that stops the reading comes last. A document that is
+// an AWS IAM policy, shown by an AWS version ("2012-10-17", "2008-10-17") or,
+// without "version": "2.0", by AWS-only elements (Sid, NotAction,
+// NotResource, NotPrincipal), AWS operators (StringEquals, IpAddress, ...),
+// "aws:" condition keys or an "AWS" principal, is refused with one *Error
+// that says so and how CAM writes a policy, instead of one error per
+// capitalised element.
 //
 // Parse checks structure only. It keeps the version, effects, actions,
 // resources, condition operators and keys verbatim, in document order and with

@@ -24,6 +24,13 @@ import (
 //   - each statement without a principal has at least one resource, and each
 //     resource parses ([ParseResource]); trust statements, which carry a
 //     principal, may leave resource out;
+//   - policy variables in resources and string condition values are ones CAM
+//     documents and camkit substitutes: ${uin}, ${owner_uin} and ${app_id}
+//     (CAM's "Policy variables" page, product 598, document 10607). Any other
+//     "${...}" is refused, as [Compile] refuses it: published examples use it
+//     for template placeholders to fill in before use ("${OwnerUin}",
+//     "${region}", "${填入账号的uin}"), which CAM would read as text and so
+//     never match;
 //   - a principal is "*" or names someone, and each entry has a form CAM
 //     knows (see below);
 //   - condition operators parse ([ParseOperator]: unknown operators,
@@ -56,6 +63,14 @@ import (
 //
 // A principal on a statement whose actions are not sts actions is not an error:
 // COS bucket policies name principals for COS actions.
+//
+// A document Validate accepts, [Compile] accepts; where both refuse a
+// mistake (an effect, a missing action or resource, a principal naming nobody,
+// an unparseable action, resource, operator or value, an unknown policy
+// variable) they say the same words at the same path. Compile does not check
+// the version, principal forms or CAM's length limit. An AWS IAM operator
+// ("StringEquals") or version ("2012-10-17") gets CAM's spelling in the
+// message.
 //
 // Validate does not judge whether a valid document is wise: that is [Lint]'s job.
 func (d *Document) Validate() error {
