@@ -1,7 +1,9 @@
 package testutil
 
 import (
+	"cmp"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -18,7 +20,7 @@ import (
 type Coverage struct {
 	// Subjects are the subjects covered: for a catalogue harness every role,
 	// in catalogue order; for a snapshot harness the subjects assertions were
-	// made on, in first-use order.
+	// made on, roles then users, by name.
 	Subjects []SubjectCoverage `json:"subjects"`
 }
 
@@ -62,6 +64,10 @@ func (h *Harness) Coverage() Coverage {
 	h.mu.RUnlock()
 	if h.src.coversAll() {
 		keys = catalogueOrder(keys, h.src.names(KindRole))
+	} else {
+		slices.SortFunc(keys, func(a, b subjectKey) int {
+			return cmp.Or(cmp.Compare(a.kind, b.kind), cmp.Compare(a.name, b.name))
+		})
 	}
 	var out Coverage
 	for _, k := range keys {
