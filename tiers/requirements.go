@@ -100,13 +100,18 @@ type TierRequirements struct {
 	AuditAlerting bool `json:"auditAlerting,omitempty"`
 }
 
-// Requirements are every tier's rules, as data.
+// Requirements are every tier's rules, as data. They marshal to JSON for
+// configuration files; durations are written as encoding/json writes a
+// time.Duration, in nanoseconds.
 type Requirements struct {
 	// ReadOnly, DevTest, Production and BreakGlass are the rules of each tier.
-	ReadOnly, DevTest, Production, BreakGlass TierRequirements
+	ReadOnly   TierRequirements `json:"readOnly"`
+	DevTest    TierRequirements `json:"devTest"`
+	Production TierRequirements `json:"production"`
+	BreakGlass TierRequirements `json:"breakGlass"`
 	// BillingServices are the products whose writes are billing changes
 	// (see TierRequirements.NoBillingChanges).
-	BillingServices []string
+	BillingServices []string `json:"billingServices,omitempty"`
 }
 
 // For returns tier t's requirements; an invalid tier has none.

@@ -57,35 +57,36 @@ func DefaultNonProductionValues() []string { return []string{"dev", "test", "sta
 // matches every casing, and is read that way, including the tag key in
 // "key&value" values.
 //
-// The zero Scheme has no tag key and no patterns, so it confines nothing:
-// every write is tier 3. Build one from [DefaultScheme].
+// A Scheme marshals to JSON for configuration files (TagAuthorization is
+// left out). The zero Scheme has no tag key and no patterns, so it confines
+// nothing: every write is tier 3. Build one from [DefaultScheme].
 type Scheme struct {
 	// TagKey is the resource tag that names the environment, "env" by default.
-	TagKey string
+	TagKey string `json:"tagKey"`
 	// ProductionValues are the TagKey values of production resources.
-	ProductionValues []string
+	ProductionValues []string `json:"productionValues,omitempty"`
 	// NonProductionValues are the TagKey values of non-production resources.
 	// They decide only in Strict mode, and in [Scheme.NonProductionCondition].
-	NonProductionValues []string
+	NonProductionValues []string `json:"nonProductionValues,omitempty"`
 	// Strict counts untagged resources (and unlisted values) as production.
-	Strict bool
+	Strict bool `json:"strict,omitempty"`
 	// NonProductionResources are patterns of six-segment resource names
 	// (qcs:project:service:region:account:resource) that hold only
 	// non-production resources, e.g. "qcs::cos:*:*:*-dev-*/*" for buckets
 	// named like app-dev-1250000000 or "qcs::cvm:*:*:instance/ins-dev*". In
 	// a pattern '*' matches any run of characters. A statement's resource is
 	// covered when every resource it can name matches a pattern.
-	NonProductionResources []string
+	NonProductionResources []string `json:"nonProductionResources,omitempty"`
 	// NonProductionRegions are regions that hold only non-production
 	// resources, e.g. "ap-singapore" for an account that deploys production
 	// elsewhere. A resource whose region segment is one of them, or a region
 	// condition limited to them, confines a write.
-	NonProductionRegions []string
+	NonProductionRegions []string `json:"nonProductionRegions,omitempty"`
 	// TagAuthorization reports whether a product (the service prefix of an
 	// action, e.g. "cvm") supports authorisation by tag. Nil means the
 	// catalogue's answer: policy.ServiceTagAuthorization(service) is
 	// policy.TagSupported. A product whose support is unknown does not.
-	TagAuthorization func(service string) bool
+	TagAuthorization func(service string) bool `json:"-"`
 }
 
 // DefaultScheme returns the scheme of the IAM guide: the resource tag "env",

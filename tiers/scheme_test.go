@@ -1,6 +1,7 @@
 package tiers_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -103,5 +104,38 @@ func TestZeroSchemeConfinesNothing(t *testing.T) {
 	d := policy.New(policy.Allow("cvm:RunInstances").On("*").When(tiers.DefaultScheme().NonProductionCondition()))
 	if got := (tiers.Scheme{}).Classify(d).Tier; got != tiers.Production {
 		t.Errorf("zero scheme: tier %v, want Production", got)
+	}
+}
+
+func TestSchemeAndRequirementsJSON(t *testing.T) {
+	t.Parallel()
+	s := tiers.DefaultScheme()
+	s.NonProductionRegions = []string{"ap-singapore"}
+	s.TagAuthorization = func(string) bool { return true }
+	b, err := json.Marshal(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back tiers.Scheme
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	if back.TagKey != "env" || len(back.ProductionValues) != 2 || back.NonProductionRegions[0] != "ap-singapore" || back.TagAuthorization != nil {
+		t.Errorf("scheme round trip %s gave %+v", b, back)
+	}
+	q := tiers.DefaultRequirements()
+	b, err = json.Marshal(q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(b), `"ipCondition":"recommended"`) {
+		t.Errorf("requirements JSON %s", b)
+	}
+	var qb tiers.Requirements
+	if err := json.Unmarshal(b, &qb); err != nil {
+		t.Fatal(err)
+	}
+	if qb.For(tiers.BreakGlass) != q.For(tiers.BreakGlass) || qb.For(tiers.Production) != q.For(tiers.Production) || qb.For(tiers.ReadOnly) != q.For(tiers.ReadOnly) {
+		t.Errorf("requirements round trip %+v, want %+v", qb, q)
 	}
 }
