@@ -178,6 +178,17 @@ func lintFits(types []string, svc string) bool {
 	return false
 }
 
+// lintOwnResource reports whether a resource names service itself, or
+// leaves its service segment open.
+func lintOwnResource(resources []Resource, service string) bool {
+	for _, r := range resources {
+		if r.All || r.Service == "" || strings.ContainsAny(r.Service, "*$") || strings.EqualFold(r.Service, service) {
+			return true
+		}
+	}
+	return false
+}
+
 // resourceOtherService reports an action whose statement names only
 // resources of services it cannot act on (cos:GetObject on a cvm instance):
 // CAM never matches them, so the action is granted or denied nowhere. Which
@@ -195,6 +206,9 @@ func (l *linter) resourceOtherService() {
 			if a.All || a.PermID || strings.Contains(a.Service, "*") || !KnownService(a.Service) ||
 				containsString(lintCrossProductServices, strings.ToLower(a.Service)) {
 				continue
+			}
+			if lintOwnResource(ls.resources, a.Service) {
+				continue // the common case, without building the type list
 			}
 			types := ResourceServiceTypes(a.Service)
 			var named []string

@@ -4,6 +4,29 @@ import "strings"
 
 // Rules about condition keys used with the wrong operator or value form.
 
+// eachConditionLazy calls f for every operator that parses and each of its
+// keys, in no particular order (findings are sorted afterwards), without
+// building paths: f builds one with conditionPath only when it reports.
+func (l *linter) eachConditionLazy(f func(ls *lintStatement, opName string, op Operator, key string, vals []Value)) {
+	for i := range l.stmts {
+		ls := &l.stmts[i]
+		for opName, keys := range ls.Condition {
+			op, err := ParseOperator(opName)
+			if err != nil {
+				continue
+			}
+			for key, vals := range keys {
+				f(ls, opName, op, key, vals)
+			}
+		}
+	}
+}
+
+// conditionPath is the path of key under operator opName of ls.
+func (ls *lintStatement) conditionPath(opName, key string) string {
+	return pathKey(pathField(pathField(ls.path, "condition"), opName), key)
+}
+
 // lintKeyType returns the type of value a known condition key carries, or
 // TypeInvalid when camkit does not know it. Per-tag keys carry strings.
 func lintKeyType(key string) OpType {
@@ -65,8 +88,8 @@ var lintTypeOperators = map[OpType]string{
 // accepted (CAM compares their text), and on qcs:ip when every value is one
 // address ("1.1.1.1" compares equal as text); a CIDR block never does.
 func (l *linter) conditionOperatorType() {
-	l.eachCondition(func(_ *lintStatement, opName string, op Operator, ok bool, key, path string, vals []Value) {
-		if !ok || op.Op == OpNullEqual {
+	l.eachConditionLazy(func(ls *lintStatement, opName string, op Operator, key string, vals []Value) {
+		if op.Op == OpNullEqual {
 			return
 		}
 		want, got := lintKeyType(key), op.Op.Type()
@@ -79,7 +102,7 @@ func (l *linter) conditionOperatorType() {
 		if got == TypeString && want == TypeIP && !lintAnyValueHas(vals, "/") {
 			return // a string compare of one address can still match
 		}
-		l.report(RuleConditionOperatorType, path, "%s compares %s values, but %s carries %s values, so the condition never compares as meant; use %s",
+		l.report(RuleConditionOperatorType, ls.conditionPath(opName, key), "%s compares %s values, but %s carries %s values, so the condition never compares as meant; use %s",
 			opName, got, quote(key), want, lintTypeOperators[want])
 	})
 }
@@ -90,8 +113,8 @@ func (l *linter) conditionOperatorType() {
 // "qcs:resource_tag/env" is the tag's value alone, so "env&dev" never
 // matches.
 func (l *linter) conditionTagFormat() {
-	l.eachCondition(func(_ *lintStatement, _ string, op Operator, ok bool, key, path string, vals []Value) {
-		if !ok || op.Op.Type() != TypeString {
+	l.eachConditionLazy(func(ls *lintStatement, opName string, op Operator, key string, vals []Value) {
+		if op.Op.Type() != TypeString {
 			return
 		}
 		switch {
@@ -104,14 +127,14 @@ func (l *linter) conditionTagFormat() {
 				if i := strings.IndexAny(v.Text, "=:"); i > 0 {
 					hint = "did you mean " + quote(v.Text[:i]+"&"+v.Text[i+1:]) + "?"
 				}
-				l.report(RuleConditionTagFormat, pathIndex(path, j), "%s values are \"key&value\", so %s never matches; %s",
+				l.report(RuleConditionTagFormat, pathIndex(ls.conditionPath(opName, key), j), "%s values are \"key&value\", so %s never matches; %s",
 					key, quote(v.Text), hint)
 			}
 		case lintTagKey(key) != "":
 			tag := key[strings.IndexByte(key, '/')+1:]
 			for j, v := range vals {
 				if value, ok := strings.CutPrefix(v.Text, tag+"&"); ok {
-					l.report(RuleConditionTagFormat, pathIndex(path, j), "%s holds the value of tag %s alone, so %s never matches; did you mean %s?",
+					l.report(RuleConditionTagFormat, pathIndex(ls.conditionPath(opName, key), j), "%s holds the value of tag %s alone, so %s never matches; did you mean %s?",
 						key, quote(tag), quote(v.Text), quote(value))
 				}
 			}

@@ -128,9 +128,7 @@ func (v *validator) statement(p string, st *Statement) {
 	for j, r := range st.Resource {
 		if !utf8.ValidString(r) {
 			v.add(pathIndex(rp, j), "resource %s is not valid UTF-8", quote(r))
-		} else if _, err := compileResource(r); err != nil {
-			// compileResource is ParseResource plus the policy variables,
-			// so Validate refuses what Compile refuses, in its words.
+		} else if err := checkResource(r); err != nil {
 			v.add(pathIndex(rp, j), "%s", errorMessage(err))
 		}
 	}
@@ -176,7 +174,7 @@ func (v *validator) condition(p string, c Condition) {
 			}
 			for j, val := range vals {
 				msg := checkValue(parsed.Op.Type(), val)
-				if msg == "" && parsed.Op.Type() == TypeString {
+				if msg == "" && parsed.Op.Type() == TypeString && strings.Contains(val.Text, "${") {
 					// Policy variables: the check Compile makes, in its words.
 					if _, err := compileValue(parsed.Op, val); err != nil {
 						msg = err.Error()
@@ -188,6 +186,18 @@ func (v *validator) condition(p string, c Condition) {
 			}
 		}
 	}
+}
+
+// checkResource parses r as Compile does: [ParseResource], plus its policy
+// variables when it has any, so Validate refuses what Compile refuses, in its
+// words.
+func checkResource(r string) error {
+	if strings.Contains(r, "${") {
+		_, err := compileResource(r)
+		return err
+	}
+	_, err := ParseResource(r)
+	return err
 }
 
 func isControlRune(r rune) bool { return r < 0x20 || r == 0x7f }
