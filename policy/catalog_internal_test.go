@@ -112,3 +112,14 @@ func TestDecodeCatalogRejectsCorruptData(t *testing.T) {
 		t.Errorf("service line not decoded: %+v %v", c.known["cvm"], c.aliases)
 	}
 }
+
+// BenchmarkDecodeCatalog measures the one-time cost of the first catalogue
+// use.
+func BenchmarkDecodeCatalog(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := decodeCatalog(catalogServicesText, catalogActionsBlob); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -27,6 +27,9 @@ type cCond struct {
 	typ   OpType // pos.Type()
 	neg   bool   // op.Op is negated
 	every bool   // every context value must pass: for_all_value:, or a plain negated operator
+	// unverified is set for a key whose spelling Tencent's documentation
+	// does not confirm (KeyBindToken); decisions note it.
+	unverified bool
 }
 
 // cValue is a condition value parsed once for its operator's type.
@@ -86,6 +89,7 @@ func compileConditions(c Condition, path string) ([]cCond, error) {
 			cc := cCond{idx: int32(len(out)), op: op, opName: opName, key: key,
 				pos: op.Op.Positive(), typ: op.Op.Type(), neg: op.Op.Negated()}
 			cc.every = op.Qualifier == QualifierForAllValue || (cc.neg && op.Qualifier == QualifierNone)
+			cc.unverified = unverifiedKey(key)
 			for _, base := range [...]string{KeyResourceTag, KeyRequestTag} {
 				if tag, ok := strings.CutPrefix(key, base+"/"); ok && tag != "" {
 					cc.tagBase, cc.tagPrefix = base, tag+"&"

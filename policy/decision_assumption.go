@@ -34,6 +34,11 @@ const (
 	// operator's type (a bad IP, date, number or bool) and so matched no policy
 	// value; under a negated operator that satisfies the test.
 	AssumeBadContextValue
+	// AssumeUnverifiedKey: a condition tested a key camkit accepts but
+	// Tencent's documentation does not confirm (qcs:BindToken, see
+	// [KeyBindToken]); the decision may differ from CAM's. It is a note, as
+	// AssumeBadContextValue is.
+	AssumeUnverifiedKey
 )
 
 var assumptionNames = [...]string{
@@ -43,6 +48,7 @@ var assumptionNames = [...]string{
 	AssumeMissingVariable:  "missing_variable",
 	AssumeBinaryCase:       "binary_case",
 	AssumeBadContextValue:  "bad_context_value",
+	AssumeUnverifiedKey:    "unverified_key",
 }
 
 // String returns the kind's stable identifier, e.g. "action_case".
@@ -64,7 +70,8 @@ func (k AssumptionKind) MarshalText() ([]byte, error) {
 // Assumption is one assumption a decision made, with the statement it
 // concerns. Statement.Effect tells its effect: in an allow statement the
 // assumption widened the allow, in a deny statement it kept the deny from
-// applying (except AssumeBadContextValue, which is a note either way).
+// applying (except AssumeBadContextValue and AssumeUnverifiedKey, which are
+// notes either way).
 type Assumption struct {
 	// Kind says which undocumented behaviour was assumed.
 	Kind AssumptionKind `json:"kind"`
@@ -96,6 +103,8 @@ func (a Assumption) String() string {
 	case AssumeBadContextValue:
 		return a.Statement.String() + ": context value " + quote(a.Value) + " of " + quote(a.Key) +
 			" is not valid for " + a.Operator + " and matches nothing"
+	case AssumeUnverifiedKey:
+		return a.Statement.String() + ": " + a.Operator + "[" + quote(a.Key) + "] tests a key Tencent's documentation does not confirm; CAM may read it differently"
 	default:
 		what = a.Kind.String()
 	}

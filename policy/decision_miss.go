@@ -118,7 +118,7 @@ func (s *cStatement) explainResource(st *evalState) string {
 
 func (c *cCond) explain(st *evalState) string {
 	head := c.opName + "[" + quote(c.key) + "]: "
-	vals, present := c.context(st.r.Context)
+	vals, present := c.contextFor(st)
 	if c.op.Op == OpNullEqual {
 		if present {
 			return head + "key is present"

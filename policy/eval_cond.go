@@ -31,6 +31,51 @@ func (c *cCond) context(ctx map[string][]string) (ctxVals, bool) {
 	return c.tagContext(ctx)
 }
 
+// contextFor returns the values of c's key for the request of st, as match
+// reads them: the request's own, those of a tag key read from the tag list, or
+// those the evaluator derives (see derivedContext).
+func (c *cCond) contextFor(st *evalState) (ctxVals, bool) {
+	if vals, ok := c.context(st.r.Context); ok {
+		return vals, true
+	}
+	return c.derivedContext(st)
+}
+
+// noteUnverified records that condition cond tests a key whose spelling
+// Tencent's documentation does not confirm ([AssumeUnverifiedKey]), once per
+// condition.
+func (st *evalState) noteUnverified(cond int32) {
+	for k := 0; k < min(st.nnotes, len(st.notes)); k++ {
+		if st.notes[k].kind == AssumeUnverifiedKey && st.notes[k].aux == cond {
+			return
+		}
+	}
+	if st.nnotes < len(st.notes) {
+		st.notes[st.nnotes] = assumption{kind: AssumeUnverifiedKey, aux: cond}
+	}
+	st.nnotes++
+}
+
+// readOnlyValues are the values of qcs:read_only_action the evaluator
+// supplies: "0" and "1". Conditions never modify context values, so they are
+// shared.
+var readOnlyValues = [2][]string{{"0"}, {"1"}}
+
+// derivedContext returns the values the evaluator supplies for a key the
+// request lacks: qcs:read_only_action is "1" when the requested API is
+// read-only by CAM's verb rule ([ReadOnlyAction]) and "0" otherwise, so
+// Tencent's read-only presets ("numeric_equal": {"qcs:read_only_action": 1})
+// decide as CAM does. A request that supplies the key keeps its own value.
+func (c *cCond) derivedContext(st *evalState) (ctxVals, bool) {
+	if c.key != KeyReadOnlyAction || !st.p.actionOK {
+		return ctxVals{}, false
+	}
+	if ReadOnlyAction(st.p.svc, st.p.name) {
+		return ctxVals{vals: readOnlyValues[1]}, true
+	}
+	return ctxVals{vals: readOnlyValues[0]}, true
+}
+
 // tagContext returns the values of a "qcs:resource_tag/<k>" key read from
 // the "<k>&<v>" entries of "qcs:resource_tag" (and likewise for
 // "qcs:request_tag/<k>"), for a request that does not supply the key itself.
@@ -61,9 +106,15 @@ func (c *cCond) tagContext(ctx map[string][]string) (ctxVals, bool) {
 // CAM documents; '?' is an ordinary character. Policy variables in string
 // values read the request context like those in resources.
 func (c *cCond) match(st *evalState) level {
+	if c.unverified {
+		st.noteUnverified(c.idx)
+	}
 	vals := ctxVals{vals: st.r.Context[c.key]}
 	if len(vals.vals) == 0 && c.tagBase != "" {
 		vals, _ = c.tagContext(st.r.Context)
+	}
+	if len(vals.vals) == 0 {
+		vals, _ = c.derivedContext(st)
 	}
 	present := len(vals.vals) > 0
 	if c.op.Op == OpNullEqual {

@@ -19,11 +19,22 @@ const (
 	KeyResourceTag = "qcs:resource_tag"
 	// KeyRequestTag holds the tags passed in the request, each "key&value".
 	KeyRequestTag = "qcs:request_tag"
-	// KeyMFA tells whether the caller authenticated with MFA.
+	// KeyMFA tells whether the caller passed MFA verification, as a number (1
+	// when verified). CAM's element reference (product 598, document 10603,
+	// "Conditional Operator List") names the key qcs:mfa for numeric
+	// operators, with the example {"numeric_not_equal":{"mfa":1}}.
 	KeyMFA = "qcs:mfa"
-	// KeyMFALegacy is the short spelling "mfa" some older policies use.
+	// KeyMFALegacy is the bare spelling "mfa" of [KeyMFA] that CAM's own
+	// examples and its general policies use ("MFA verification is required for
+	// querying keys" on account: actions, evaluation logic, product 598,
+	// document 10605).
 	KeyMFALegacy = "mfa"
-	// KeyBindToken is the operation-protection token key.
+	// KeyBindToken is meant to tell whether the caller has an MFA token bound
+	// (operation protection). It is UNVERIFIED: Tencent's scenario page
+	// (product 598, document 58421) describes a boolean condition that makes
+	// sub-users bind a token before deleting API keys, but camkit found no
+	// Tencent text that spells the key. camkit accepts it, and every decision
+	// that tests it carries an [AssumeUnverifiedKey] note.
 	KeyBindToken = "qcs:BindToken"
 	// KeyUIN is the caller's UIN; the policy variable ${uin} reads it.
 	KeyUIN = "qcs:uin"
@@ -134,3 +145,8 @@ func KnownConditionKey(key string) bool {
 	}
 	return false
 }
+
+// unverifiedKey reports whether key is one camkit accepts but Tencent's
+// documentation does not confirm; the evaluator notes conditions on it as
+// [AssumeUnverifiedKey].
+func unverifiedKey(key string) bool { return key == KeyBindToken }
