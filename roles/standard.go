@@ -3,7 +3,7 @@ package roles
 import (
 	"fmt"
 	"net/netip"
-	"slices"
+	"strings"
 	"time"
 
 	"github.com/camkit/camkit/policy"
@@ -91,8 +91,8 @@ func WithScheme(s tiers.Scheme) StandardOption {
 // cvm:DescribeInstanceVncUrl or tke:DescribeClusterKubeconfig). The deploy
 // roles write only to resources whose environment tag (WithScheme) says
 // non-production or production respectively, create resources only with that
-// tag in the request, and are denied writes on production (dev) and
-// destruction of production (prod). The auditors and break-glass admins are
+// tag in the request; the dev role is also denied creating anything over a
+// production-tagged resource, and the production role destroying anything. The auditors and break-glass admins are
 // explicitly denied stopping or changing audit logging (cloudaudit:StopLogging,
 // DeleteAuditTrack, ModifyAuditTrack). Every role documents its Can and
 // Cannot intents, which [Catalog.Validate] checks.
@@ -153,26 +153,36 @@ func (s std) tag(values []string) []string {
 }
 
 // reads is what every operational role reads: compute, network, load
-// balancers, containers, monitoring, logs and bucket configuration.
-func (s std) reads() []string {
-	var out []string
+// balancers, containers, monitoring, logs and bucket configuration (not
+// object data).
+func (s std) reads() *readSet {
+	var r readSet
 	for _, svc := range []string{"cvm", "vpc", "clb", "tke", "monitor", "cls"} {
-		out = append(out, readActions(svc, nil)...)
+		r.add(readActions(svc, nil))
 	}
-	return append(out, readActions("cos", bucketRead)...)
+	allow, deny := readPattern("cos:GetBucket*")
+	r.add([]string{allow}, deny)
+	r.add(knownActions("cos:GetService", "cos:HeadBucket", "cos:ListMultipartUploads"), nil)
+	return &r
 }
 
-// bucketRead keeps the COS reads of bucket configuration, not object data.
-func bucketRead(api string) bool {
-	return api == "GetService" || api == "HeadBucket" || api == "ListMultipartUploads" ||
-		(len(api) > 9 && api[:9] == "GetBucket")
+// knownActions returns the names the action catalogue knows.
+func knownActions(names ...string) []string {
+	var out []string
+	for _, n := range names {
+		svc, api, _ := strings.Cut(n, ":")
+		if c, ok := policy.KnownAction(svc, api); ok {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func (s std) platformReadOnly() Definition {
-	doc := policy.New(
-		policy.Allow(s.reads()...).On("*"),
-		policy.Allow(append(readActions("cloudaudit", nil), readActions("cam", nil)...)...).On("*"),
-	)
+	r := s.reads()
+	r.add(readActions("cloudaudit", nil))
+	r.add(readActions("cam", nil))
+	doc := policy.New(r.statements()...)
 	ins := s.res("cvm", "instance/ins-00000001")
 	return Definition{
 		Name: "Platform-ReadOnly", Tier: tiers.ReadOnly,
@@ -198,7 +208,9 @@ func (s std) platformReadOnly() Definition {
 }
 
 func (s std) billingView() Definition {
-	doc := policy.New(policy.Allow(readActions("finance", nil)...).On("*"))
+	var r readSet
+	r.add(readActions("finance", nil))
+	doc := policy.New(r.statements()...)
 	return Definition{
 		Name: "Billing-View", Tier: tiers.ReadOnly,
 		Purpose:      "View bills, cost reports and invoices; no billing settings and no other service.",
@@ -219,23 +231,17 @@ func (s std) billingView() Definition {
 }
 
 func (s std) securityAudit() Definition {
-	var reads []string
-	reads = append(reads, readActions("cloudaudit", nil)...)
-	reads = append(reads, readActions("cam", nil)...)
-	reads = append(reads, readActions("cls", nil)...)
-	reads = append(reads, readActions("vpc", func(api string) bool {
+	var r readSet
+	r.add(readActions("cloudaudit", nil))
+	r.add(readActions("cam", nil))
+	r.add(readActions("cls", nil))
+	r.add(readActions("vpc", func(api string) bool {
 		return containsAny(api, "SecurityGroup", "FlowLog", "NetworkAcl")
-	})...)
-	reads = append(reads, readActions("cos", func(api string) bool {
-		return slices.Contains([]string{"GetService", "GetBucketPolicy", "GetBucketACL", "GetBucketLogging", "GetBucketEncryption", "GetBucketVersioning"}, api)
-	})...)
-	reads = append(reads, readActions("cvm", func(api string) bool {
-		return slices.Contains([]string{"DescribeInstances", "DescribeKeyPairs", "DescribeImages"}, api)
-	})...)
-	doc := policy.New(
-		policy.Allow(reads...).On("*"),
-		policy.Deny(auditTamper...).On("*"),
-	)
+	}))
+	r.add(knownActions("cos:GetService", "cos:GetBucketPolicy", "cos:GetBucketACL", "cos:GetBucketLogging",
+		"cos:GetBucketEncryption", "cos:GetBucketVersioning", "cvm:DescribeInstances", "cvm:DescribeKeyPairs", "cvm:DescribeImages"), nil)
+	r.deny = append(r.deny, auditTamper...)
+	doc := policy.New(r.statements()...)
 	return Definition{
 		Name: "Security-Audit", Tier: tiers.ReadOnly,
 		Purpose:      "Read audit logs and security-relevant IAM, network and storage configuration; never change policies or logging.",
@@ -263,15 +269,16 @@ func (s std) securityAudit() Definition {
 func (s std) deployDev() Definition {
 	sc := s.cfg.scheme
 	dev, prod := s.tag(sc.NonProductionValues), s.tag(sc.ProductionValues)
-	allWrites := collect(deployServices, deployCreate, deployModify, deployDestroy)
-	doc := policy.New(
-		policy.Allow(s.reads()...).On("*"),
+	r := s.reads()
+	doc := policy.New(append(r.statements(),
 		policy.Allow(collect(deployServices, deployModify, deployDestroy)...).On(s.writeResources()...).
 			When(policy.StringEqual(policy.KeyResourceTag, dev...)),
 		policy.Allow(collect(deployServices, deployCreate)...).On(s.writeResources()...).
 			When(policy.StringEqual(policy.KeyRequestTag, dev...)),
-		policy.Deny(allWrites...).On("*").When(policy.StringEqual(policy.KeyResourceTag, prod...)),
-	)
+		// Creation is scoped by the request's tag; this keeps it off
+		// resources that already carry a production tag.
+		policy.Deny(collect(deployServices, deployCreate)...).On("*").When(policy.StringEqual(policy.KeyResourceTag, prod...)),
+	)...)
 	ins := s.res("cvm", "instance/ins-00000001")
 	devTag, prodTag := dev[0], prod[0]
 	return Definition{
@@ -311,11 +318,10 @@ func (s std) deployProd() Definition {
 	if len(s.cfg.office) > 0 {
 		modify, create = modify.FromIP(s.cfg.office...), create.FromIP(s.cfg.office...)
 	}
-	doc := policy.New(
-		policy.Allow(s.reads()...).On("*"),
+	doc := policy.New(append(s.reads().statements(),
 		modify, create,
 		policy.Deny(collect(deployServices, deployDestroy)...).On("*"),
-	)
+	)...)
 	ins := s.res("cvm", "instance/ins-00000002")
 	prodTag := prod[0]
 	start := Intend("Start a production instance.", "cvm:StartInstances", ins).WithContext(policy.KeyResourceTag, prodTag)

@@ -8,25 +8,21 @@ import (
 )
 
 // readActions returns the read and list actions of service in the action
-// catalogue, written compactly: "svc:Verb*" where every catalogued action of
-// that verb is a read or list, and each action by name otherwise. keep, if
-// not nil, narrows the actions further. Actions that issue credentials
-// (policy.IssuesCredentials) are never included.
-func readActions(service string, keep func(api string) bool) []string {
-	all := policy.CatalogActions(service)
-	isRead := func(api string) bool {
-		if policy.IssuesCredentials(service, api) {
-			return false
-		}
-		switch policy.AccessLevelOf(service, api) {
-		case policy.AccessRead, policy.AccessList:
-			return keep == nil || keep(api)
-		}
-		return false
-	}
+// catalogue, written compactly, and the actions to deny so that the result
+// grants reads only:
+//
+//   - a verb whose catalogued actions are mostly reads or lists becomes one
+//     wildcard ("cvm:Describe*"), and its other actions (tke's
+//     DescribeClusterKubeconfig, which issues credentials) go into deny;
+//   - otherwise each read is listed by name.
+//
+// keep, if not nil, narrows the reads; the narrowed ones are listed by name.
+// Actions that issue credentials (policy.IssuesCredentials) never count as
+// reads.
+func readActions(service string, keep func(api string) bool) (allow, deny []string) {
 	byVerb := map[string][]string{}
 	var verbs []string
-	for _, a := range all {
+	for _, a := range policy.CatalogActions(service) {
 		_, api, _ := strings.Cut(a, ":")
 		v := verbOf(api)
 		if _, ok := byVerb[v]; !ok {
@@ -34,26 +30,72 @@ func readActions(service string, keep func(api string) bool) []string {
 		}
 		byVerb[v] = append(byVerb[v], api)
 	}
-	var out []string
 	for _, v := range verbs {
-		apis := byVerb[v]
-		var reads []string
-		for _, api := range apis {
-			if isRead(api) {
+		var reads, others []string
+		for _, api := range byVerb[v] {
+			if isRead(service, api) && (keep == nil || keep(api)) {
 				reads = append(reads, api)
+			} else {
+				others = append(others, api)
 			}
 		}
 		switch {
 		case len(reads) == 0:
-		case len(reads) == len(apis) && len(reads) > 1 && keep == nil:
-			out = append(out, service+":"+v+"*")
+		case keep == nil && len(reads) > 1 && len(others)*4 <= len(reads):
+			allow = append(allow, service+":"+v+"*")
+			deny = append(deny, actions(service, others...)...)
 		default:
-			for _, api := range reads {
-				out = append(out, service+":"+api)
-			}
+			allow = append(allow, actions(service, reads...)...)
 		}
 	}
-	slices.Sort(out)
+	slices.Sort(allow)
+	slices.Sort(deny)
+	return allow, deny
+}
+
+// isRead reports whether the catalogue counts an API as a read or list that
+// issues no credentials.
+func isRead(service, api string) bool {
+	if policy.IssuesCredentials(service, api) {
+		return false
+	}
+	switch policy.AccessLevelOf(service, api) {
+	case policy.AccessRead, policy.AccessList:
+		return true
+	}
+	return false
+}
+
+// readPattern returns pattern ("cos:GetBucket*") to allow and the catalogued
+// actions it matches that are not reads, to deny.
+func readPattern(pattern string) (allow string, deny []string) {
+	a, err := policy.ParseAction(pattern)
+	if err != nil {
+		return "", nil
+	}
+	for _, m := range a.MatchingActions() {
+		svc, api, _ := strings.Cut(m, ":")
+		if !isRead(svc, api) {
+			deny = append(deny, m)
+		}
+	}
+	return pattern, deny
+}
+
+// readSet gathers allowed and denied actions from several calls.
+type readSet struct{ allow, deny []string }
+
+func (r *readSet) add(allow, deny []string) {
+	r.allow = append(r.allow, allow...)
+	r.deny = append(r.deny, deny...)
+}
+
+// statements returns the allow statement and, if needed, the deny statement.
+func (r *readSet) statements() []policy.Statement {
+	out := []policy.Statement{policy.Allow(r.allow...).On("*")}
+	if len(r.deny) > 0 {
+		out = append(out, policy.Deny(r.deny...).On("*"))
+	}
 	return out
 }
 
@@ -102,7 +144,7 @@ var (
 			"CompleteMultipartUpload", "AbortMultipartUpload", "GetObject", "HeadObject"},
 		"cls": {"ModifyTopic", "CreateIndex", "ModifyIndex", "ModifyMachineGroup", "ModifyConfig"},
 		"monitor": {"CreateAlarmPolicy", "ModifyAlarmPolicyCondition", "ModifyAlarmPolicyInfo",
-			"ModifyAlarmPolicyStatus", "BindingPolicyObject", "UnBindingPolicyObject", "PutMonitorData"},
+			"ModifyAlarmPolicyStatus", "BindingPolicyObject", "UnBindingPolicyObject"},
 	}
 	// deployDestroy are the destructive actions a dev deploy role may use and a
 	// production deploy role may not ("no permission to destroy production
