@@ -43,13 +43,18 @@ type member struct {
 	coarse  bool // operation or service granularity
 }
 
-// maxCachedActions bounds the cache so that hostile input cannot grow it
-// without limit; patterns beyond it are computed on every call.
-const maxCachedActions = 1 << 14
+// The cache is bounded, in patterns and in catalogued APIs held, so that
+// hostile input cannot grow it without limit; patterns beyond the bounds are
+// computed on every call.
+const (
+	maxCachedActions = 1 << 14
+	maxCachedMembers = 1 << 18
+)
 
 var (
-	infoCache sync.Map // raw action → *actionInfo
-	infoCount atomic.Int64
+	infoCache   sync.Map // raw action → *actionInfo
+	infoCount   atomic.Int64
+	infoMembers atomic.Int64
 )
 
 // infoFor returns the cached facts about the action written raw.
@@ -58,9 +63,11 @@ func infoFor(raw string) *actionInfo {
 		return v.(*actionInfo)
 	}
 	info := computeInfo(raw)
-	if infoCount.Load() < maxCachedActions {
+	m := int64(len(info.members))
+	if infoCount.Load() < maxCachedActions && infoMembers.Load()+m <= maxCachedMembers {
 		if _, loaded := infoCache.LoadOrStore(raw, info); !loaded {
 			infoCount.Add(1)
+			infoMembers.Add(m)
 		}
 	}
 	return info

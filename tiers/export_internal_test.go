@@ -8,4 +8,5 @@ func ResetActionCache() {
 		return true
 	})
 	infoCount.Store(0)
+	infoMembers.Store(0)
 }
