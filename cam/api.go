@@ -20,6 +20,9 @@ type Reader interface {
 	LastLogins(ctx context.Context, uins []uint64) ([]User, error)
 	// ListAccessKeys returns a sub-user's access keys (ListAccessKeys).
 	ListAccessKeys(ctx context.Context, uin uint64) ([]AccessKey, error)
+	// RootAccessKeys returns the root account's own access keys
+	// (ListAccessKeys for the owner's UIN), which should not exist.
+	RootAccessKeys(ctx context.Context) ([]AccessKey, error)
 	// KeysLastUsed returns when each key was last used (GetSecurityLastUsed); at
 	// most [MaxKeyLastUsedBatch] key IDs per call.
 	KeysLastUsed(ctx context.Context, keyIDs []string) ([]KeyLastUsed, error)

@@ -87,7 +87,7 @@ func ExampleWithProgress() {
 	}
 	// Output:
 	// users       2/2
-	// keys        11/11
+	// keys        13/13
 	// mfa         10/10
 	// groups      6/6
 	// policies    20/20

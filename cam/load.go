@@ -14,7 +14,7 @@ import (
 
 // Load reads the whole account behind r into a [Snapshot].
 //
-// It reads the account, the users (with their last logins, access keys and the
+// It reads the account, the root account's own access keys, the users (with their last logins, access keys and the
 // keys' last use, MFA settings, direct policy attachments and permission
 // boundaries), the groups (members and attachments), the roles (trust policies,
 // attachments and boundaries) and the policies: every custom policy, and every
@@ -99,6 +99,7 @@ type loader struct {
 	policies map[uint64]*policyEntry
 
 	account Account
+	root    RootRecord
 	users   []UserRecord
 	keysOK  [][]bool // per user, per key: last use read
 	groups  []GroupRecord
@@ -115,6 +116,7 @@ func (l *loader) run(ctx context.Context) error {
 	}
 	eg.Go(func() error { return l.loadUsers(gctx) }) // first: it feeds the slowest API
 	eg.Go(func() error { return l.loadAccount(gctx) })
+	eg.Go(func() error { return l.loadRoot(gctx) })
 	eg.Go(func() error { return l.loadGroups(gctx) })
 	eg.Go(func() error { return l.loadRoles(gctx) })
 	eg.Go(func() error { return l.loadCustomPolicies(gctx) })
@@ -240,6 +242,7 @@ func (l *loader) snapshot() *Snapshot {
 	s := &Snapshot{
 		SchemaVersion: SnapshotSchemaVersion,
 		Account:       l.account,
+		Root:          l.root,
 		Users:         l.users,
 		Groups:        l.groups,
 		Roles:         l.roles,

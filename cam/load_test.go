@@ -185,7 +185,7 @@ func TestLoadUsesBatches(t *testing.T) {
 		{"ListUsers", 1},
 		{"DescribeSubAccounts", 3},  // 120 UINs in batches of 50
 		{"GetSecurityLastUsed", 24}, // 240 keys in batches of 10
-		{"ListAccessKeys", 120},
+		{"ListAccessKeys", 121},     // each user, and the root account
 		{"DescribeSafeAuthFlagColl", 120},
 		{"ListAttachedUserAllPolicies", 120},
 		{"GetUserPermissionBoundary", 120},

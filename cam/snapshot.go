@@ -1,15 +1,12 @@
 package cam
 
 import (
-	"bytes"
 	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
 	"time"
-
-	"github.com/camkit/camkit/policy"
 )
 
 // SnapshotSchemaVersion is the version of the snapshot JSON format that this
@@ -37,6 +34,9 @@ type Snapshot struct {
 	Taken time.Time `json:"taken"`
 	// Account is the account read, with the caller's identity.
 	Account Account `json:"account"`
+	// Root is the root account's own access keys. A snapshot written before
+	// camkit read them has none, with RootRecord.KeysKnown false.
+	Root RootRecord `json:"root"`
 	// Users are the sub-users, by UIN.
 	Users []UserRecord `json:"users"`
 	// Groups are the user groups, by ID.
@@ -85,6 +85,16 @@ type UserRecord struct {
 	BoundaryKnown bool `json:"boundaryKnown"`
 }
 
+// RootRecord is what Load read of the root account's own credentials.
+type RootRecord struct {
+	// Keys are the root account's access keys, by ID, with their last use.
+	Keys []AccessKey `json:"keys,omitempty"`
+	// KeysKnown: Keys were read (ListAccessKeys for the root account).
+	KeysKnown bool `json:"keysKnown"`
+	// KeyUsageKnown: every key's LastUsed was read (GetSecurityLastUsed).
+	KeyUsageKnown bool `json:"keyUsageKnown"`
+}
+
 // GroupRecord is a group with its members and attached policies.
 type GroupRecord struct {
 	Group
@@ -125,81 +135,6 @@ func (s *Snapshot) WriteJSON(w io.Writer) error {
 	return nil
 }
 
-// ReadSnapshot reads a snapshot written by [Snapshot.WriteJSON] (or by
-// json.Marshal). It rejects a schema version other than [SnapshotSchemaVersion]
-// and parses policy documents and trust policies again.
-func ReadSnapshot(r io.Reader) (*Snapshot, error) {
-	var s Snapshot
-	dec := json.NewDecoder(r)
-	if err := dec.Decode(&s); err != nil {
-		if _, ok := err.(*snapshotVersionError); ok {
-			return nil, err
-		}
-		return nil, fmt.Errorf("cam: reading snapshot: %w", err)
-	}
-	if dec.More() {
-		return nil, fmt.Errorf("cam: reading snapshot: unexpected data after the snapshot")
-	}
-	return &s, nil
-}
-
-// snapshotJSON has Snapshot's fields without its methods.
-type snapshotJSON Snapshot
-
-type snapshotVersionError struct{ got int }
-
-func (e *snapshotVersionError) Error() string {
-	if e.got == 0 {
-		return "cam: reading snapshot: schemaVersion is missing; this is not a camkit snapshot"
-	}
-	return fmt.Sprintf("cam: reading snapshot: schema version %d is not supported (this camkit reads version %d)", e.got, SnapshotSchemaVersion)
-}
-
-// UnmarshalJSON reads a snapshot, rejects an unknown schema version, and parses
-// policy documents and trust policies again ([Policy.Parsed], [Role.Trust]).
-// Like encoding/json itself, it treats JSON null as a no-op.
-func (s *Snapshot) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		return nil
-	}
-	var peek struct {
-		SchemaVersion int `json:"schemaVersion"`
-	}
-	if err := json.Unmarshal(data, &peek); err != nil {
-		return err
-	}
-	if peek.SchemaVersion != SnapshotSchemaVersion {
-		return &snapshotVersionError{got: peek.SchemaVersion}
-	}
-	var raw snapshotJSON
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return err
-	}
-	*s = Snapshot(raw)
-	s.normalize()
-	for i := range s.Roles {
-		s.Roles[i].Trust = parseOrNil(s.Roles[i].TrustPolicy)
-	}
-	for i := range s.Policies {
-		s.Policies[i].Parsed = parseOrNil(s.Policies[i].Document)
-	}
-	s.idx = &lazyIndex{}
-	return nil
-}
-
-// parseOrNil parses a document, returning nil for empty or unparsable text (Load
-// recorded a Problem for it when the snapshot was taken).
-func parseOrNil(text string) *policy.Document {
-	if text == "" {
-		return nil
-	}
-	doc, err := policy.Parse([]byte(text))
-	if err != nil {
-		return nil
-	}
-	return doc
-}
-
 // normalize puts every list in the snapshot's fixed order and replaces nil
 // top-level lists with empty ones, so equal snapshots marshal identically.
 func (s *Snapshot) normalize() {
@@ -209,6 +144,7 @@ func (s *Snapshot) normalize() {
 	s.Policies = nonNil(s.Policies)
 	s.Problems = nonNil(s.Problems)
 
+	slices.SortStableFunc(s.Root.Keys, func(a, b AccessKey) int { return cmp.Compare(a.ID, b.ID) })
 	slices.SortStableFunc(s.Users, func(a, b UserRecord) int { return cmp.Compare(a.UIN, b.UIN) })
 	for i := range s.Users {
 		u := &s.Users[i]

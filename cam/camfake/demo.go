@@ -55,6 +55,10 @@ const DemoExternalAuditor uint64 = 200000000002
 //
 // Custom policies also include cos-migration-2024, attached to nothing.
 //
+// The root account has an access key of its own ("initial setup"), 900 days
+// old and last used 30 days ago: a root key the IAM guide says should not
+// exist.
+//
 // Audit events in the 30 days before the clock: a new default version of
 // devops-deploy-prod and an edit of its role's trust policy (alice.chen),
 // AdministratorAccess attached to dave.kim (by ops-admin), a denied
@@ -104,6 +108,7 @@ func demoPeople(owner uint64) Seed {
 		return s
 	}
 	return Seed{
+		RootKeys: []SeedKey{{Description: "initial setup", Age: 900 * day24, LastUsedAgo: 30 * day24}},
 		Policies: []SeedPolicy{
 			{Name: "platform-readonly", Description: "Tier 1: read-only view of compute, network, containers and logs.", Age: 300 * day24,
 				Document: allow(`"cvm:Describe*","vpc:Describe*","clb:Describe*","tke:Describe*","monitor:Describe*","monitor:Get*","cls:Describe*","cls:Get*","cls:Search*"`, `"*"`)},

@@ -13,22 +13,62 @@ import (
 // ListAccessKeys returns a sub-user's access keys, oldest first
 // (ListAccessKeys). Like CAM's ListAccessKeys it does not report last use
 // (LastUsed is zero); KeysLastUsed does. Never a secret key: the fake has none.
+//
+// The owner's UIN ([Fake.OwnerUIN]) names the root account, as TargetUin
+// does in the adapter's [Fake.RootAccessKeys]: it lists the root's keys.
+// CreateAccessKey, UpdateAccessKey and DeleteAccessKey accept it the same
+// way.
 func (f *Fake) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKey, error) {
 	var out []cam.AccessKey
 	err := f.read(ctx, cam.ActionListAccessKeys, Call{UserUIN: uin}, func(st *state) error {
-		u, err := st.user(uin, codeUserNotExist)
-		if err != nil {
-			return err
-		}
-		out = make([]cam.AccessKey, 0, len(u.keys))
-		for _, id := range u.keys {
-			k := st.keys[id].AccessKey
-			k.LastUsed = time.Time{}
-			out = append(out, k)
-		}
-		return nil
+		var err error
+		out, err = st.listKeys(uin)
+		return err
 	})
 	return out, err
+}
+
+// RootAccessKeys returns the root account's access keys, oldest first
+// (ListAccessKeys for the owner's UIN), without last use, like
+// ListAccessKeys.
+func (f *Fake) RootAccessKeys(ctx context.Context) ([]cam.AccessKey, error) {
+	f.init()
+	var out []cam.AccessKey
+	err := f.read(ctx, cam.ActionListAccessKeys, Call{UserUIN: f.owner}, func(st *state) error {
+		var err error
+		out, err = st.listKeys(st.owner)
+		return err
+	})
+	return out, err
+}
+
+// listKeys returns the keys of a sub-user or, for the owner's UIN, of the
+// root account, without last use.
+func (st *state) listKeys(uin uint64) ([]cam.AccessKey, error) {
+	ids, err := st.keyList(uin)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]cam.AccessKey, 0, len(*ids))
+	for _, id := range *ids {
+		k := st.keys[id].AccessKey
+		k.LastUsed = time.Time{}
+		out = append(out, k)
+	}
+	return out, nil
+}
+
+// keyList returns the key list of a sub-user or, for the owner's UIN, of
+// the root account.
+func (st *state) keyList(uin uint64) (*[]string, error) {
+	if uin == st.owner {
+		return &st.rootKeys, nil
+	}
+	u, err := st.user(uin, codeUserNotExist)
+	if err != nil {
+		return nil, err
+	}
+	return &u.keys, nil
 }
 
 // KeysLastUsed returns when each known key was last used, in the order asked
@@ -73,7 +113,7 @@ func (f *Fake) CreateAccessKey(ctx context.Context, uin uint64, description stri
 }
 
 func (st *state) addKey(uin uint64, description string, status cam.KeyStatus, created time.Time) (*key, error) {
-	u, err := st.user(uin, codeUserNotExist)
+	ids, err := st.keyList(uin)
 	if err != nil {
 		return nil, err
 	}
@@ -83,8 +123,8 @@ func (st *state) addKey(uin uint64, description string, status cam.KeyStatus, cr
 	if err := checkDescription(description); err != nil {
 		return nil, err
 	}
-	if len(u.keys) >= MaxKeysPerUser {
-		return nil, apiErr(codeKeyOverLimit, "sub-user %q already has %d access keys", u.Name, MaxKeysPerUser)
+	if len(*ids) >= MaxKeysPerUser {
+		return nil, apiErr(codeKeyOverLimit, "%s already has %d access keys", st.keyHolder(uin), MaxKeysPerUser)
 	}
 	st.nextKey++
 	k := &key{cam.AccessKey{
@@ -95,8 +135,16 @@ func (st *state) addKey(uin uint64, description string, status cam.KeyStatus, cr
 		Description: description,
 	}}
 	st.keys[k.ID] = k
-	u.keys = append(u.keys, k.ID)
+	*ids = append(*ids, k.ID)
 	return k, nil
+}
+
+// keyHolder names the holder of keys in messages.
+func (st *state) keyHolder(uin uint64) string {
+	if uin == st.owner {
+		return "the root account"
+	}
+	return "sub-user " + quoteName(st.users[uin].Name)
 }
 
 // keyID derives a SecretId-shaped key ID ("AKID" and 32 letters and digits)
@@ -137,20 +185,20 @@ func (f *Fake) DeleteAccessKey(ctx context.Context, uin uint64, keyID string) er
 		if _, err := st.userKey(uin, keyID); err != nil {
 			return err
 		}
-		u := st.users[uin]
-		u.keys = slices.DeleteFunc(u.keys, func(id string) bool { return id == keyID })
+		ids, _ := st.keyList(uin)
+		*ids = slices.DeleteFunc(*ids, func(id string) bool { return id == keyID })
 		delete(st.keys, keyID)
 		return nil
 	})
 }
 
 func (st *state) userKey(uin uint64, keyID string) (*key, error) {
-	if _, err := st.user(uin, codeUserNotExist); err != nil {
+	if _, err := st.keyList(uin); err != nil {
 		return nil, err
 	}
 	k := st.keys[keyID]
 	if k == nil || k.UserUIN != uin {
-		return nil, apiErr(codeKeyNotFound, "sub-user %d has no access key %s", uin, keyID)
+		return nil, apiErr(codeKeyNotFound, "%s has no access key %s", st.keyHolder(uin), keyID)
 	}
 	return k, nil
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/cam/camfake"
 )
 
 func TestAccessKeys(t *testing.T) {
@@ -95,4 +96,40 @@ func TestMFA(t *testing.T) {
 	_, err = f.GetMFA(ctx, 5)
 	wantCode(t, err, "ResourceNotFound.UserNotExist", cam.ErrNotFound)
 	wantCode(t, f.SetMFA(ctx, 5, want), "ResourceNotFound.UserNotExist", cam.ErrNotFound)
+}
+
+func TestRootAccessKeys(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	f := camfake.Demo()
+	owner := f.OwnerUIN()
+	keys, err := f.RootAccessKeys(ctx)
+	if err != nil || len(keys) != 1 || keys[0].UserUIN != owner || keys[0].Description != "initial setup" || !keys[0].LastUsed.IsZero() {
+		t.Fatalf("RootAccessKeys = %+v, %v", keys, err)
+	}
+	if same, err := f.ListAccessKeys(ctx, owner); err != nil || len(same) != 1 || same[0] != keys[0] {
+		t.Errorf("ListAccessKeys(owner) = %+v, %v", same, err)
+	}
+	used, err := f.KeysLastUsed(ctx, []string{keys[0].ID})
+	if err != nil || len(used) != 1 || !used[0].LastUsed.Equal(camfake.DemoTime.Add(-30*24*time.Hour)) {
+		t.Errorf("KeysLastUsed(root key) = %+v, %v", used, err)
+	}
+	second, err := f.CreateAccessKey(ctx, owner, "second")
+	if err != nil || second.UserUIN != owner {
+		t.Fatalf("CreateAccessKey(owner) = %+v, %v", second, err)
+	}
+	_, err = f.CreateAccessKey(ctx, owner, "third")
+	wantCode(t, err, "OperationDenied.AccessKeyOverLimit", cam.ErrLimitExceeded)
+	if err := f.DeleteAccessKey(ctx, owner, second.ID); err != nil {
+		t.Fatal(err)
+	}
+	users, _ := f.ListUsers(ctx)
+	for _, u := range users {
+		if u.UIN == owner {
+			t.Error("the root account is listed as a sub-user")
+		}
+	}
+	if keys, err := camfake.New().RootAccessKeys(ctx); err != nil || len(keys) != 0 {
+		t.Errorf("RootAccessKeys of an empty account = %v, %v", keys, err)
+	}
 }

@@ -25,6 +25,10 @@ type Seed struct {
 	Roles []SeedRole
 	// Events are appended to the audit log.
 	Events []cam.AuditEvent
+	// RootKeys are access keys of the root account itself (at most
+	// [MaxKeysPerUser]), which the IAM guide says should not exist. They are
+	// created after the users' keys.
+	RootKeys []SeedKey
 }
 
 // SeedPolicy is a custom policy.
@@ -195,6 +199,11 @@ func (st *state) seed(s Seed, now time.Time) error {
 			errs = append(errs, seedError("users", i, su.Name, err))
 		}
 	}
+	for i, sk := range s.RootKeys {
+		if err := st.seedKey(st.owner, sk, now); err != nil {
+			errs = append(errs, seedError("rootKeys", i, sk.Description, err))
+		}
+	}
 	for i, sr := range s.Roles {
 		if err := st.seedRole(sr, now); err != nil {
 			errs = append(errs, seedError("roles", i, sr.Name, err))
@@ -235,16 +244,9 @@ func (st *state) seedUser(su SeedUser, now time.Time) error {
 	u.mfa = su.MFA
 	var errs []error
 	for j, sk := range su.Keys {
-		status := sk.Status
-		if status == "" {
-			status = cam.KeyActive
-		}
-		k, err := st.addKey(u.UIN, sk.Description, status, when(sk.Created, sk.Age, now, false))
-		if err != nil {
+		if err := st.seedKey(u.UIN, sk, now); err != nil {
 			errs = append(errs, fmt.Errorf("keys[%d]: %s", j, messageOf(err)))
-			continue
 		}
-		k.LastUsed = when(sk.LastUsed, sk.LastUsedAgo, now, true)
 	}
 	for _, name := range su.Groups {
 		gid, ok := st.groupByName[name]
@@ -315,4 +317,19 @@ func joinMessages(errs []error) error {
 		return nil
 	}
 	return errors.New(joinLines(errors.Join(errs...)))
+}
+
+// seedKey adds a key of a sub-user or, for the owner's UIN, of the root
+// account.
+func (st *state) seedKey(uin uint64, sk SeedKey, now time.Time) error {
+	status := sk.Status
+	if status == "" {
+		status = cam.KeyActive
+	}
+	k, err := st.addKey(uin, sk.Description, status, when(sk.Created, sk.Age, now, false))
+	if err != nil {
+		return err
+	}
+	k.LastUsed = when(sk.LastUsed, sk.LastUsedAgo, now, true)
+	return nil
 }

@@ -105,8 +105,9 @@ type state struct {
 	customCount  int
 	nextPolicyID uint64
 
-	keys    map[string]*key
-	nextKey uint64
+	keys     map[string]*key
+	rootKeys []string // the root account's key IDs in creation order
+	nextKey  uint64
 
 	events  []cam.AuditEvent
 	nextEvt uint64
@@ -276,6 +277,7 @@ func (st *state) clone() *state {
 	}
 	out.policyByName = maps.Clone(st.policyByName)
 	out.policyOrder = slices.Clone(st.policyOrder)
+	out.rootKeys = slices.Clone(st.rootKeys)
 	out.keys = make(map[string]*key, len(st.keys))
 	for k, v := range st.keys {
 		cp := *v

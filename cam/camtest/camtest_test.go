@@ -16,8 +16,9 @@ import (
 func seeded(tb testing.TB) (*camfake.Fake, camtest.Fixture) {
 	tb.Helper()
 	f := camfake.New(camfake.WithSeed(camfake.Seed{
-		Groups: []camfake.SeedGroup{{Name: "g"}},
-		Users:  []camfake.SeedUser{{Name: "u", Keys: []camfake.SeedKey{{Description: "k"}}}},
+		Groups:   []camfake.SeedGroup{{Name: "g"}},
+		Users:    []camfake.SeedUser{{Name: "u", Keys: []camfake.SeedKey{{Description: "k"}}}},
+		RootKeys: []camfake.SeedKey{{Description: "root"}},
 	}))
 	ctx := context.Background()
 	u, err := f.GetUser(ctx, "u")
@@ -37,6 +38,7 @@ type (
 	unsortedTags  struct{ cam.API }
 	lazyDetach    struct{ cam.API }
 	wrongNotFound struct{ cam.API }
+	rootAsUser    struct{ cam.API }
 	sharedUsers   struct {
 		cam.API
 		users []cam.User
@@ -67,6 +69,15 @@ func (b wrongNotFound) GetUser(ctx context.Context, name string) (cam.User, erro
 	return u, err
 }
 
+// RootAccessKeys reports the root's keys as if a sub-user held them.
+func (b rootAsUser) RootAccessKeys(ctx context.Context) ([]cam.AccessKey, error) {
+	keys, err := b.API.RootAccessKeys(ctx)
+	for i := range keys {
+		keys[i].UserUIN++
+	}
+	return keys, err
+}
+
 func (b *sharedUsers) ListUsers(ctx context.Context) ([]cam.User, error) {
 	if b.users == nil {
 		var err error
@@ -87,6 +98,7 @@ func TestSuiteCatchesBrokenImplementations(t *testing.T) {
 		{"tags not sorted", func(a cam.API) cam.API { return unsortedTags{a} }, "camtest: GetRole: tags"},
 		{"detach does nothing", func(a cam.API) cam.API { return lazyDetach{a} }, "DetachRolePolicy"},
 		{"not found without sentinel", func(a cam.API) cam.API { return wrongNotFound{a} }, "GetUser/missing"},
+		{"root keys of another holder", func(a cam.API) cam.API { return rootAsUser{a} }, "RootAccessKeys"},
 		{"state shared with the caller", func(a cam.API) cam.API { return &sharedUsers{API: a} }, "changing a returned user"},
 	}
 	for _, tt := range tests {

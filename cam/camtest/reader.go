@@ -27,6 +27,17 @@ func (s *suite) checkAccount() {
 	if s.ok(check, err) && a.OwnerUIN == 0 {
 		s.fail(check, "OwnerUIN is zero")
 	}
+	keys, err := s.r.RootAccessKeys(s.ctx)
+	if s.ok("RootAccessKeys", err) {
+		for _, k := range keys {
+			if k.ID == "" || (a.OwnerUIN != 0 && k.UserUIN != a.OwnerUIN) {
+				s.fail("RootAccessKeys", "key %+v: want an ID and UserUIN %d (the owner)", k, a.OwnerUIN)
+			}
+			if k.Status != cam.KeyActive && k.Status != cam.KeyInactive {
+				s.fail("RootAccessKeys", "key %s: status %q", k.ID, k.Status)
+			}
+		}
+	}
 }
 
 func (s *suite) checkUsers() {

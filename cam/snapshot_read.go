@@ -1,0 +1,207 @@
+package cam
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/camkit/camkit/policy"
+)
+
+// ErrBadSnapshot: the input is not a whole snapshot of the format this
+// package reads, or it contradicts itself (see [ReadSnapshot]).
+var ErrBadSnapshot = errors.New("cam: not a valid snapshot")
+
+// SnapshotError says why an input is not a valid snapshot. It matches
+// [ErrBadSnapshot] with errors.Is.
+type SnapshotError struct {
+	// Problems lists what is wrong, each naming where ("users[3]: uin
+	// 100000001000 appears twice, also users[1]").
+	Problems []string
+}
+
+// maxSnapshotProblems is how many problems a SnapshotError spells out.
+const maxSnapshotProblems = 10
+
+// Error formats the error as "cam: reading snapshot: <problem>; <problem>",
+// spelling out the first ten problems and counting the rest.
+func (e *SnapshotError) Error() string {
+	ps := e.Problems
+	more := ""
+	if len(ps) > maxSnapshotProblems {
+		more = "; and " + strconv.Itoa(len(ps)-maxSnapshotProblems) + " more"
+		ps = ps[:maxSnapshotProblems]
+	}
+	return "cam: reading snapshot: " + strings.Join(ps, "; ") + more
+}
+
+// Is reports whether target is [ErrBadSnapshot].
+func (e *SnapshotError) Is(target error) bool { return target == ErrBadSnapshot }
+
+func badSnapshot(format string, args ...any) *SnapshotError {
+	return &SnapshotError{Problems: []string{fmt.Sprintf(format, args...)}}
+}
+
+// snapshotFields are the fields every snapshot has; "root" is optional, for
+// snapshots written before camkit read the root account's keys.
+var snapshotFields = []string{"schemaVersion", "taken", "account", "users", "groups", "roles", "policies", "problems"}
+
+// ReadSnapshot reads a snapshot written by [Snapshot.WriteJSON] (or by
+// json.Marshal) and parses its policy documents and trust policies again.
+//
+// It accepts only a whole snapshot of this format: one JSON object with
+// [SnapshotSchemaVersion] and every field WriteJSON writes (JSON null, a
+// partial object or unknown fields are errors), that does not contradict
+// itself: no two users with one UIN or name, no two groups with one ID, no two
+// roles with one name, no two policies with one ID. Every error is a
+// *[SnapshotError] (matching [ErrBadSnapshot]) that names what is wrong and
+// where, or the reader's own error.
+func ReadSnapshot(r io.Reader) (*Snapshot, error) {
+	dec := json.NewDecoder(r)
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, badSnapshot("the input is empty")
+		}
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) {
+			return nil, badSnapshot("not JSON: %v (byte %d)", err, syn.Offset)
+		}
+		return nil, fmt.Errorf("cam: reading snapshot: %w", err)
+	}
+	if dec.More() {
+		return nil, badSnapshot("unexpected data after the snapshot")
+	}
+	if bytes.Equal(bytes.TrimSpace(raw), []byte("null")) {
+		return nil, badSnapshot("the input is JSON null, not a snapshot")
+	}
+	var s Snapshot
+	if err := s.UnmarshalJSON(raw); err != nil {
+		return nil, err
+	}
+	return &s, nil
+}
+
+// snapshotJSON has Snapshot's fields without its methods.
+type snapshotJSON Snapshot
+
+type snapshotVersionError struct{ got int }
+
+func (e *snapshotVersionError) Error() string {
+	if e.got == 0 {
+		return "cam: reading snapshot: schemaVersion is missing; this is not a camkit snapshot"
+	}
+	return fmt.Sprintf("cam: reading snapshot: schema version %d is not supported (this camkit reads version %d)", e.got, SnapshotSchemaVersion)
+}
+
+// Is reports whether target is [ErrBadSnapshot].
+func (e *snapshotVersionError) Is(target error) bool { return target == ErrBadSnapshot }
+
+// UnmarshalJSON reads a snapshot with the checks of [ReadSnapshot] and parses
+// policy documents and trust policies again ([Policy.Parsed], [Role.Trust]).
+// Like encoding/json itself, it treats JSON null as a no-op; ReadSnapshot
+// rejects it.
+func (s *Snapshot) UnmarshalJSON(data []byte) error {
+	if bytes.Equal(bytes.TrimSpace(data), []byte("null")) {
+		return nil
+	}
+	var fields map[string]json.RawMessage
+	if err := json.Unmarshal(data, &fields); err != nil {
+		return badSnapshot("a snapshot is a JSON object: %v", err)
+	}
+	v, ok := fields["schemaVersion"]
+	if !ok {
+		return &snapshotVersionError{}
+	}
+	var version int
+	if err := json.Unmarshal(v, &version); err != nil {
+		return badSnapshot("schemaVersion: %v", err)
+	}
+	if version != SnapshotSchemaVersion {
+		return &snapshotVersionError{got: version}
+	}
+	var missing []string
+	for _, f := range snapshotFields {
+		if v, ok := fields[f]; !ok || bytes.Equal(bytes.TrimSpace(v), []byte("null")) {
+			missing = append(missing, strconv.Quote(f))
+		}
+	}
+	if len(missing) > 0 {
+		return badSnapshot("not a whole snapshot: %s missing or null", strings.Join(missing, ", "))
+	}
+	var raw snapshotJSON
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&raw); err != nil {
+		return badSnapshot("%v", strings.TrimPrefix(err.Error(), "json: "))
+	}
+	next := Snapshot(raw)
+	if err := next.checkUnique(); err != nil {
+		return err
+	}
+	*s = next
+	s.normalize()
+	for i := range s.Roles {
+		s.Roles[i].Trust = parseOrNil(s.Roles[i].TrustPolicy)
+	}
+	for i := range s.Policies {
+		s.Policies[i].Parsed = parseOrNil(s.Policies[i].Document)
+	}
+	s.idx = &lazyIndex{}
+	return nil
+}
+
+// checkUnique reports records that share what identifies them, by their
+// positions in the input.
+func (s *Snapshot) checkUnique() error {
+	var e SnapshotError
+	unique(&e, "users", "uin", len(s.Users), func(i int) uint64 { return s.Users[i].UIN })
+	unique(&e, "users", "name", len(s.Users), func(i int) string { return s.Users[i].Name })
+	unique(&e, "groups", "id", len(s.Groups), func(i int) uint64 { return s.Groups[i].ID })
+	unique(&e, "roles", "name", len(s.Roles), func(i int) string { return s.Roles[i].Name })
+	unique(&e, "policies", "id", len(s.Policies), func(i int) uint64 { return s.Policies[i].ID })
+	unique(&e, "root.keys", "id", len(s.Root.Keys), func(i int) string { return s.Root.Keys[i].ID })
+	for i := range s.Users {
+		unique(&e, "users["+strconv.Itoa(i)+"].keys", "id", len(s.Users[i].Keys), func(j int) string { return s.Users[i].Keys[j].ID })
+	}
+	if len(e.Problems) > 0 {
+		return &e
+	}
+	return nil
+}
+
+func unique[K comparable](e *SnapshotError, list, what string, n int, key func(int) K) {
+	first := make(map[K]int, n)
+	for i := range n {
+		k := key(i)
+		if j, ok := first[k]; ok {
+			e.Problems = append(e.Problems, fmt.Sprintf("%s[%d]: %s %v appears twice, also %s[%d]", list, i, what, quoteKey(k), list, j))
+			continue
+		}
+		first[k] = i
+	}
+}
+
+func quoteKey(k any) string {
+	if s, ok := k.(string); ok {
+		return strconv.Quote(s)
+	}
+	return fmt.Sprint(k)
+}
+
+// parseOrNil parses a document, returning nil for empty or unparsable text (Load
+// recorded a Problem for it when the snapshot was taken).
+func parseOrNil(text string) *policy.Document {
+	if text == "" {
+		return nil
+	}
+	doc, err := policy.Parse([]byte(text))
+	if err != nil {
+		return nil
+	}
+	return doc
+}
