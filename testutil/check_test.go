@@ -2,6 +2,7 @@ package testutil_test
 
 import (
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -81,9 +82,12 @@ func TestDecide(t *testing.T) {
 	if err != nil || !d.Allowed() {
 		t.Errorf("Decide = %v, %v", d, err)
 	}
-	if _, err := h.Role("Dev-View-Dev").Decide("cvm:DescribeInstance", "*"); err == nil ||
+	if _, err := h.Role("Dev-View-Dev").Decide("cvm:DescribeInstance", "*"); !errors.Is(err, testutil.ErrUnknownAction) ||
 		!strings.Contains(err.Error(), "cvm:DescribeInstances") {
 		t.Errorf("Decide of a misspelt action = %v", err)
+	}
+	if _, err := h.Role("No-Such-Role").Decide("cvm:DescribeInstances", "*"); !errors.Is(err, testutil.ErrUnknownSubject) {
+		t.Errorf("Decide for an unknown role = %v", err)
 	}
 }
 

@@ -9,6 +9,11 @@ import (
 var (
 	// ErrUnknownSubject: no role or user of the name (see [UnknownSubjectError]).
 	ErrUnknownSubject = errors.New("testutil: unknown subject")
+	// ErrUnknownAction: an expectation names an action or service Tencent
+	// Cloud does not have, or spells a real one with other letter case (a
+	// [Failure] of kind FailureUnknownAction or FailureUnknownService
+	// matches it).
+	ErrUnknownAction = errors.New("testutil: unknown action")
 	// ErrInvalidHarness: FromCatalog or FromSnapshot was given something it
 	// cannot build a harness from (nil, or a bad option).
 	ErrInvalidHarness = errors.New("testutil: invalid harness input")

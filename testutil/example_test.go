@@ -72,6 +72,18 @@ func ExampleSubject_Allows() {
 	// Output: true
 }
 
+// A user may assume a role when the role's trust policy lets the user in and
+// the user's own policies allow sts:AssumeRole on it.
+func ExampleSubject_CanAssume() {
+	h := exampleHarness()
+	var t testing.TB = exampleT{}
+	fmt.Println(h.User("bob.singh").CanAssume(t, "BreakGlass-Admin"))
+	fmt.Println(h.User("alice.chen").CannotAssume(t, "BreakGlass-Admin")) // trusted, but holds no grant
+	// Output:
+	// true
+	// true
+}
+
 // A deny statement, not just the lack of an allow.
 func ExampleSubject_DeniesExplicitly() {
 	h := exampleHarness()

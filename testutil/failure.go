@@ -97,3 +97,16 @@ func (f Failure) Error() string { return f.Message }
 
 // String returns the message.
 func (f Failure) String() string { return f.Message }
+
+// Is lets errors.Is match a Failure used as an error: an unknown subject
+// matches [ErrUnknownSubject], an unknown action or service
+// [ErrUnknownAction].
+func (f Failure) Is(target error) bool {
+	switch f.Kind {
+	case FailureUnknownSubject:
+		return target == ErrUnknownSubject
+	case FailureUnknownAction, FailureUnknownService:
+		return target == ErrUnknownAction
+	}
+	return false
+}

@@ -80,8 +80,10 @@ func report(t testing.TB, r result, d describe) bool {
 }
 
 // Decide evaluates action on resource for the subject without asserting
-// anything. It fails for an unknown subject, a subject whose policies do not
-// compile, and an action or resource the assertions would reject.
+// anything. It fails, with a [Failure] as the error, for an unknown subject
+// (matching [ErrUnknownSubject]), a subject whose policies do not compile,
+// and an action (matching [ErrUnknownAction]) or resource the assertions
+// would reject.
 func (s *Subject) Decide(action, resource string, opts ...Option) (policy.Decision, error) {
 	r := s.h.evaluate(s.e, action, resource, ExpectDeny, opts)
 	if !r.evaluated {
