@@ -131,7 +131,7 @@ func sensitiveService(service string) bool {
 var identityWords = map[string]bool{
 	"Privilege": true, "Privileges": true, "Password": true, "Passwords": true,
 	"Permission": true, "Permissions": true, "Credential": true, "Credentials": true,
-	"Kubeconfig": true, "Grant": true, "Revoke": true, "SAML": true, "OIDC": true, "SSO": true,
+	"Kubeconfig": true, "Grant": true, "SAML": true, "OIDC": true, "SSO": true,
 	"Saml": true, "Oidc": true, "Sso": true, "Scim": true, "SCIM": true,
 }
 
