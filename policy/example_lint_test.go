@@ -2,6 +2,7 @@ package policy_test
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/camkit/camkit/policy"
@@ -60,4 +61,43 @@ func ExampleRules() {
 	// policy.full-admin              critical an allow of action "*" or "*:*" on resource "*": full administrator access
 	// policy.service-wildcard        medium   an allow of every action of a service ("cvm:*"), or of "*" on specific resources
 	// policy.write-on-any-resource   medium   an allow of a write action on resource "*"
+}
+
+// Lint catches names and forms that make a statement grant or deny nothing,
+// with the nearest real name.
+func ExampleLint_mistakes() {
+	doc, err := policy.Parse([]byte(`{
+		"version": "2.0",
+		"statement": [
+			{"effect": "deny", "action": ["cvm:StopInstnaces", "ec2:TerminateInstances"], "resource": "qcs::cvm:ap-guangzho:uin/100000000001:instance/*"},
+			{"effect": "allow", "action": "cos:GetObject", "resource": "qcs::cvm:ap-guangzhou:uin/100000000001:instance/ins-1"},
+			{"effect": "allow", "action": "cvm:StartInstances", "resource": "*",
+			 "condition": {"ip_equal": {"qcs:resource_tag": "10.0.0.0/8"}, "string_equal": {"qcs:resource_tag": "env=dev"}}}
+		]
+	}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	rules := []string{policy.RuleUnknownAction, policy.RuleUnknownService, policy.RuleResourceUnknownRegion,
+		policy.RuleResourceOtherService, policy.RuleConditionOperatorType, policy.RuleConditionTagFormat}
+	for _, f := range policy.Lint(doc) {
+		if slices.Contains(rules, f.Rule) {
+			fmt.Println(f.Path, f.Rule)
+			fmt.Println("   ", f.Message)
+		}
+	}
+	// Output:
+	// statement[0].action[0] policy.unknown-action
+	//     "cvm:StopInstnaces": cvm has no action "StopInstnaces", so this deny never applies; did you mean "cvm:StopInstances"?
+	// statement[0].action[1] policy.unknown-service
+	//     "ec2:TerminateInstances": Tencent Cloud has no service "ec2", so this deny never applies; did you mean "cvm:TerminateInstances"?
+	// statement[0].resource[0] resource.unknown-region
+	//     region "ap-guangzho" is not a Tencent Cloud region, so the resource matches nothing; did you mean "ap-guangzhou"?
+	// statement[1].action[0] resource.other-service
+	//     "cos:GetObject" acts on cos resources, but the statement names only cvm resources, so it applies to none of them
+	// statement[2].condition.ip_equal["qcs:resource_tag"] condition.operator-type
+	//     ip_equal compares ip values, but "qcs:resource_tag" carries string values, so the condition never compares as meant; use string_equal, string_like and their variants
+	// statement[2].condition.string_equal["qcs:resource_tag"][0] condition.tag-format
+	//     qcs:resource_tag values are "key&value", so "env=dev" never matches; did you mean "env&dev"?
 }

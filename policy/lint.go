@@ -134,8 +134,9 @@ func Lint(d *Document) []Finding { return LintWith(d, LintOptions{}) }
 //
 // Lint judges what a document grants, not whether it is well-formed: run
 // [Document.Validate] first. Elements that do not parse (an invalid action or
-// resource, an unknown operator) are skipped, never reported twice and never a
-// panic. A nil document has no findings.
+// resource, a resource with a policy variable CAM does not document, an
+// unknown operator) are skipped, never reported twice and never a panic. A nil
+// document has no findings.
 //
 // Findings are sorted by path (statement[2] before statement[10]), then by rule
 // ID, then by message, so the output is deterministic.
@@ -173,6 +174,7 @@ type lintStatement struct {
 	path      string
 	actions   []lintAction // the actions that parse, with their index
 	resources []Resource   // the resources that parse, in order
+	resIndex  []int        // the index in the statement's resource list of each of resources
 	anyRes    bool         // the resource list contains "*"
 }
 
@@ -196,9 +198,12 @@ func (l *linter) prepare() {
 				ls.actions = append(ls.actions, la)
 			}
 		}
-		for _, raw := range st.Resource {
-			if r, err := ParseResource(raw); err == nil {
+		for j, raw := range st.Resource {
+			// A resource with a policy variable Compile refuses is skipped,
+			// like one that does not parse: Validate reports it.
+			if r, err := ParseResource(raw); err == nil && (!strings.Contains(raw, "${") || checkResource(raw) == nil) {
 				ls.resources = append(ls.resources, r)
+				ls.resIndex = append(ls.resIndex, j)
 				ls.anyRes = ls.anyRes || r.All
 			}
 		}

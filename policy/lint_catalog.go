@@ -245,7 +245,7 @@ func (l *linter) resourceUnknownRegion() {
 			if s := SuggestRegion(r.Region); s != "" {
 				hint = "; did you mean " + quote(s) + "?"
 			}
-			l.report(RuleResourceUnknownRegion, pathIndex(pathField(ls.path, "resource"), j), "region %s is not a Tencent Cloud region, so the resource matches nothing%s",
+			l.report(RuleResourceUnknownRegion, pathIndex(pathField(ls.path, "resource"), ls.resIndex[j]), "region %s is not a Tencent Cloud region, so the resource matches nothing%s",
 				quote(r.Region), hint)
 		}
 	}

@@ -208,3 +208,25 @@ func TestLintWildcardNamesDangerousActions(t *testing.T) {
 		t.Errorf("tke:* on \"*\" draws no %s", policy.RulePrivilegeEscalation)
 	}
 }
+
+// A template placeholder is Validate's and Compile's to refuse; Lint does not
+// read "${region}" as a region or judge the resource at all.
+func TestLintSkipsUnknownVariables(t *testing.T) {
+	doc := mustParse(t, []byte(stmt(`{"effect":"allow","action":"batch:DescribeJob","resource":["qcs::batch:${region}:uin/${OwnerUin}:job/*","qcs::batch:ap-guangzho:uin/${uin}:job/*"]}`)))
+	if doc.Validate() == nil {
+		t.Fatal("Validate accepts an unknown policy variable")
+	}
+	if _, err := policy.Compile(doc); err == nil {
+		t.Fatal("Compile accepts an unknown policy variable")
+	}
+	var paths []string
+	for _, f := range policy.Lint(doc) {
+		if strings.Contains(f.Path, "resource") {
+			paths = append(paths, f.Path+" "+f.Rule)
+		}
+	}
+	want := []string{"statement[0].resource[1] resource.unknown-region"} // ${uin} is CAM's own
+	if strings.Join(paths, "\n") != strings.Join(want, "\n") {
+		t.Errorf("resource findings %v, want %v", paths, want)
+	}
+}
