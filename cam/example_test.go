@@ -8,6 +8,7 @@ import (
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/cam/camfake"
+	"github.com/camkit/camkit/policy"
 )
 
 func ExampleLoad() {
@@ -92,4 +93,43 @@ func ExampleWithProgress() {
 	// groups      6/6
 	// policies    20/20
 	// attachments 23/23
+}
+
+func ExampleSnapshot_UserEvaluator() {
+	snap, err := cam.Load(context.Background(), camfake.Demo())
+	if err != nil {
+		log.Fatal(err)
+	}
+	// ci-deploy holds the developers' policies through its group, within the
+	// deploy-boundary permission boundary.
+	ci, _ := snap.UserByName("ci-deploy")
+	ev, err := snap.UserEvaluator(ci.UIN)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(ev.HasBoundary())
+	fmt.Println(ev.Evaluate(policy.Request{Action: "cls:SearchLog", Resource: "*"}))
+	fmt.Println(ev.Evaluate(policy.Request{Action: "cam:ListUsers", Resource: "*"}))
+	// Output:
+	// true
+	// allow: cls:SearchLog on * allowed by policy "QcloudCLSReadOnlyAccess" statement[0], boundary "deploy-boundary" statement[0]
+	// explicit deny: cam:ListUsers on * denied by boundary "deploy-boundary" statement[1]
+}
+
+func ExampleSnapshot_CanAssume() {
+	snap, err := cam.Load(context.Background(), camfake.Demo())
+	if err != nil {
+		log.Fatal(err)
+	}
+	alice, _ := snap.UserByName("alice.chen")
+	for _, role := range []string{"DevOps-Deploy-Prod", "BreakGlass-Admin"} {
+		c, err := snap.CanAssume(alice.UIN, role)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Printf("%s: trust %s, own policies %s\n", role, c.Trust.Outcome(), c.Identity.Outcome())
+	}
+	// Output:
+	// DevOps-Deploy-Prod: trust allow, own policies allow
+	// BreakGlass-Admin: trust allow, own policies implicit deny
 }

@@ -12,7 +12,8 @@ const (
 	PhaseAccount Phase = "account"
 	// PhaseUsers: ListUsers, then DescribeSubAccounts in batches of 50 for last logins.
 	PhaseUsers Phase = "users"
-	// PhaseKeys: ListAccessKeys per user, then GetSecurityLastUsed in batches of 10.
+	// PhaseKeys: ListAccessKeys per user and for the root account, then
+	// GetSecurityLastUsed in batches of 10.
 	PhaseKeys Phase = "keys"
 	// PhaseMFA: DescribeSafeAuthFlagColl per user.
 	PhaseMFA Phase = "mfa"

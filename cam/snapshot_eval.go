@@ -149,7 +149,7 @@ func (s *Snapshot) trustEval(r *RoleRecord) (*evalEntry, error) {
 	ix.evals.mu.Lock()
 	e, ok := ix.evals.trust[r.Name]
 	if !ok {
-		e = &evalEntry{set: heldSet{docs: []policy.Named{{Name: "trust policy of " + r.Name, Doc: r.Trust}}}}
+		e = &evalEntry{set: heldSet{docs: []policy.Named{{Name: r.Name + " trust policy", Doc: r.Trust}}}}
 		if ix.evals.trust == nil {
 			ix.evals.trust = map[string]*evalEntry{}
 		}

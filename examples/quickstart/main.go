@@ -6,7 +6,9 @@
 // few questions, printing each explained decision. Then it serves the demo
 // account over Tencent Cloud API 3.0 on loopback, reads the whole account with
 // the real Tencent SDK adapter (cam/tencent) and cam.Load, lints the account's
-// custom policies, and decides what two of its users can really do.
+// custom policies, and decides what its users and roles can really do with
+// the snapshot's exact evaluators (policies held directly and through groups,
+// within permission boundaries) and who can assume which role.
 //
 // Against a real account the second half is the same code with
 // tencent.NewFromEnv instead of the loopback server; it then needs the
@@ -101,7 +103,8 @@ func buildAndDecide() error {
 // adapter, over the wire protocol, then examined offline.
 func reviewDemoAccount(ctx context.Context) error {
 	section("4. The demo account, read with the real SDK adapter over loopback")
-	srv := camfake.NewServer(camfake.Demo())
+	demo := camfake.Demo()
+	srv := camfake.NewServer(demo)
 	defer srv.Close()
 	id, key := srv.Credential()
 	client, err := tencent.New(common.NewCredential(id, key),
@@ -111,7 +114,10 @@ func reviewDemoAccount(ctx context.Context) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	snap, err := cam.Load(ctx, client)
+	// The demo account lives at a fixed date (camfake.DemoTime): take the
+	// snapshot at its clock, so key ages and login gaps are the ones the demo
+	// documents. Against a real account, leave WithClock out.
+	snap, err := cam.Load(ctx, client, cam.WithClock(demo.Now))
 	if err != nil {
 		return err
 	}
@@ -162,6 +168,20 @@ func reviewDemoAccount(ctx context.Context) error {
 		fmt.Printf("%s: %s\n", q.user, d)
 	}
 
+	for _, q := range []struct {
+		role string
+		req  policy.Request
+	}{
+		{"DevOps-Deploy-Dev", policy.Request{Action: "cam:AttachUserPolicy", Resource: "*"}},
+		{"BreakGlass-Admin", policy.Request{Action: "cam:AttachUserPolicy", Resource: "*"}},
+	} {
+		ev, err := snap.RoleEvaluator(q.role)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("role %s: %s\n", q.role, ev.Evaluate(q.req))
+	}
+
 	section("7. Who can assume the production and break-glass roles?")
 	for _, role := range []string{"DevOps-Deploy-Prod", "BreakGlass-Admin"} {
 		who, err := snap.WhoCanAssume(role)
@@ -174,6 +194,13 @@ func reviewDemoAccount(ctx context.Context) error {
 		}
 		fmt.Printf("%s: %s\n", role, strings.Join(names, ", "))
 	}
+	// Why: both the role's trust policy and the user's own policies decide.
+	opsAdmin, _ := snap.UserByName("ops-admin")
+	check, err := snap.CanAssume(opsAdmin.UIN, "DevOps-Deploy-Prod")
+	if err != nil {
+		return err
+	}
+	fmt.Printf("ops-admin and DevOps-Deploy-Prod:\n  trust:    %s\n  identity: %s\n", check.Trust, check.Identity)
 	return nil
 }
 
