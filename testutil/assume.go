@@ -41,7 +41,7 @@ func (s *Subject) assume(t testing.TB, role string, want bool, opts []Option) bo
 	if c.err != nil {
 		return fail(t, head+"\n  "+c.err.Error())
 	}
-	trust, arn, err := s.h.src.trust(role)
+	trust, arn, err := s.h.src.trust(role, &s.h.docs)
 	if err != nil {
 		return fail(t, head+"\n  "+strings.TrimPrefix(err.Error(), "testutil: "))
 	}
@@ -50,14 +50,14 @@ func (s *Subject) assume(t testing.TB, role string, want bool, opts []Option) bo
 		principal = c.principal
 	}
 	req := policy.Request{Action: assumeAction, Resource: arn, Context: ctx, Principal: principal}
-	tdec := trust.Evaluate(req)
+	tdec := trust.eval.Evaluate(req)
 	expect := ExpectAllow
 	if !want {
 		expect = ExpectDeny
 	}
 	ident := s.h.decide(c, req, ExpectAllow)
 	can := tdec.Allowed() && ident.dec.Allowed()
-	missing := ident.missing
+	missing := append(trust.missing(req, tdec), ident.missing...)
 	if can == want && !(s.h.cfg.strict && len(missing) > 0) {
 		if len(missing) > 0 {
 			t.Log(warning(describe{kind: s.kind, subject: s.name, action: assumeAction, resource: arn, expect: expect}, missing))

@@ -76,7 +76,8 @@
 // from nothing. [BaseContext] adds keys to every request; each assertion's
 // options come last. CanAssume decides {sts:AssumeRole, the role's ARN,
 // principal: the user's ARN} against the role's trust policy and the user's
-// own policies; both must allow it.
+// own policies; both must allow it, and the missing-context warning covers
+// both.
 //
 // # What it does not do
 //
@@ -89,6 +90,5 @@
 // decided at least one evaluated request; a statement that only nearly
 // applied does not count, and the statements of a catalogue's preset
 // policies are not listed (roles does not hand out the preset documents it
-// resolves). The missing-context warning covers the role's or user's own
-// policies, not the trust policy CanAssume also evaluates.
+// resolves).
 package testutil

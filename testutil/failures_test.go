@@ -3,6 +3,9 @@ package testutil_test
 import (
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/camkit/camkit/policy"
 
 	"github.com/camkit/camkit/testutil"
 )
@@ -152,4 +155,26 @@ func TestCanAssumeFailureNamesTheSide(t *testing.T) {
 	rec = record(t)
 	h.User("bob.singh").CannotAssume(rec, "BreakGlass-Admin")
 	rec.mustFail(t, "expected: cannot assume the role", "actual:   can")
+}
+
+func TestTimeLimitedTrustNeedsTime(t *testing.T) {
+	// A time-limited grant: BreakGlass-Admin trusts bob.singh until the end
+	// of the day. Without a time the trust statement cannot apply, and the
+	// failure says which key to supply.
+	s := demoSnapshot(t)
+	expiry := time.Date(2026, 11, 1, 23, 59, 59, 0, time.UTC)
+	r, _ := s.RoleByName("BreakGlass-Admin")
+	r.Trust = policy.Trust(policy.SubUser(100000000001, 100000001002))
+	r.Trust.Statement[0] = r.Trust.Statement[0].Until(expiry)
+	h, err := testutil.FromSnapshot(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bob := h.User("bob.singh")
+	rec := record(t)
+	bob.CanAssume(rec, "BreakGlass-Admin")
+	rec.mustFail(t, "actual:   cannot: the role's trust policy does not let the user in",
+		`warning: the request does not supply condition key "qcs:current_time" (read by policy "trust policy of BreakGlass-Admin" statement[0]); supply it with testutil.At(...)`)
+	bob.CanAssume(t, "BreakGlass-Admin", testutil.At(expiry.Add(-time.Hour)))
+	bob.CannotAssume(t, "BreakGlass-Admin", testutil.At(expiry.Add(time.Hour)))
 }

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/camkit/camkit/policy"
 )
 
 // Harness answers permission expectations about the roles (and, from a
@@ -52,9 +50,9 @@ type source interface {
 	// coversAll reports whether coverage lists every role of the source, or
 	// only the subjects used.
 	coversAll() bool
-	// trust returns the evaluator of a role's trust policy and the role's ARN,
-	// for CanAssume.
-	trust(role string) (*policy.Evaluator, string, error)
+	// trust returns a role's trust policy as a compiled subject and the
+	// role's ARN, for CanAssume.
+	trust(role string, docs *docCache) (*compiled, string, error)
 }
 
 // HarnessOption configures a Harness. Invalid options make FromCatalog and

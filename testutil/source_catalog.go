@@ -85,6 +85,6 @@ func (src *catalogSource) compile(kind Kind, name string, docs *docCache) (*comp
 	return c, nil
 }
 
-func (src *catalogSource) trust(role string) (*policy.Evaluator, string, error) {
+func (src *catalogSource) trust(role string, docs *docCache) (*compiled, string, error) {
 	return nil, "", errors.New("a catalogue harness has no users to assume roles; build the harness with FromSnapshot")
 }

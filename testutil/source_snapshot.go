@@ -33,11 +33,11 @@ func FromSnapshot(s *cam.Snapshot, opts ...HarnessOption) (*Harness, error) {
 type snapshotSource struct {
 	s *cam.Snapshot
 
-	once       sync.Once
-	roleNames  []string
-	userNames  []string
-	trustMu    sync.Mutex
-	trustEvals map[string]*policy.Evaluator
+	once      sync.Once
+	roleNames []string
+	userNames []string
+	trustMu   sync.Mutex
+	trusts    map[string]*compiled
 }
 
 func (src *snapshotSource) label() string { return "snapshot" }
@@ -133,7 +133,7 @@ func (src *snapshotSource) boundary(b *cam.Boundary) []policy.Named {
 	return nil
 }
 
-func (src *snapshotSource) trust(role string) (*policy.Evaluator, string, error) {
+func (src *snapshotSource) trust(role string, docs *docCache) (*compiled, string, error) {
 	r, ok := src.s.RoleByName(role)
 	if !ok {
 		return nil, "", unknownSubject(src, KindRole, role, "")
@@ -147,16 +147,15 @@ func (src *snapshotSource) trust(role string) (*policy.Evaluator, string, error)
 	}
 	src.trustMu.Lock()
 	defer src.trustMu.Unlock()
-	if e, ok := src.trustEvals[role]; ok {
-		return e, arn, nil
+	if c, ok := src.trusts[role]; ok {
+		return c, arn, c.err
 	}
-	e, err := policy.CompileNamed(policy.Named{Name: r.Name + " trust policy", Doc: r.Trust})
-	if err != nil {
-		return nil, arn, err
+	named := []policy.Named{{Name: "trust policy of " + r.Name, Doc: r.Trust}}
+	c := newCompiled(KindRole, r.Name, named, nil, nil, docs)
+	c.eval, c.err = policy.CompileNamed(named...)
+	if src.trusts == nil {
+		src.trusts = map[string]*compiled{}
 	}
-	if src.trustEvals == nil {
-		src.trustEvals = map[string]*policy.Evaluator{}
-	}
-	src.trustEvals[role] = e
-	return e, arn, nil
+	src.trusts[role] = c
+	return c, arn, c.err
 }
