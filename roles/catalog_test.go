@@ -154,7 +154,7 @@ func TestStandardOptions(t *testing.T) {
 		t.Errorf("advisories with office IPs: %v", adv)
 	}
 	prod, _ := c.Role("DevOps-Deploy-Prod")
-	text := prod.Policies[0].Document.Canonical()
+	text := prod.Policies[1].Document.Canonical()
 	if !strings.Contains(text, `"qcs:ip":["198.18.0.0/15"]`) || !strings.Contains(text, "qcs:::ap-shanghai::*") {
 		t.Errorf("options not applied: %s", text)
 	}

@@ -76,9 +76,9 @@ func ExampleCatalog_Plan() {
 	plan, _ = catalog.Plan(snap, assignments...)
 	fmt.Print(plan)
 	// Output:
-	// 22 to add, 0 to change, 0 to remove; environments [all dev prod]
+	// 26 to add, 0 to change, 0 to remove; environments [all dev prod]
 	// + create-policy Platform-ReadOnly-Policy
-	// 22 changes done, error: <nil>
+	// 26 changes done, error: <nil>
 	// No changes.
 }
 

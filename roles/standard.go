@@ -84,7 +84,8 @@ func WithScheme(s tiers.Scheme) StandardOption {
 //	DevOps-Deploy-Prod  Production  a small group: deploy to production, 1-hour sessions
 //	Break-Glass-Admin   BreakGlass  emergencies only: 1-hour sessions, alerting required
 //
-// Each role has one custom least-privilege policy over CVM (with its CBS
+// Each role has custom least-privilege policies (the deploy roles one for
+// reads, "<Role>-Read", and one for writes, "<Role>-Write") over CVM (with its CBS
 // disks), VPC, CLB, TKE, COS, Cloud Monitor, CLS, CloudAudit, the billing
 // centre's finance actions and CAM reads; read lists come from the action
 // catalogue (reads and lists only, never APIs that issue credentials such as
@@ -269,8 +270,7 @@ func (s std) securityAudit() Definition {
 func (s std) deployDev() Definition {
 	sc := s.cfg.scheme
 	dev, prod := s.tag(sc.NonProductionValues), s.tag(sc.ProductionValues)
-	r := s.reads()
-	doc := policy.New(append(r.statements(),
+	doc := policy.New(
 		policy.Allow(collect(deployServices, deployModify, deployDestroy)...).On(s.writeResources()...).
 			When(policy.StringEqual(policy.KeyResourceTag, dev...)),
 		policy.Allow(collect(deployServices, deployCreate)...).On(s.writeResources()...).
@@ -278,15 +278,18 @@ func (s std) deployDev() Definition {
 		// Creation is scoped by the request's tag; this keeps it off
 		// resources that already carry a production tag.
 		policy.Deny(collect(deployServices, deployCreate)...).On("*").When(policy.StringEqual(policy.KeyResourceTag, prod...)),
-	)...)
+	)
 	ins := s.res("cvm", "instance/ins-00000001")
 	devTag, prodTag := dev[0], prod[0]
 	return Definition{
 		Name: "DevOps-Deploy-Dev", Tier: tiers.DevTest,
 		Purpose: "Deploy to dev/test: manage CVM, disks, networking, load balancers, TKE node pools, logs and alarms on resources tagged " +
 			sc.TagKey + "=" + sc.NonProductionValues[0] + " (or another non-production value); read logs and monitoring.",
-		Holders:  []string{"developers", "platform engineers", "CI/CD for dev"},
-		Policies: []Policy{{Document: doc}},
+		Holders: []string{"developers", "platform engineers", "CI/CD for dev"},
+		Policies: []Policy{
+			{Name: "DevOps-Deploy-Dev-Read", Document: policy.New(s.reads().statements()...)},
+			{Name: "DevOps-Deploy-Dev-Write", Document: doc},
+		},
 		Can: []Intent{
 			Intend("Start a dev instance.", "cvm:StartInstances", ins).WithContext(policy.KeyResourceTag, devTag),
 			Intend("Terminate a dev instance.", "cvm:TerminateInstances", ins).WithContext(policy.KeyResourceTag, devTag),
@@ -318,10 +321,7 @@ func (s std) deployProd() Definition {
 	if len(s.cfg.office) > 0 {
 		modify, create = modify.FromIP(s.cfg.office...), create.FromIP(s.cfg.office...)
 	}
-	doc := policy.New(append(s.reads().statements(),
-		modify, create,
-		policy.Deny(collect(deployServices, deployDestroy)...).On("*"),
-	)...)
+	doc := policy.New(modify, create, policy.Deny(collect(deployServices, deployDestroy)...).On("*"))
 	ins := s.res("cvm", "instance/ins-00000002")
 	prodTag := prod[0]
 	start := Intend("Start a production instance.", "cvm:StartInstances", ins).WithContext(policy.KeyResourceTag, prodTag)
@@ -346,9 +346,12 @@ func (s std) deployProd() Definition {
 	}
 	return Definition{
 		Name: "DevOps-Deploy-Prod", Tier: tiers.Production,
-		Purpose:         purpose + ".",
-		Holders:         []string{"senior platform engineers (a small group)", "CI/CD for production"},
-		Policies:        []Policy{{Document: doc}},
+		Purpose: purpose + ".",
+		Holders: []string{"senior platform engineers (a small group)", "CI/CD for production"},
+		Policies: []Policy{
+			{Name: "DevOps-Deploy-Prod-Read", Document: policy.New(s.reads().statements()...)},
+			{Name: "DevOps-Deploy-Prod-Write", Document: doc},
+		},
 		SessionDuration: time.Hour,
 		Can: []Intent{start, launch,
 			Intend("Read monitoring data.", "monitor:GetMonitorData", "*")},

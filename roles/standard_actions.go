@@ -8,49 +8,65 @@ import (
 )
 
 // readActions returns the read and list actions of service in the action
-// catalogue, written compactly, and the actions to deny so that the result
-// grants reads only:
-//
-//   - a verb whose catalogued actions are mostly reads or lists becomes one
-//     wildcard ("cvm:Describe*"), and its other actions (tke's
-//     DescribeClusterKubeconfig, which issues credentials) go into deny;
-//   - otherwise each read is listed by name.
-//
-// keep, if not nil, narrows the reads; the narrowed ones are listed by name.
-// Actions that issue credentials (policy.IssuesCredentials) never count as
-// reads.
+// catalogue (narrowed by keep, if not nil), written compactly: a wildcard
+// "svc:Prefix*" on a word boundary wherever every catalogued action with
+// that prefix is wanted ("cvm:Describe*", "tke:DescribeClusterNode*"), each
+// action by name otherwise. No wildcard matches a catalogued action that is
+// not wanted, so actions that issue credentials (policy.IssuesCredentials),
+// which never count as reads, stay out. deny is always empty; it is there for
+// [readSet.add].
 func readActions(service string, keep func(api string) bool) (allow, deny []string) {
-	byVerb := map[string][]string{}
-	var verbs []string
+	var names []string
 	for _, a := range policy.CatalogActions(service) {
 		_, api, _ := strings.Cut(a, ":")
-		v := verbOf(api)
-		if _, ok := byVerb[v]; !ok {
-			verbs = append(verbs, v)
-		}
-		byVerb[v] = append(byVerb[v], api)
+		names = append(names, api)
 	}
-	for _, v := range verbs {
-		var reads, others []string
-		for _, api := range byVerb[v] {
-			if isRead(service, api) && (keep == nil || keep(api)) {
-				reads = append(reads, api)
-			} else {
-				others = append(others, api)
+	slices.Sort(names)
+	want := func(api string) bool { return isRead(service, api) && (keep == nil || keep(api)) }
+	for _, p := range compress(names, "", want) {
+		allow = append(allow, service+":"+p)
+	}
+	return allow, nil
+}
+
+// compress returns patterns covering exactly the wanted names among names
+// (sorted) that start with prefix: prefix* when every such name is wanted,
+// otherwise the patterns of each longer prefix ending on the next word.
+func compress(names []string, prefix string, want func(string) bool) []string {
+	lo, _ := slices.BinarySearch(names, prefix)
+	hi := lo
+	all, anyWanted := true, false
+	for hi < len(names) && strings.HasPrefix(names[hi], prefix) {
+		if want(names[hi]) {
+			anyWanted = true
+		} else {
+			all = false
+		}
+		hi++
+	}
+	switch {
+	case !anyWanted:
+		return nil
+	case all && prefix != "" && hi-lo > 1:
+		return []string{prefix + "*"}
+	}
+	var out []string
+	last := ""
+	for _, n := range names[lo:hi] {
+		if n == prefix {
+			if want(n) {
+				out = append(out, n)
 			}
+			continue
 		}
-		switch {
-		case len(reads) == 0:
-		case keep == nil && len(reads) > 1 && len(others)*4 <= len(reads):
-			allow = append(allow, service+":"+v+"*")
-			deny = append(deny, actions(service, others...)...)
-		default:
-			allow = append(allow, actions(service, reads...)...)
+		next := prefix + verbOf(n[len(prefix):])
+		if last != "" && strings.HasPrefix(next, last) {
+			continue // the call for last covered every name it prefixes
 		}
+		last = next
+		out = append(out, compress(names, next, want)...)
 	}
-	slices.Sort(allow)
-	slices.Sort(deny)
-	return allow, deny
+	return out
 }
 
 // isRead reports whether the catalogue counts an API as a read or list that
@@ -141,7 +157,7 @@ var (
 			"ModifyTargetWeight", "ModifyTargetPort"},
 		"tke": {"ModifyClusterNodePool", "CreateClusterInstances", "AddExistedInstances", "InstallAddon", "UpdateAddon"},
 		"cos": {"PutObject", "PostObject", "DeleteObject", "InitiateMultipartUpload", "UploadPart",
-			"CompleteMultipartUpload", "AbortMultipartUpload", "GetObject", "HeadObject"},
+			"CompleteMultipartUpload", "AbortMultipartUpload"},
 		"cls": {"ModifyTopic", "CreateIndex", "ModifyIndex", "ModifyMachineGroup", "ModifyConfig"},
 		"monitor": {"CreateAlarmPolicy", "ModifyAlarmPolicyCondition", "ModifyAlarmPolicyInfo",
 			"ModifyAlarmPolicyStatus", "BindingPolicyObject", "UnBindingPolicyObject"},

@@ -3,6 +3,7 @@ package roles_test
 import (
 	"testing"
 
+	"github.com/camkit/camkit/policy"
 	"github.com/camkit/camkit/roles"
 )
 
@@ -17,6 +18,21 @@ func TestStandardValidates(t *testing.T) {
 		for _, p := range d.Policies {
 			if n := len(p.Document.Canonical()); n > 4096 {
 				t.Errorf("%s: policy is %d characters", d.Name, n)
+			}
+		}
+	}
+}
+
+// TestStandardLint: the standard policies raise no high or critical lint
+// finding, except the break-glass role's full access, which is its purpose.
+func TestStandardLint(t *testing.T) {
+	for _, d := range roles.Standard(100000000001, roles.WithOfficeIPs("198.18.0.0/15")).Roles() {
+		for _, p := range d.Policies {
+			for _, f := range policy.Lint(p.Document) {
+				sev := f.Severity.String()
+				if (sev == "high" || sev == "critical") && !(d.Name == "Break-Glass-Admin" && f.Rule == "policy.full-admin") {
+					t.Errorf("%s: %v", d.Name, f)
+				}
 			}
 		}
 	}
