@@ -42,6 +42,9 @@ func TestSuppliedTagKey(t *testing.T) {
 	if !suppliedTagKey(ctx, "qcs:resource_tag/env") || suppliedTagKey(ctx, "qcs:resource_tag/team") || suppliedTagKey(ctx, "qcs:ip") {
 		t.Error("suppliedTagKey misreads per-tag keys")
 	}
+	if !supplied(nil, "qcs:read_only_action") {
+		t.Error("qcs:read_only_action, which the evaluator derives, counts as missing")
+	}
 }
 
 func TestTestifyBlock(t *testing.T) {

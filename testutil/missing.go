@@ -52,16 +52,23 @@ func (c *compiled) missing(req policy.Request, d policy.Decision) []MissingKey {
 // allSupplied reports whether ctx supplies every key the subject reads.
 func (c *compiled) allSupplied(ctx map[string][]string) bool {
 	for _, k := range c.keys {
-		if len(ctx[k]) == 0 && !suppliedTagKey(ctx, k) {
+		if !supplied(ctx, k) {
 			return false
 		}
 	}
 	return true
 }
 
+// supplied reports whether the evaluator has a value for key: the request
+// gives it, gives the multi-valued tag key it refines, or the evaluator
+// derives it from the action (qcs:read_only_action).
+func supplied(ctx map[string][]string, key string) bool {
+	return len(ctx[key]) > 0 || key == policy.KeyReadOnlyAction || suppliedTagKey(ctx, key)
+}
+
 func appendMissing(out []MissingKey, ctx map[string][]string, keys []string, ref policy.StatementRef) []MissingKey {
 	for _, k := range keys {
-		if len(ctx[k]) > 0 || suppliedTagKey(ctx, k) {
+		if supplied(ctx, k) {
 			continue
 		}
 		dup := false
