@@ -44,8 +44,8 @@ func (l *linter) statementRedundant() {
 			return false
 		})
 		if r.stopped {
-			l.report(RuleStatementRedundant, "", "stopped early after %d comparisons: statements from %s on (%d of %d) were not checked for redundancy",
-				lintPairBudget, l.stmts[j].path, len(l.stmts)-j, len(l.stmts))
+			l.report(RuleStatementRedundant, "", "stopped early after %s comparisons: statements from %s on (%s of %s) were not checked for redundancy",
+				groupThousands(lintPairBudget), l.stmts[j].path, groupThousands(len(l.stmts)-j), groupThousands(len(l.stmts)))
 			return
 		}
 		if found >= 0 {

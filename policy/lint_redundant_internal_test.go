@@ -239,7 +239,7 @@ func TestStatementRedundantStopsEarly(t *testing.T) {
 	}
 	f := l.findings[0]
 	if f.Rule != RuleStatementRedundant || f.Path != "" ||
-		!strings.HasPrefix(f.Message, fmt.Sprintf("stopped early after %d comparisons: statements from statement[", lintPairBudget)) ||
+		!strings.HasPrefix(f.Message, "stopped early after "+groupThousands(lintPairBudget)+" comparisons: statements from statement[") ||
 		!strings.Contains(f.Message, "were not checked for redundancy") {
 		t.Errorf("finding = %v", f)
 	}

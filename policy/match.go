@@ -157,49 +157,42 @@ func globMatch(pieces []piece, s string, fold bool, st *evalState) bool {
 	if fold && !globASCII(pieces, s, st) {
 		return globBacktrack(pieces, s, fold, st)
 	}
-	pi, si := 0, 0
-	for ; pi < len(pieces); pi++ {
-		text, wild := pieces[pi].resolve(st)
-		if wild {
-			break
-		}
-		if len(s)-si < len(text) || !equalBytes(s[si:si+len(text)], text, fold) {
-			return false
-		}
-		si += len(text)
-	}
-	if pi == len(pieces) {
-		return si == len(s)
-	}
-	for {
-		for pi < len(pieces) {
-			if _, wild := pieces[pi].resolve(st); !wild {
-				break
+	si := 0          // bytes of s matched so far
+	start, n := 0, 0 // the pending segment: pieces[start:i], n bytes
+	anchored := true // no wildcard yet: pieces are compared in place
+	for i := 0; ; i++ {
+		if i < len(pieces) {
+			text, wild := pieces[i].resolve(st)
+			switch {
+			case wild:
+			case anchored:
+				if len(s)-si < len(text) || !equalBytes(s[si:si+len(text)], text, fold) {
+					return false
+				}
+				si += len(text)
+				continue
+			default:
+				n += len(text)
+				continue
 			}
-			pi++
 		}
-		if pi == len(pieces) {
-			return true // a trailing wildcard takes the rest
-		}
-		end, n := pi, 0
-		for ; end < len(pieces); end++ {
-			text, wild := pieces[end].resolve(st)
-			if wild {
-				break
+		// A wildcard or the end settles the segment before it.
+		switch {
+		case anchored && i == len(pieces):
+			return si == len(s)
+		case anchored:
+			anchored = false
+		case i == len(pieces):
+			k := len(s) - n // the last segment must end s
+			return k >= si && segmentEqual(pieces[start:i], s[k:], fold, st)
+		case i > start:
+			k := segmentIndex(pieces[start:i], n, s[si:], fold, st)
+			if k < 0 {
+				return false
 			}
-			n += len(text)
+			si += k + n
 		}
-		seg := pieces[pi:end]
-		if end == len(pieces) {
-			k := len(s) - n
-			return k >= si && segmentEqual(seg, s[k:], fold, st)
-		}
-		k := segmentIndex(seg, n, s[si:], fold, st)
-		if k < 0 {
-			return false
-		}
-		si += k + n
-		pi = end
+		start, n = i+1, 0
 	}
 }
 
