@@ -51,6 +51,24 @@ func TestVerifyCatalogCatchesTypoInCannot(t *testing.T) {
 	}
 }
 
+func TestVerifyKeepsCoverage(t *testing.T) {
+	h, err := testutil.FromCatalog(deployCatalog(t, "cvm:TerminateInstances"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := record(t)
+	h.Verify(rec) // the role's wildcard reads break its tier: reported, not fatal
+	if got := rec.failures(); !strings.Contains(got, "tier.") || strings.Contains(got, "Can[") || strings.Contains(got, "Cannot[") {
+		t.Errorf("want only tier failures, got:\n%s", got)
+	}
+	if got := h.Coverage(); got.Untested() != 0 {
+		t.Errorf("untested statements after Verify:\n%s", got)
+	}
+	rec = record(t)
+	demoHarness(t).Verify(rec)
+	rec.mustFail(t, "the harness was built from a snapshot, not a catalogue")
+}
+
 func TestFromCatalogAssertions(t *testing.T) {
 	h, err := testutil.FromCatalog(deployCatalog(t, "cvm:TerminateInstances"))
 	if err != nil {

@@ -25,6 +25,7 @@
 //     controlled write, a forbidden action ([Call] builds each [Probe]).
 //   - [VerifyCatalog] checks every role of a catalogue: each documented Can
 //     allowed, each Cannot denied, each role within its tier;
+//     [Harness.Verify] does it on a catalogue harness (keeping coverage);
 //     [CatalogCases] gives the intents as Cases.
 //   - [LoadExpectations] and [ParseExpectations] read Cases from YAML or JSON
 //     files a security team can own; errors name the file, line and field
