@@ -97,7 +97,7 @@ func ExampleLint_mistakes() {
 	// statement[1].action[0] resource.other-service
 	//     "cos:GetObject" acts on cos resources, but the statement names only cvm resources, so it applies to none of them
 	// statement[2].condition.ip_equal["qcs:resource_tag"] condition.operator-type
-	//     ip_equal compares ip values, but "qcs:resource_tag" carries string values, so the condition never compares as meant; use string_equal, string_like and their variants
+	//     ip_equal compares IP addresses, but "qcs:resource_tag" holds strings, so the condition never compares as meant; use string_equal, string_like and their variants
 	// statement[2].condition.string_equal["qcs:resource_tag"][0] condition.tag-format
 	//     qcs:resource_tag values are "key&value", so "env=dev" never matches; did you mean "env&dev"?
 }

@@ -72,6 +72,16 @@ func lintAnyValueHas(vals []Value, sub string) bool {
 	return false
 }
 
+// lintTypeNouns names the values of each type.
+var lintTypeNouns = map[OpType]string{
+	TypeString:  "strings",
+	TypeIP:      "IP addresses",
+	TypeDate:    "dates",
+	TypeNumeric: "numbers",
+	TypeBool:    "booleans",
+	TypeBinary:  "binary values",
+}
+
 // lintTypeOperators names, per value type, the operators that compare it.
 var lintTypeOperators = map[OpType]string{
 	TypeString:  "string_equal, string_like and their variants",
@@ -102,8 +112,8 @@ func (l *linter) conditionOperatorType() {
 		if got == TypeString && want == TypeIP && !lintAnyValueHas(vals, "/") {
 			return // a string compare of one address can still match
 		}
-		l.report(RuleConditionOperatorType, ls.conditionPath(opName, key), "%s compares %s values, but %s carries %s values, so the condition never compares as meant; use %s",
-			opName, got, quote(key), want, lintTypeOperators[want])
+		l.report(RuleConditionOperatorType, ls.conditionPath(opName, key), "%s compares %s, but %s holds %s, so the condition never compares as meant; use %s",
+			opName, lintTypeNouns[got], quote(key), lintTypeNouns[want], lintTypeOperators[want])
 	})
 }
 

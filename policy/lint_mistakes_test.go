@@ -131,7 +131,7 @@ func TestLintConditionOperatorType(t *testing.T) {
 	rules := []string{policy.RuleConditionOperatorType}
 	runMistakeCases(t, rules, []mistakeCase{
 		{"ip operator on tags", `{"effect":"allow","action":"cvm:StartInstances","resource":"*","condition":{"ip_equal":{"qcs:resource_tag":"10.0.0.0/8"}}}`,
-			[]string{`statement[0].condition.ip_equal["qcs:resource_tag"] condition.operator-type|ip_equal compares ip values|"qcs:resource_tag" carries string values|string_equal`}},
+			[]string{`statement[0].condition.ip_equal["qcs:resource_tag"] condition.operator-type|ip_equal compares IP addresses|"qcs:resource_tag" holds strings|string_equal`}},
 		{"string operator on a CIDR block", `{"effect":"allow","action":"cvm:StartInstances","resource":"*","condition":{"string_equal":{"qcs:ip":["1.1.1.1","10.0.0.0/8"]}}}`,
 			[]string{`statement[0].condition.string_equal["qcs:ip"] condition.operator-type|use ip_equal or ip_not_equal`}},
 		{"string operator on one address", `{"effect":"allow","action":"cvm:StartInstances","resource":"*","condition":{"string_equal":{"qcs:ip":"1.1.1.1"}}}`, nil},
