@@ -1,6 +1,9 @@
 package policy
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // AccessLevelOf returns the access level of the API apiName of service, for
 // example AccessLevelOf("cvm", "DescribeInstances") is [AccessRead].
@@ -55,6 +58,42 @@ func accessDerivedLevel(service, apiName string) AccessLevel {
 // allows only Describe, "Is*" both Is and Isolate), or Write when it fixes none; such a Write is
 // PermissionsManagement when the service pattern matches CAM or STS.
 func accessPatternLevel(servicePattern, apiPattern string) AccessLevel {
+	var buf [128]byte
+	var key []byte
+	if len(servicePattern)+1+len(apiPattern) <= len(buf) {
+		key = appendLowerKey(buf[:0], servicePattern, apiPattern)
+		patternLevels.RLock()
+		l, ok := patternLevels.m[string(key)]
+		patternLevels.RUnlock()
+		if ok {
+			return l
+		}
+	}
+	l := computePatternLevel(servicePattern, apiPattern)
+	if key != nil {
+		patternLevels.Lock()
+		if len(patternLevels.m) < maxPatternLevels {
+			patternLevels.m[string(key)] = l
+		}
+		patternLevels.Unlock()
+	}
+	return l
+}
+
+// patternLevels remembers the level of patterns already computed, keyed by
+// lowercase "service:api" pattern: a wildcard over the whole catalogue
+// ("*:Describe*") takes tens of microseconds, and policies repeat patterns.
+var patternLevels = struct {
+	sync.RWMutex
+	m map[string]AccessLevel
+}{m: make(map[string]AccessLevel)}
+
+// maxPatternLevels bounds patternLevels; patterns beyond it are computed
+// each time.
+const maxPatternLevels = 4096
+
+// computePatternLevel is accessPatternLevel without the memo.
+func computePatternLevel(servicePattern, apiPattern string) AccessLevel {
 	c := catalogIndex()
 	level := AccessUnknown
 	for _, service := range c.services {

@@ -73,6 +73,9 @@ func apiVerb(api string) (level AccessLevel, n int, ok bool) {
 		head = append(head, catalogFoldByte(api[i]))
 	}
 	for k := len(head); k > 0; k-- {
+		if !allLower && k < len(api) && api[k] >= 'a' && api[k] <= 'z' {
+			continue // not at a word boundary
+		}
 		l, found := verbLevels[string(head[:k])]
 		if !found {
 			continue
@@ -81,9 +84,6 @@ func apiVerb(api string) (level AccessLevel, n int, ok bool) {
 			if !ok || l > level {
 				level, n, ok = l, k, true
 			}
-			continue
-		}
-		if k < len(api) && api[k] >= 'a' && api[k] <= 'z' {
 			continue
 		}
 		return l, k, true
@@ -135,16 +135,29 @@ var identityWords = map[string]bool{
 	"Saml": true, "Oidc": true, "Sso": true, "Scim": true, "SCIM": true,
 }
 
-// identityPairs are two consecutive words that mean the same.
-var identityPairs = map[[2]string]bool{
-	{"Access", "Key"}: true, {"Api", "Key"}: true, {"API", "Key"}: true, {"Secret", "Key"}: true,
-	{"Cam", "Role"}: true, {"Role", "Assignment"}: true, {"Role", "Configuration"}: true,
-	{"Authorization", "Policy"}: true, {"Access", "Policy"}: true, {"Auth", "Policy"}: true,
-	{"Bucket", "Policy"}: true, {"Permission", "Policy"}: true, {"Role", "Policy"}: true,
+// identityPair reports whether the consecutive words prev and w mean the same
+// as identityWords: AccessKey, ApiKey, SecretKey, CamRole, RoleAssignment,
+// RoleConfiguration, and policies that grant access (AuthorizationPolicy,
+// AccessPolicy, AuthPolicy, BucketPolicy, PermissionPolicy, RolePolicy).
+func identityPair(prev, w string) bool {
+	switch w {
+	case "Key":
+		return prev == "Access" || prev == "Api" || prev == "API" || prev == "Secret"
+	case "Role":
+		return prev == "Cam"
+	case "Assignment", "Configuration":
+		return prev == "Role"
+	case "Policy":
+		switch prev {
+		case "Authorization", "Access", "Auth", "Bucket", "Permission", "Role":
+			return true
+		}
+	}
+	return false
 }
 
 // identityLower are the lowercase spellings of identityWords and
-// identityPairs long enough to find inside an all-lowercase name.
+// identityPair long enough to find inside an all-lowercase name.
 var identityLower = [...]string{
 	"privilege", "password", "permission", "credential", "kubeconfig", "accesskey",
 	"apikey", "secretkey", "camrole", "roleassignment", "roleconfiguration",
@@ -173,7 +186,7 @@ func isIdentityName(api string) bool {
 	for i := 0; i < len(api); {
 		j := nextWord(api, i)
 		w := api[i:j]
-		if identityWords[w] || identityPairs[[2]string{prev, w}] {
+		if identityWords[w] || identityPair(prev, w) {
 			return true
 		}
 		prev, i = w, j

@@ -19,7 +19,8 @@ var catalogIndex = sync.OnceValue(func() *catalog {
 	c, err := decodeCatalog(catalogServicesText, catalogActionsBlob)
 	if err != nil {
 		return &catalog{err: err, entries: map[string]int32{}, byService: map[string][]string{},
-			levels: map[string][]AccessLevel{}, known: map[string]serviceInfo{}, aliases: map[string]string{}}
+			levels: map[string][]AccessLevel{}, first: map[string]int32{}, known: map[string]serviceInfo{},
+			aliases: map[string]string{}}
 	}
 	return c
 })
@@ -42,14 +43,19 @@ func KnownAction(service, apiName string) (canonical string, ok bool) {
 // compared without regard to case. The result is a new slice the caller may
 // modify.
 func CatalogActions(service string) []string {
-	service = strings.ToLower(service)
-	names := catalogIndex().byService[service]
-	if names == nil {
+	c := catalogIndex()
+	s, ok := c.service(service)
+	if !ok {
 		return nil
 	}
-	out := make([]string, len(names))
-	for i, n := range names {
-		out[i] = service + ":" + n
+	n := len(c.byService[s.name])
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	first := int(c.first[s.name])
+	for i := range out {
+		out[i] = c.actions[first+i].canonical
 	}
 	return out
 }
@@ -75,9 +81,10 @@ func (a Action) MatchingActions() []string {
 		if !a.All && !globMatchFold(a.Service, svc) {
 			continue
 		}
-		for _, name := range c.byService[svc] {
+		first := int(c.first[svc])
+		for k, name := range c.byService[svc] {
 			if a.All || globMatchFold(a.Name, name) {
-				out = append(out, svc+":"+name)
+				out = append(out, c.actions[first+k].canonical)
 			}
 		}
 	}

@@ -27,6 +27,9 @@ type catalog struct {
 	// access levels, index for index.
 	byService map[string][]string
 	levels    map[string][]AccessLevel
+	// first maps each service of services to the index in actions of its
+	// first action; its actions follow in byService's order.
+	first map[string]int32
 	// known maps every known CAM service prefix, lowercase, to what camkit
 	// knows of it; it includes services without catalogued actions.
 	known map[string]serviceInfo
@@ -169,6 +172,7 @@ func decodeCatalog(servicesText, blob string) (*catalog, error) {
 		actions:   make([]catalogEntry, 0, total),
 		byService: make(map[string][]string),
 		levels:    make(map[string][]AccessLevel),
+		first:     make(map[string]int32),
 		known:     make(map[string]serviceInfo, len(lines)),
 		aliases:   make(map[string]string),
 	}
@@ -225,6 +229,9 @@ func decodeCatalog(servicesText, blob string) (*catalog, error) {
 		level := accessDerivedLevel(svc, name)
 		if sp.flags&4 != 0 && level < AccessWrite {
 			level = AccessWrite
+		}
+		if _, ok := c.first[svc]; !ok {
+			c.first[svc] = int32(len(c.actions))
 		}
 		c.entries[lower[sp.start:sp.end]] = int32(len(c.actions))
 		c.actions = append(c.actions, catalogEntry{canonical: all[sp.start:sp.end], level: level, gran: Granularity(sp.flags & 3)})
