@@ -43,9 +43,9 @@ const MaxParseBytes = 1 << 20
 // an AWS IAM policy, shown by an AWS version ("2012-10-17", "2008-10-17") or,
 // without "version": "2.0", by AWS-only elements (Sid, NotAction,
 // NotResource, NotPrincipal), AWS operators (StringEquals, IpAddress, ...),
-// "aws:" condition keys or an "AWS" principal, is refused with one *Error
-// that says so and how CAM writes a policy, instead of one error per
-// capitalised element.
+// "aws:" condition keys, an "AWS" principal or an "arn:" resource, is refused
+// with one *Error that says so and how CAM writes a policy, instead of one
+// error per capitalised element.
 //
 // Parse checks structure only. It keeps the version, effects, actions,
 // resources, condition operators and keys verbatim, in document order and with
@@ -272,6 +272,7 @@ func (s *docScanner) statement(st *Statement) error {
 			}
 			s.pushField(key)
 			st.Resource, err = s.stringList()
+			s.aws.resources(st.Resource)
 		case "condition":
 			if err = s.seen(&mask, bitCondition, key); err != nil {
 				return err

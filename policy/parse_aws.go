@@ -57,6 +57,16 @@ func (a *awsEvidence) conditionKey(key string) {
 	}
 }
 
+// resources notes resource names in AWS's form, "arn:aws:...".
+func (a *awsEvidence) resources(rs []string) {
+	for _, r := range rs {
+		if strings.HasPrefix(r, "arn:") {
+			a.add(quote(r))
+			return
+		}
+	}
+}
+
 // operator notes a condition operator.
 func (a *awsEvidence) operator(op string) {
 	if awsOperatorCAM(op) != "" {
@@ -65,7 +75,9 @@ func (a *awsEvidence) operator(op string) {
 }
 
 // isAWS reports whether the document is an AWS IAM policy: it has an AWS
-// version date, or it has no CAM version and shows another AWS sign.
+// version date, or it has no CAM version and shows another AWS sign (an
+// element only AWS has, an AWS operator or key, an "AWS" principal, an
+// "arn:" resource).
 func (a *awsEvidence) isAWS() bool {
 	return !a.camVersion && (a.dated || len(a.signs) > 0)
 }

@@ -95,6 +95,7 @@ func TestParseRefusesAWSPolicies(t *testing.T) {
 		{"version date", `{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}`, `"Version": "2012-10-17"`},
 		{"not action without version", `{"Statement":[{"Effect":"Allow","NotAction":"iam:*","Resource":"*"}]}`, `"NotAction"`},
 		{"aws key", `{"Statement":{"Effect":"Deny","Action":"*","Resource":"*","Condition":{"NotIpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}}`, `"aws:SourceIp"`},
+		{"arn resource without version", `{"Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b/*"}]}`, `"arn:aws:s3:::b/*"`},
 		{"lowercase with aws date", `{"version":"2008-10-17","statement":[{"effect":"allow","action":"*","resource":"*","Sid":"x"}]}`, `"version": "2008-10-17"`},
 	}
 	for _, tt := range tests {
