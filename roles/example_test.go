@@ -8,7 +8,9 @@ import (
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/cam/camfake"
+	"github.com/camkit/camkit/policy"
 	"github.com/camkit/camkit/roles"
+	"github.com/camkit/camkit/tiers"
 )
 
 func ExampleConvention_Validate() {
@@ -113,4 +115,29 @@ func ExampleWriteRoleMarkdown() {
 	// ### Policies
 	//
 	// - Billing-View-Policy (custom, 1 statement(s))
+}
+
+func ExampleNewCatalog() {
+	view := roles.Definition{
+		Name:    "Ops-View",
+		Tier:    tiers.ReadOnly,
+		Purpose: "See instances and their disks.",
+		Holders: []string{"support"},
+		Policies: []roles.Policy{{Document: policy.New(
+			policy.Allow("cvm:DescribeInstances", "cvm:DescribeDisks").On("*"),
+		)}},
+		Can: []roles.Intent{
+			roles.Intend("List instances.", "cvm:DescribeInstances", "*"),
+			roles.Intend("Reboot stuck instances.", "cvm:RebootInstances", "*"),
+		},
+		Cannot: []roles.Intent{roles.Intend("Terminate nothing.", "cvm:TerminateInstances", "*")},
+	}
+	c, err := roles.NewCatalog(view)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(c.Validate())
+	// Output:
+	// roles: role Ops-View: can[1] "Reboot stuck instances.": cvm:RebootInstances on * should be allowed, but implicit deny: no statement allows cvm:RebootInstances on *
 }
