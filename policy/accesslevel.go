@@ -31,7 +31,12 @@ const (
 	// AccessPermissionsManagement changes who may do what: policies and their
 	// attachments, permission boundaries, trust policies, group membership,
 	// access keys, passwords, MFA settings, bucket policies and ACLs, and
-	// assuming or passing roles.
+	// assuming or passing roles. It is also the level of every API that issues
+	// credentials or access beyond the caller's policies, even one whose verb
+	// reads ([IssuesCredentials]: tke:DescribeClusterKubeconfig,
+	// cvm:DescribeInstanceVncUrl, kms:GetDataKeyPlaintext), since holding it
+	// is as good as holding the rights those credentials carry. It is the
+	// highest level.
 	AccessPermissionsManagement
 )
 

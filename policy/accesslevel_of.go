@@ -7,20 +7,35 @@ import (
 
 // AccessLevelOf returns the access level of the API apiName of service, for
 // example AccessLevelOf("cvm", "DescribeInstances") is [AccessRead].
-// Service and API names are compared without regard to case.
+// Service and API names are compared without regard to case; a catalogued
+// API is judged by its canonical spelling.
 //
-// The level comes from an override table where the verb misleads
-// (cam:AttachUserPolicy, cam:CreateAccessKey, cos:PutBucketPolicy and
-// sts:AssumeRole are PermissionsManagement; cam:GetPolicy stays Read), and
-// otherwise from the API's leading verb (CAM-SEMANTICS §2): Describe, Get, Query,
-// Check, Inquiry, Search, Head, ... are Read; List is List; Tag and Untag, and
-// writes whose name ends in Tag, Tags or Tagging, are Tagging; Create, Modify,
-// Delete, Run, Start, Put, Attach, ... are Write.
+// The level is, in order:
+//   - PermissionsManagement for an API that hands out credentials or access
+//     beyond the caller's policies ([IssuesCredentials]: sts:AssumeRole,
+//     cam:CreateAccessKey, tke:DescribeClusterKubeconfig,
+//     cvm:DescribeInstanceVncUrl, kms:GetDataKeyPlaintext, ...), whatever its
+//     verb says;
+//   - an override where the verb misleads (cos:PutBucketPolicy is
+//     PermissionsManagement; cam:CreateGroup, which grants nothing, Write);
+//   - otherwise the API's leading verb (docs/semantics.md, "Access levels"):
+//     Describe, Get, Query, Check, Inquiry, Search, Head, ... are Read; List is
+//     List; Tag and Untag are Tagging; Create, Modify, Delete, Run, Start, Put,
+//     Attach, Issue, ... are Write. A write becomes PermissionsManagement in
+//     CAM, STS and organization, and anywhere its name speaks of privileges,
+//     passwords, permissions, credentials, kubeconfigs, access keys, SSO or
+//     identity providers (cdb:ModifyAccountPrivileges,
+//     organization:CreateRoleAssignment); it becomes Tagging only when its
+//     name ends in Tagging, or ends in Tag or Tags with a verb that changes
+//     tags (Modify, Add, Attach, ...), so tcr:DeleteRepositoryTags, which
+//     deletes image tags, stays Write. A CAM page that calls an API a write
+//     raises it to Write.
 //
 // camkit never under-reports: an API whose verb it does not know is Write, and
-// in CAM and STS every mutation not in the table is PermissionsManagement.
-// apiName may be a pattern with '*', in which case the result is as for
-// [Action.AccessLevel]. Empty names give [AccessUnknown].
+// a name written all in lowercase takes the most privileged verb it could
+// start with ("issuecertificate" is Issue, not Is). apiName may be a pattern
+// with '*', in which case the result is as for [Action.AccessLevel]. Empty
+// names give [AccessUnknown].
 func AccessLevelOf(service, apiName string) AccessLevel {
 	if service == "" || apiName == "" {
 		return AccessUnknown
@@ -130,9 +145,11 @@ func computePatternLevel(servicePattern, apiPattern string) AccessLevel {
 
 // AccessLevel returns the access level of the action. For a concrete action it
 // is [AccessLevelOf] its service and API name. For a pattern it is the highest
-// level any API the pattern can match could have: "cvm:Describe*" is Read,
-// "cvm:*" Write, "cos:*" PermissionsManagement (bucket policies), and "cam:*",
-// "*:*" and "*" PermissionsManagement. A permid action names an undocumented
+// level any API the pattern can match could have: "cvm:DescribeInstance*" is
+// Read, but "cvm:Describe*" and "cvm:*" are PermissionsManagement
+// (cvm:DescribeInstanceVncUrl opens an instance's console), "vpc:*" Write,
+// "cos:*" PermissionsManagement (bucket policies), and "cam:*", "*:*" and "*"
+// PermissionsManagement. A permid action names an undocumented
 // feature set, so it is PermissionsManagement too. The zero Action is
 // [AccessUnknown].
 func (a Action) AccessLevel() AccessLevel {
