@@ -26,8 +26,9 @@ type Coverage struct {
 
 // SubjectCoverage is one subject's coverage.
 type SubjectCoverage struct {
-	// Kind and Name identify the subject.
-	Kind Kind   `json:"kind"`
+	// Kind is the kind of subject.
+	Kind Kind `json:"kind"`
+	// Name is the role or user name.
 	Name string `json:"name"`
 	// Statements is how many statements its policies and boundary have.
 	Statements int `json:"statements"`
@@ -43,8 +44,9 @@ type SubjectCoverage struct {
 type UntestedStatement struct {
 	// Statement names it (policy name and statement index).
 	Statement policy.StatementRef `json:"statement"`
-	// Action and Resource are the statement's, as written.
-	Action   []string `json:"action"`
+	// Action is the statement's action list, as written.
+	Action []string `json:"action"`
+	// Resource is the statement's resource list, as written.
 	Resource []string `json:"resource,omitempty"`
 	// Conditional reports that the statement has a condition.
 	Conditional bool `json:"conditional,omitempty"`

@@ -71,3 +71,30 @@ func TestParseExpectationsErrorsNameFileLineAndField(t *testing.T) {
 		t.Errorf("LoadExpectations of a missing file = %v", err)
 	}
 }
+
+// FuzzParseExpectations: no input makes the parser panic, and every error
+// names the file.
+func FuzzParseExpectations(f *testing.F) {
+	for _, seed := range []string{
+		"- role: A\n  action: cvm:RunInstances\n  resource: '*'\n  expect: allow\n",
+		"expectations:\n  - user: b\n    action: x:Y\n    resource: '*'\n    expect: deny\n    context: {k: [a, b]}\n    resource_tags: {env: prod}\n",
+		`[{"role": "A", "action": "cvm:X", "resource": "*", "expect": "explicit_deny", "at": "2026-11-01 10:00:00"}]`,
+		"- [1, 2]\n", "{}", "- role: {a: b}\n", "expectations: 3\n", "- ip: [1]\n  at: 5\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, data string) {
+		cases, err := testutil.ParseExpectations("fuzz.yaml", []byte(data))
+		if err != nil {
+			if !strings.Contains(err.Error(), "fuzz.yaml") {
+				t.Errorf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for _, c := range cases {
+			if c.Subject == "" || c.Action == "" || c.Resource == "" || !c.Expect.Valid() {
+				t.Errorf("incomplete case accepted: %+v", c)
+			}
+		}
+	})
+}
