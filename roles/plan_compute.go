@@ -404,7 +404,7 @@ func groupByUntil(grants []Assignment) []untilGroup {
 }
 
 // warnHolders checks the tier's holder requirements on the grants: the
-// violations tiers.Check finds with the holders that it does not find without.
+// violations tiers.Check finds about holders (MFA, time limits, how many).
 func (pl *planner) warnHolders(d *Definition, grants []Assignment) {
 	if len(grants) == 0 || !d.Tier.Valid() {
 		return
@@ -423,11 +423,8 @@ func (pl *planner) warnHolders(d *Definition, grants []Assignment) {
 	if !pl.now.IsZero() {
 		opts = append(opts, tiers.At(pl.now))
 	}
-	without := with
-	without.Holders = nil
-	base := tiers.Check(without, opts...)
 	for _, v := range tiers.Check(with, opts...) {
-		if !slices.ContainsFunc(base, func(b tiers.Violation) bool { return b.Rule == v.Rule && b.Message == v.Message }) {
+		if v.Holder != "" || v.Rule == tiers.RuleTooManyHolders {
 			adv := ""
 			if v.Advisory {
 				adv = " (advisory)"
