@@ -68,29 +68,69 @@ func (s *Snapshot) CanAssume(uin uint64, roleName string) (AssumeCheck, error) {
 	if err != nil {
 		return AssumeCheck{}, err
 	}
-	return s.canAssume(uin, r, trust)
-}
-
-func (s *Snapshot) canAssume(uin uint64, r *RoleRecord, trust *evalEntry) (AssumeCheck, error) {
-	user, err := s.userEval(uin)
+	owner, err := s.owner(r)
 	if err != nil {
 		return AssumeCheck{}, err
 	}
-	owner := s.owner(r)
-	if owner == 0 {
-		return AssumeCheck{}, &IncompleteError{Subject: roleSubject(r.Name), Missing: []string{"the account's owner UIN was not read and the role has no ARN"}}
+	return s.canAssume(uin, owner, policy.RoleARN(owner, r.Name), trust)
+}
+
+// canAssume decides for the user with the given UIN and the role with ARN
+// arn of the account owner.
+func (s *Snapshot) canAssume(uin, owner uint64, arn string, trust *evalEntry) (AssumeCheck, error) {
+	a, err := s.assumerFor(uin, owner)
+	if err != nil {
+		return AssumeCheck{}, err
 	}
-	req := policy.Request{
-		Action:    actionAssumeRole,
-		Resource:  policy.RoleARN(owner, r.Name),
-		Principal: policy.CAMUser(owner, uin).String(),
-		Context:   s.requestContext(uin, owner),
-	}
-	c := AssumeCheck{Request: req, Trust: trust.ev.Evaluate(req), Identity: user.ev.Evaluate(req)}
+	req := policy.Request{Action: actionAssumeRole, Resource: arn, Principal: a.principal, Context: a.ctx}
+	c := AssumeCheck{Request: req, Trust: trust.ev.Evaluate(req), Identity: a.e.ev.Evaluate(req)}
 	if !c.Allowed() {
-		c.Conditional = could(c.Trust, trust, req) && could(c.Identity, user, req)
+		c.Conditional = could(c.Trust, trust, req) && could(c.Identity, a.e, req)
 	}
 	return c, nil
+}
+
+// possible is canAssume(...).Possible() without building the check: each
+// side is decided only as far as needed.
+func (s *Snapshot) possible(uin, owner uint64, arn string, trust *evalEntry) (bool, error) {
+	a, err := s.assumerFor(uin, owner)
+	if err != nil {
+		return false, err
+	}
+	req := policy.Request{Action: actionAssumeRole, Resource: arn, Principal: a.principal, Context: a.ctx}
+	return could(trust.ev.Evaluate(req), trust, req) && could(a.e.ev.Evaluate(req), a.e, req), nil
+}
+
+// assumer is a user's evaluator with the cached parts of its AssumeRole
+// requests.
+type assumer struct {
+	e         *evalEntry
+	owner     uint64
+	principal string
+	ctx       map[string][]string // read-only once built
+}
+
+// assumerFor returns the cached assumer of a user, as a sub-user of owner.
+func (s *Snapshot) assumerFor(uin, owner uint64) (*assumer, error) {
+	ix := s.index()
+	ix.evals.mu.Lock()
+	a, ok := ix.evals.assumers[uin]
+	ix.evals.mu.Unlock()
+	if ok && a.owner == owner {
+		return a, nil
+	}
+	e, err := s.userEval(uin)
+	if err != nil {
+		return nil, err
+	}
+	a = &assumer{e: e, owner: owner, principal: policy.CAMUser(owner, uin).String(), ctx: s.requestContext(uin, owner)}
+	ix.evals.mu.Lock()
+	if ix.evals.assumers == nil {
+		ix.evals.assumers = map[uint64]*assumer{}
+	}
+	ix.evals.assumers[uin] = a
+	ix.evals.mu.Unlock()
+	return a, nil
 }
 
 // could reports whether a side's decision allows, or is an implicit deny
@@ -104,7 +144,10 @@ func could(d policy.Decision, e *evalEntry, req policy.Request) bool {
 		return false
 	}
 	ev, err := e.relaxedFor(req.Context)
-	return err == nil && ev.Evaluate(req).Allowed()
+	if err != nil || ev == e.ev {
+		return false // nothing to relax: the exact decision stands
+	}
+	return ev.Evaluate(req).Allowed()
 }
 
 // WhoCanAssume returns the sub-users, ordered by UIN, that can assume the
@@ -124,15 +167,20 @@ func (s *Snapshot) WhoCanAssume(roleName string) ([]*UserRecord, error) {
 	if err != nil {
 		return nil, err
 	}
+	owner, err := s.owner(r)
+	if err != nil {
+		return nil, err
+	}
+	arn := policy.RoleARN(owner, r.Name)
 	var out []*UserRecord
 	var errs []error
 	for i := range s.Users {
-		c, err := s.canAssume(s.Users[i].UIN, r, trust)
+		ok, err := s.possible(s.Users[i].UIN, owner, arn, trust)
 		if err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		if c.Possible() {
+		if ok {
 			out = append(out, &s.Users[i])
 		}
 	}
@@ -153,9 +201,13 @@ func (s *Snapshot) AssumableRoles(uin uint64) ([]*RoleRecord, error) {
 	for i := range s.Roles {
 		r := &s.Roles[i]
 		trust, err := s.trustEval(r)
+		var owner uint64
 		if err == nil {
-			var c AssumeCheck
-			if c, err = s.canAssume(uin, r, trust); err == nil && c.Possible() {
+			owner, err = s.owner(r)
+		}
+		if err == nil {
+			var ok bool
+			if ok, err = s.possible(uin, owner, policy.RoleARN(owner, r.Name), trust); err == nil && ok {
 				out = append(out, r)
 			}
 		}
@@ -168,19 +220,16 @@ func (s *Snapshot) AssumableRoles(uin uint64) ([]*RoleRecord, error) {
 
 // owner returns the account's owner UIN, or the one in the role's ARN when the
 // account could not be read.
-func (s *Snapshot) owner(r *RoleRecord) uint64 {
+func (s *Snapshot) owner(r *RoleRecord) (uint64, error) {
 	if s.Account.OwnerUIN != 0 {
-		return s.Account.OwnerUIN
+		return s.Account.OwnerUIN, nil
 	}
-	res, err := policy.ParseResource(r.ARN)
-	if err != nil {
-		return 0
+	if res, err := policy.ParseResource(r.ARN); err == nil && strings.HasPrefix(res.Account, "uin/") {
+		if n, err := strconv.ParseUint(strings.TrimPrefix(res.Account, "uin/"), 10, 64); err == nil && n != 0 {
+			return n, nil
+		}
 	}
-	n, err := strconv.ParseUint(strings.TrimPrefix(res.Account, "uin/"), 10, 64)
-	if err != nil || !strings.HasPrefix(res.Account, "uin/") {
-		return 0
-	}
-	return n
+	return 0, &IncompleteError{Subject: roleSubject(r.Name), Missing: []string{"the account's owner UIN was not read and the role's ARN does not name it"}}
 }
 
 // requestContext is the context the snapshot knows for a sub-user's request:
@@ -206,21 +255,31 @@ func (s *Snapshot) requestContext(uin, owner uint64) map[string][]string {
 // not apply. It is built once.
 func (e *evalEntry) relaxedFor(ctx map[string][]string) (*policy.Evaluator, error) {
 	e.relaxOnce.Do(func() {
+		changed := false
 		docs := make([]policy.Named, len(e.set.docs))
 		for i, d := range e.set.docs {
-			docs[i] = policy.Named{Name: d.Name, Doc: relax(d.Doc, ctx)}
+			docs[i] = policy.Named{Name: d.Name, Doc: relax(d.Doc, ctx, &changed)}
+		}
+		var boundary *policy.Document
+		if e.set.boundary != nil {
+			boundary = relax(e.set.boundary.Doc, ctx, &changed)
+		}
+		if !changed {
+			e.relaxed = e.ev // the same documents: the exact evaluator
+			return
 		}
 		ev, err := policy.CompileNamed(docs...)
-		if err == nil && e.set.boundary != nil {
-			ev, err = ev.WithNamedBoundary(policy.Named{Name: e.set.boundary.Name, Doc: relax(e.set.boundary.Doc, ctx)})
+		if err == nil && boundary != nil {
+			ev, err = ev.WithNamedBoundary(policy.Named{Name: e.set.boundary.Name, Doc: boundary})
 		}
 		e.relaxed, e.relaxErr = ev, err
 	})
 	return e.relaxed, e.relaxErr
 }
 
-// relax returns a copy of doc for the relaxed reading (see relaxedFor).
-func relax(doc *policy.Document, ctx map[string][]string) *policy.Document {
+// relax returns a copy of doc for the relaxed reading (see relaxedFor),
+// setting *changed when it differs from doc.
+func relax(doc *policy.Document, ctx map[string][]string, changed *bool) *policy.Document {
 	out := &policy.Document{Version: doc.Version, Statement: make([]policy.Statement, 0, len(doc.Statement))}
 	for _, st := range doc.Statement {
 		var kept policy.Condition
@@ -240,8 +299,11 @@ func relax(doc *policy.Document, ctx map[string][]string) *policy.Document {
 				kept[op][key] = vals
 			}
 		}
-		if unknown && strings.EqualFold(string(st.Effect), string(policy.EffectDeny)) {
-			continue
+		if unknown {
+			*changed = true
+			if strings.EqualFold(string(st.Effect), string(policy.EffectDeny)) {
+				continue
+			}
 		}
 		st = st.Clone()
 		st.Condition = kept

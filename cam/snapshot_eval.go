@@ -84,6 +84,8 @@ type evalCache struct {
 	users map[uint64]*evalEntry
 	roles map[string]*evalEntry
 	trust map[string]*evalEntry
+
+	assumers map[uint64]*assumer // see snapshot_assume.go
 }
 
 func (s *Snapshot) userEval(uin uint64) (*evalEntry, error) {
