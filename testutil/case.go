@@ -24,7 +24,7 @@ type Case struct {
 	// Principal optionally names the caller (see [AsPrincipal]).
 	Principal string `json:"principal,omitempty"`
 	// Expect is the outcome the request must have.
-	Expect Expect `json:"expect"`
+	Expect Expect `json:"expect,omitempty"`
 	// Why says why the expectation holds; failures print it.
 	Why string `json:"why,omitempty"`
 	// Source is where the case was read from ("roles.yaml:12"), or "".

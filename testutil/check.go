@@ -32,6 +32,9 @@ func (h *Harness) checkCase(c Case) (result, describe) {
 func (h *Harness) checkEntry(e *entry, c Case) (result, describe) {
 	d := describe{kind: c.kind(), subject: c.Subject, action: c.Action, resource: c.Resource,
 		expect: c.Expect, why: c.Why, source: c.Source}
+	if k := c.kind(); k != KindRole && k != KindUser {
+		return result{kind: FailureInvalidCase, problem: "the case's Kind " + k.String() + " is neither role nor user"}, d
+	}
 	return h.evaluateWith(e, c.Action, c.Resource, c.Context, c.Principal, c.Expect, c.Options), d
 }
 

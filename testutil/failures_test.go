@@ -1,6 +1,7 @@
 package testutil_test
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 	"time"
@@ -135,9 +136,14 @@ func TestInvalidCases(t *testing.T) {
 	h.Role("Dev-View-Dev").CanAssume(rec, "BreakGlass-Admin")
 	rec.mustFail(t, "only a user assumes a role")
 
-	fs := h.Check(testutil.Case{Subject: "Dev-View-Dev", Action: "cvm:DescribeInstances", Resource: "*"})
-	if len(fs) != 1 || fs[0].Kind != testutil.FailureInvalidCase {
-		t.Errorf("a case without Expect: got %v, want one invalid_case failure", fs)
+	fs := h.Check(testutil.Case{Subject: "Dev-View-Dev", Action: "cvm:DescribeInstances", Resource: "*"},
+		testutil.Case{Kind: 9, Subject: "Dev-View-Dev", Action: "cvm:DescribeInstances", Resource: "*", Expect: testutil.ExpectAllow})
+	if len(fs) != 2 || fs[0].Kind != testutil.FailureInvalidCase || fs[1].Kind != testutil.FailureInvalidCase ||
+		!strings.Contains(fs[1].Message, "Kind(9) is neither role nor user") {
+		t.Errorf("a case without Expect and one of kind 9: got %v, want two invalid_case failures", fs)
+	}
+	if _, err := json.Marshal(fs); err != nil {
+		t.Errorf("failures of invalid cases do not marshal: %v", err)
 	}
 }
 

@@ -21,6 +21,13 @@ type describe struct {
 // they missed, the evaluator's assumptions and the condition keys the request
 // did not supply.
 func (r result) failure(d describe, c Case) Failure {
+	// Invalid closed-set values do not marshal; the message names them.
+	if c.Kind != 0 && c.Kind != KindRole && c.Kind != KindUser {
+		c.Kind = 0
+	}
+	if !c.Expect.Valid() {
+		c.Expect = 0
+	}
 	f := Failure{Kind: r.kind, Case: c, Suggestion: r.suggestion, Missing: r.missing}
 	if r.evaluated {
 		out, dec := r.dec.Outcome(), r.dec
