@@ -166,6 +166,8 @@ type linter struct {
 	stmts    []lintStatement
 	findings []Finding
 	keys     []string // ConditionKeys(), once needed
+	// suggestions caches the catalogue's nearest names (see suggest).
+	suggestions map[string]string
 }
 
 // lintStatement is a statement with its actions and resources parsed once.

@@ -32,9 +32,9 @@ func (l *linter) unknownNames(rule string) {
 			switch {
 			case rule == RuleUnknownService && !known:
 				hint := ""
-				if s := SuggestAction(a.body); s != "" {
+				if s := l.suggest("a", a.body, SuggestAction); s != "" {
 					hint = "; did you mean " + quote(s) + "?"
-				} else if s := lintSameAPIElsewhere(a.Name); s != "" {
+				} else if s := l.suggest("e", a.Name, lintSameAPIElsewhere); s != "" {
 					hint = "; did you mean " + quote(s) + "?"
 				} else if s := SuggestService(a.Service); s != "" {
 					hint = "; did you mean the service " + quote(s) + "?"
@@ -64,7 +64,7 @@ func (l *linter) unknownAction(ls *lintStatement, a lintAction) {
 	} else if _, ok := KnownAction(a.Service, a.Name); ok {
 		return
 	}
-	near := SuggestAction(a.body)
+	near := l.suggest("a", a.body, SuggestAction)
 	_, nearAPI, _ := strings.Cut(near, ":")
 	if near == "" || !lintTypo(a.Name, nearAPI) {
 		return
@@ -74,6 +74,22 @@ func (l *linter) unknownAction(ls *lintStatement, a lintAction) {
 		what = quote(a.Raw) + " matches no action of " + a.Service
 	}
 	l.report(RuleUnknownAction, ls.actionPath(a), "%s, %s; did you mean %s?", what, lintDenyNote(ls.Effect), quote(near))
+}
+
+// suggest returns find(name), computed once per Lint call for each kind and
+// name: a document often repeats its mistakes, and a nearest-name search
+// reads thousands of catalogue names.
+func (l *linter) suggest(kind, name string, find func(string) string) string {
+	key := kind + ":" + name
+	if s, ok := l.suggestions[key]; ok {
+		return s
+	}
+	if l.suggestions == nil {
+		l.suggestions = map[string]string{}
+	}
+	s := find(name)
+	l.suggestions[key] = s
+	return s
 }
 
 // lintTypo reports whether written is one slip from real: one character
@@ -242,7 +258,7 @@ func (l *linter) resourceUnknownRegion() {
 				continue
 			}
 			hint := ""
-			if s := SuggestRegion(r.Region); s != "" {
+			if s := l.suggest("r", r.Region, SuggestRegion); s != "" {
 				hint = "; did you mean " + quote(s) + "?"
 			}
 			l.report(RuleResourceUnknownRegion, pathIndex(pathField(ls.path, "resource"), ls.resIndex[j]), "region %s is not a Tencent Cloud region, so the resource matches nothing%s",
