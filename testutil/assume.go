@@ -82,7 +82,7 @@ func (s *Subject) assume(t testing.TB, role string, want bool, opts []Option) bo
 		b.WriteString("\n  actual:   cannot: the user's policies do not allow " + assumeAction + " on the role")
 	}
 	if can == want {
-		b.WriteString("\n  the outcome is as expected, but only because the request lacks context a statement reads (strict context is on)")
+		b.WriteString(strictNote)
 	}
 	b.WriteString("\n  trust policy: " + tdec.String())
 	b.WriteString("\n  user's policies: " + ident.dec.String())

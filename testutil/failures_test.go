@@ -122,7 +122,7 @@ func TestMissingContextWarnsAndStrictFails(t *testing.T) {
 	if strict.Role("DevOps-Deploy-Prod").Denies(rec, "cvm:StopInstances", prodTagged, testutil.WithResourceTag("env", "prod")) {
 		t.Error("strict Denies passed on a request lacking a key the policy reads")
 	}
-	rec.mustFail(t, "only because the request lacks context a statement reads",
+	rec.mustFail(t, "the outcome is as expected, but the request lacks context that a statement able to change it reads (StrictContext is on)",
 		`"qcs:ip" (read by policy "devops-deploy-prod" statement[0])`)
 }
 

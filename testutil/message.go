@@ -9,11 +9,11 @@ import (
 
 // describe is what a message says about the expectation.
 type describe struct {
-	kind              Kind
-	subject           string
-	action, resource  string
-	expect            Expect
-	why, source, verb string // verb overrides "expected ... to be <phrase>"
+	kind             Kind
+	subject          string
+	action, resource string
+	expect           Expect
+	why, source      string
 }
 
 // failure turns a failed result into a Failure with its teaching message:
@@ -49,14 +49,10 @@ func (r result) message(d describe) string {
 		r.writeWhy(&b, d)
 		return b.String()
 	}
-	want := d.expect.phrase()
-	if d.verb != "" {
-		want = d.verb
-	}
-	b.WriteString("\n  expected: " + want)
+	b.WriteString("\n  expected: " + d.expect.phrase())
 	b.WriteString("\n  actual:   " + r.actual())
 	if r.kind == FailureMissingContext {
-		b.WriteString("\n  the outcome is as expected, but only because the request lacks context a statement reads (strict context is on)")
+		b.WriteString(strictNote)
 	}
 	r.writeStatements(&b)
 	r.writeNearMisses(&b)
@@ -70,6 +66,10 @@ func (r result) message(d describe) string {
 	r.writeWhy(&b, d)
 	return b.String()
 }
+
+// strictNote explains a FailureMissingContext.
+const strictNote = "\n  the outcome is as expected, but the request lacks context that a statement able to change it reads" +
+	" (StrictContext is on): supply the keys below, or expect the outcome they lead to"
 
 // actual describes the outcome in words.
 func (r result) actual() string {
