@@ -1,6 +1,7 @@
 package policy_test
 
 import (
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -117,5 +118,25 @@ func TestParseRefusesAWSPolicies(t *testing.T) {
 	got := parseProblems(t, `{"version":"2.0","statement":[{"Sid":"x","effect":"allow","action":"*","resource":"*"}]}`)
 	if len(got) != 1 || strings.Contains(got[0].Message, "AWS") || got[0].Path != "statement[0].Sid" {
 		t.Errorf("CAM document with Sid: %v; want one problem at statement[0].Sid", got)
+	}
+}
+
+// json.Unmarshal reads a Document with Parse's rules, so it reports every
+// problem too, and refuses an AWS policy with the one message.
+func TestUnmarshalJSONReportsEveryProblem(t *testing.T) {
+	t.Parallel()
+	var d policy.Document
+	err := json.Unmarshal([]byte(`{"Version":"2.0","Statement":[]}`), &d)
+	if err == nil || !strings.Contains(err.Error(), `use "version"`) || !strings.Contains(err.Error(), `use "statement"`) {
+		t.Errorf("json.Unmarshal = %v; want both mis-cased elements", err)
+	}
+	err = json.Unmarshal([]byte(`{"Version":"2012-10-17","Statement":[{"Sid":"a","Effect":"Allow","Action":"s3:*","Resource":"*"}]}`), &d)
+	if err == nil || !strings.Contains(err.Error(), "AWS IAM policy") || strings.Contains(err.Error(), "\n") {
+		t.Errorf("json.Unmarshal of an AWS policy = %v; want the one AWS message", err)
+	}
+	var st policy.Statement
+	err = json.Unmarshal([]byte(`{"Effect":"allow","Action":"cvm:*","resource":"*"}`), &st)
+	if err == nil || !strings.Contains(err.Error(), "Effect") || !strings.Contains(err.Error(), "Action") {
+		t.Errorf("Statement.UnmarshalJSON = %v; want both mis-cased elements", err)
 	}
 }
