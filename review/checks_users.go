@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/roles"
 )
 
 // incomplete reports every read the snapshot records as failed.
@@ -115,7 +116,7 @@ func (a *assessment) userDirectPolicy() {
 			return
 		}
 		for _, p := range u.Policies {
-			if p.GroupID != 0 {
+			if p.GroupID != 0 || a.assumeGrant(u, p) {
 				continue
 			}
 			a.add(CheckUserDirectPolicy, SubjectUser, u.Name, p.PolicyName,
@@ -182,4 +183,16 @@ func (a *assessment) groupEmpty() {
 		a.add(CheckGroupEmpty, SubjectGroup, g.Name, "", "group has no members",
 			"Delete the group if no team needs it, so its policies cannot be granted by adding a member.", ev...)
 	}
+}
+
+// assumeGrant reports whether the attachment is the user's camkit-managed
+// role-grant policy (roles.AssumePolicyPrefix + the user's name, described as
+// managed by camkit): roles grants a role to a person that way on purpose, so
+// it is not a direct grant to flag.
+func (a *assessment) assumeGrant(u *cam.UserRecord, att cam.Attachment) bool {
+	if att.PolicyName != roles.AssumePolicyPrefix+u.Name {
+		return false
+	}
+	p, ok := a.s.PolicyByID(att.PolicyID)
+	return ok && p.Type == cam.PolicyCustom && strings.HasPrefix(p.Description, roles.ManagedDescriptionPrefix)
 }
