@@ -158,6 +158,8 @@ func misplacedElement(lower string, known []string) string {
 		return lower + " belongs inside each statement of the statement list"
 	case slices.Contains(known, "effect") && slices.Contains(documentElements, lower):
 		return lower + " belongs at the top of the document, next to statement"
+	case slices.Contains(known, "qcs") && lower == "aws":
+		return `that is AWS's; CAM names accounts and users under "qcs", as "qcs::cam::uin/<owner>:root"`
 	}
 	return ""
 }

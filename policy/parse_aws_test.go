@@ -114,8 +114,13 @@ func TestParseRefusesAWSPolicies(t *testing.T) {
 			}
 		})
 	}
+	// An AWS principal in a CAM document is told CAM's form.
+	got := parseProblems(t, `{"version":"2.0","statement":[{"effect":"allow","action":"sts:AssumeRole","principal":{"AWS":"arn:aws:iam::1:root"}}]}`)
+	if len(got) != 1 || !strings.Contains(got[0].Message, `"qcs::cam::uin/<owner>:root"`) {
+		t.Errorf("AWS principal: %v; want CAM's qcs form in the message", got)
+	}
 	// A CAM version keeps a document CAM's, whatever else it has: per-element problems.
-	got := parseProblems(t, `{"version":"2.0","statement":[{"Sid":"x","effect":"allow","action":"*","resource":"*"}]}`)
+	got = parseProblems(t, `{"version":"2.0","statement":[{"Sid":"x","effect":"allow","action":"*","resource":"*"}]}`)
 	if len(got) != 1 || strings.Contains(got[0].Message, "AWS") || got[0].Path != "statement[0].Sid" {
 		t.Errorf("CAM document with Sid: %v; want one problem at statement[0].Sid", got)
 	}
