@@ -1,8 +1,6 @@
 package policy
 
 import (
-	"maps"
-	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -12,71 +10,73 @@ import (
 // principal entry, or a condition key's value (same JSON type and text).
 // Canonical output drops exact duplicates; they still suggest a copy-paste slip
 // where a different value was meant.
+//
+// Short lists are searched and long ones hashed, so the cost is linear in the
+// size of the document; paths are built only for findings.
 func (l *linter) valueDuplicate() {
 	for i := range l.stmts {
 		ls := &l.stmts[i]
-		l.duplicateStrings(pathField(ls.path, "action"), ls.Action, func(s string) string { return strings.TrimPrefix(s, "name/") })
-		l.duplicateStrings(pathField(ls.path, "resource"), ls.Resource, nil)
+		l.duplicateStrings(ls.path, "action", ls.Action, true)
+		l.duplicateStrings(ls.path, "resource", ls.Resource, false)
 		if p := ls.Principal; p != nil {
-			pp := pathField(ls.path, "principal")
-			l.duplicateStrings(pathField(pp, "qcs"), p.QCS, nil)
-			l.duplicateStrings(pathField(pp, "service"), p.Service, nil)
-			l.duplicateStrings(pathField(pp, "federated"), p.Federated, nil)
+			l.duplicateStrings(ls.path, "principal.qcs", p.QCS, false)
+			l.duplicateStrings(ls.path, "principal.service", p.Service, false)
+			l.duplicateStrings(ls.path, "principal.federated", p.Federated, false)
 		}
-		cp := pathField(ls.path, "condition")
-		for _, opName := range slices.Sorted(maps.Keys(ls.Condition)) {
-			keys := ls.Condition[opName]
-			for _, key := range slices.Sorted(maps.Keys(keys)) {
-				kp := pathKey(pathField(cp, opName), key)
-				lintValueRepeats(keys[key], func(j, k int) {
-					l.report(RuleValueDuplicate, pathIndex(kp, j), "%s repeats value [%d]", lintValueText(keys[key][j]), k)
+		// Findings are sorted at the end, so the maps' order does not matter.
+		for opName, keys := range ls.Condition {
+			for key, vals := range keys {
+				lintRepeats(len(vals), func(j int) Value { return vals[j] }, func(j, k int) {
+					kp := pathKey(pathField(pathField(ls.path, "condition"), opName), key)
+					l.report(RuleValueDuplicate, pathIndex(kp, j), "%s repeats value [%d]", lintValueText(vals[j]), k)
 				})
 			}
 		}
 	}
 }
 
-// duplicateStrings reports entries of list equal to an earlier one after norm
-// (nil: compared as written).
-func (l *linter) duplicateStrings(path string, list []string, norm func(string) string) {
-	seen := make(map[string]int, len(list))
-	for j, s := range list {
-		k := s
-		if norm != nil {
-			k = norm(s)
-		}
-		first, dup := seen[k]
-		if !dup {
-			seen[k] = j
-			continue
-		}
-		if list[first] == s {
-			l.report(RuleValueDuplicate, pathIndex(path, j), "%s repeats [%d]", quote(s), first)
-		} else {
-			l.report(RuleValueDuplicate, pathIndex(path, j), "%s is the same as [%d] %s", quote(s), first, quote(list[first]))
-		}
+// duplicateStrings reports entries of list, the field of the statement at
+// parent, equal to an earlier one; actions (names set) are compared without
+// a "name/" prefix.
+func (l *linter) duplicateStrings(parent, field string, list []string, names bool) {
+	key := func(j int) string { return list[j] }
+	if names {
+		key = func(j int) string { return strings.TrimPrefix(list[j], "name/") }
 	}
+	lintRepeats(len(list), key, func(j, first int) {
+		path := pathIndex(pathField(parent, field), j)
+		if s := list[j]; list[first] == s {
+			l.report(RuleValueDuplicate, path, "%s repeats [%d]", quote(s), first)
+		} else {
+			l.report(RuleValueDuplicate, path, "%s is the same as [%d] %s", quote(s), first, quote(list[first]))
+		}
+	})
 }
 
-// lintValueRepeats calls repeat(j, k) for each value vals[j] equal (same
-// JSON type and text) to an earlier one, vals[k] the first of them. Short
-// lists are searched, long ones hashed, so the cost is linear.
-func lintValueRepeats(vals []Value, repeat func(j, k int)) {
-	if len(vals) <= 8 {
-		for j, v := range vals {
-			if k := slices.Index(vals[:j], v); k >= 0 {
-				repeat(j, k)
+// lintRepeats calls repeat(j, k) for each of n entries whose key(j) equals
+// that of an earlier entry, k the first of them. Up to 8 entries are
+// compared with each other; more are hashed, so the cost is linear.
+func lintRepeats[K comparable](n int, key func(int) K, repeat func(j, k int)) {
+	if n <= 8 {
+		for j := 1; j < n; j++ {
+			kj := key(j)
+			for k := 0; k < j; k++ {
+				if key(k) == kj {
+					repeat(j, k)
+					break
+				}
 			}
 		}
 		return
 	}
-	first := make(map[Value]int, len(vals))
-	for j, v := range vals {
-		if k, ok := first[v]; ok {
+	first := make(map[K]int, n)
+	for j := range n {
+		kj := key(j)
+		if k, ok := first[kj]; ok {
 			repeat(j, k)
 			continue
 		}
-		first[v] = j
+		first[kj] = j
 	}
 }
 
