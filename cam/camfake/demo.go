@@ -2,9 +2,11 @@ package camfake
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/policy"
 )
 
 // DemoTime is the fixed clock of a [Demo] account: 2026-11-01T00:00:00Z.
@@ -103,7 +105,7 @@ func demoPeople(owner uint64) Seed {
 			if i > 0 {
 				s += ","
 			}
-			s += fmt.Sprintf(`"qcs::cam::uin/%d:roleName/%s"`, owner, n)
+			s += strconv.Quote(policy.RoleARN(owner, n))
 		}
 		return s
 	}
@@ -171,8 +173,8 @@ func demoPeople(owner uint64) Seed {
 }
 
 func demoRoles(owner uint64, uin, pid func(string) uint64, now time.Time) Seed {
-	root := fmt.Sprintf(`"qcs::cam::uin/%d:root"`, owner)
-	sub := func(name string) string { return fmt.Sprintf(`"qcs::cam::uin/%d:uin/%d"`, owner, uin(name)) }
+	root := strconv.Quote(policy.CAMRoot(owner).String())
+	sub := func(name string) string { return strconv.Quote(policy.CAMUser(owner, uin(name)).String()) }
 	trust := func(principals string) string {
 		return `{"version":"2.0","statement":[{"effect":"allow","principal":{"qcs":[` + principals + `]},"action":["name/sts:AssumeRole"]}]}`
 	}
@@ -181,7 +183,7 @@ func demoRoles(owner uint64, uin, pid func(string) uint64, now time.Time) Seed {
 		return cam.AuditEvent{Name: name, Time: now.Add(-ago), Principal: who, PrincipalUIN: uin(who), SourceIP: ip,
 			Region: "ap-guangzhou", Sensitive: true, Resources: res}
 	}
-	roleARN := func(n string) string { return fmt.Sprintf("qcs::cam::uin/%d:roleName/%s", owner, n) }
+	roleARN := func(n string) string { return policy.RoleARN(owner, n) }
 	denied := ev(3*day24, "TerminateInstances", "frank.wu", "10.20.3.30", "qcs::cvm:ap-guangzhou:uin/"+fmt.Sprint(owner)+":instance/ins-prod0001")
 	denied.ErrorCode = 403
 	denied.Sensitive = false
@@ -196,7 +198,7 @@ func demoRoles(owner uint64, uin, pid func(string) uint64, now time.Time) Seed {
 			{Name: "DevOps-Deploy-Prod", Description: "Tier 3: deploy to production from the office network.", Trust: trust(sub("alice.chen") + "," + sub("ops-admin")),
 				Policies: []string{"devops-deploy-prod"}, SessionDuration: 3600, Tags: tier("3"), Age: 300 * day24},
 			{Name: "Security-Audit-All", Description: "Read security configuration and audit logs in every environment.",
-				Trust:    trust(root + fmt.Sprintf(`,"qcs::cam::uin/%d:root"`, DemoExternalAuditor)),
+				Trust:    trust(root + "," + strconv.Quote(policy.CAMRoot(DemoExternalAuditor).String())),
 				Policies: []string{"security-audit", "QcloudAuditReadOnlyAccess"}, SessionDuration: 7200, ConsoleLogin: true, Tags: tier("1"), Age: 300 * day24},
 			{Name: "Billing-View", Description: "View bills and download invoices.", Trust: trust(root),
 				Policies: []string{"billing-view"}, SessionDuration: 7200, ConsoleLogin: true, Tags: tier("1"), Age: 300 * day24},
@@ -208,9 +210,9 @@ func demoRoles(owner uint64, uin, pid func(string) uint64, now time.Time) Seed {
 		},
 		Events: []cam.AuditEvent{
 			ev(20*day24, "UpdateAssumeRolePolicy", "alice.chen", "10.20.1.15", roleARN("DevOps-Deploy-Prod")),
-			ev(12*day24, "AttachUserPolicy", "ops-admin", "10.20.1.200", fmt.Sprintf("qcs::cam::uin/%d:uin/%d", owner, uin("dave.kim")), fmt.Sprintf("qcs::cam::uin/%d:policyid/1", owner)),
+			ev(12*day24, "AttachUserPolicy", "ops-admin", "10.20.1.200", policy.CAMUser(owner, uin("dave.kim")).String(), policy.CAMPolicy(owner, 1).String()),
 			ev(8*day24, "AssumeRole", "bob.singh", "10.20.4.21", roleARN("BreakGlass-Admin")),
-			ev(5*day24, "CreatePolicyVersion", "alice.chen", "10.20.1.15", fmt.Sprintf("qcs::cam::uin/%d:policyid/%d", owner, pid("devops-deploy-prod"))),
+			ev(5*day24, "CreatePolicyVersion", "alice.chen", "10.20.1.15", policy.CAMPolicy(owner, pid("devops-deploy-prod")).String()),
 			ev(4*day24, "ConsoleLogin", "ops-admin", "10.20.1.200"),
 			denied,
 			ev(1*day24, "ConsoleLogin", "ops-admin", "203.0.113.77"),

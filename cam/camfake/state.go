@@ -1,7 +1,6 @@
 package camfake
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"strconv"
@@ -135,23 +134,15 @@ func newState(owner uint64, now func() time.Time) *state {
 	return st
 }
 
-// ARN helpers for CAM's own resources (CAM-SEMANTICS §3).
+// ARN helpers for CAM's own resources, from package policy's.
 
-func (st *state) userARN(uin uint64) string {
-	return fmt.Sprintf("qcs::cam::uin/%d:uin/%d", st.owner, uin)
-}
+func (st *state) userARN(uin uint64) string { return policy.CAMUser(st.owner, uin).String() }
 
-func (st *state) roleARN(name string) string {
-	return fmt.Sprintf("qcs::cam::uin/%d:roleName/%s", st.owner, name)
-}
+func (st *state) roleARN(name string) string { return policy.RoleARN(st.owner, name) }
 
-func (st *state) groupARN(id uint64) string {
-	return fmt.Sprintf("qcs::cam::uin/%d:groupid/%d", st.owner, id)
-}
+func (st *state) groupARN(id uint64) string { return policy.CAMGroup(st.owner, id).String() }
 
-func (st *state) policyARN(id uint64) string {
-	return fmt.Sprintf("qcs::cam::uin/%d:policyid/%d", st.owner, id)
-}
+func (st *state) policyARN(id uint64) string { return policy.CAMPolicy(st.owner, id).String() }
 
 // Lookups that return CAM's error when the entity does not exist. code is the
 // error code the calling API uses for a missing entity.

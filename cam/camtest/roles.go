@@ -1,15 +1,15 @@
 package camtest
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/policy"
 )
 
 // trustDoc returns a trust policy letting the account's root assume a role.
 func trustDoc(owner uint64) string {
-	return fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"name/sts:AssumeRole","principal":{"qcs":["qcs::cam::uin/%d:root"]}}]}`, owner)
+	return policy.Trust(policy.AccountRoot(owner)).Canonical()
 }
 
 func (s *suite) checkRoles(policyID uint64) (string, bool) {
@@ -69,7 +69,7 @@ func (s *suite) checkRoles(policyID uint64) (string, bool) {
 }
 
 func (s *suite) checkRoleUpdates(name string, owner uint64) {
-	trust := fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","action":"name/sts:AssumeRole","principal":{"qcs":["qcs::cam::uin/%d:uin/%d"]}}]}`, owner, s.fx.UserUIN)
+	trust := policy.Trust(policy.SubUser(owner, s.fx.UserUIN)).Canonical()
 	if s.ok("UpdateTrustPolicy", s.w.UpdateTrustPolicy(s.ctx, name, trust)) {
 		r, err := s.r.GetRole(s.ctx, name)
 		if s.ok("UpdateTrustPolicy", err) && !sameDocument(r.TrustPolicy, trust) {
