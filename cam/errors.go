@@ -49,7 +49,7 @@ func (e *IncompleteError) Is(target error) bool { return target == ErrIncomplete
 
 // APIError is an error returned by a CAM API call. Code is Tencent Cloud's error code
 // (for example "ResourceNotFound.PolicyIdNotExist"). errors.Is maps it onto the
-// sentinels by code (CAM-SEMANTICS §7).
+// sentinels by code (docs/semantics.md §7).
 //
 // Message never carries a secret key: implementations scrub it.
 type APIError struct {

@@ -13,7 +13,7 @@ import (
 	"github.com/camkit/camkit/cam/camfake"
 )
 
-// Tencent's per-account maxima (CAM-SEMANTICS §1) and the benchmark's shape.
+// Tencent's per-account maxima (docs/semantics.md §1) and the benchmark's shape.
 const (
 	maxUsers        = 1000
 	maxGroups       = 300

@@ -43,7 +43,7 @@ const (
 )
 
 // defaultRateLimits is each API's documented rate limit in requests per
-// second (Tencent's API reference for each action; see docs/semantics.md).
+// second (Tencent's API reference for each action; docs/semantics.md §7).
 var defaultRateLimits = map[Action]float64{
 	ActionListUsers:                   20,
 	ActionGetUser:                     20,

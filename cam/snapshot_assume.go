@@ -14,7 +14,7 @@ import (
 const actionAssumeRole = "sts:AssumeRole"
 
 // AssumeCheck is the answer to "can this sub-user assume this role?"
-// (docs/semantics.md, "Roles"): the role's trust policy must allow the user as
+// (docs/semantics.md §6): the role's trust policy must allow the user as
 // principal and the user's own policies, within its boundary, must allow
 // sts:AssumeRole on the role's ARN.
 type AssumeCheck struct {
@@ -51,7 +51,8 @@ func (c AssumeCheck) Possible() bool { return c.Allowed() || c.Conditional }
 // snapshot's time, so an expired time-limited grant does not count, and the
 // caller's identity) are evaluated as written. Conditions on keys only a
 // real request has (the caller's IP, MFA) cannot be decided from a snapshot;
-// following the safety rule (never report less access than CAM could grant)
+// following the safety rule (docs/semantics.md §5.7: never report less
+// access than CAM could grant)
 // the check sets [AssumeCheck.Conditional] when allow statements would
 // apply were those conditions met and no deny that the snapshot can decide
 // applies.

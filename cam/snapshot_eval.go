@@ -15,8 +15,8 @@ import (
 
 // UserEvaluator returns the evaluator of exactly what the sub-user with the
 // given UIN holds: every policy attached to the user directly and through each
-// of its groups, within its permission boundary if it has one (see
-// docs/semantics.md, "Evaluation"). Documents are named by their policy
+// of its groups, within its permission boundary if it has one (docs/semantics.md
+// §5.2 and §5.4). Documents are named by their policy
 // names, so decisions say which policy decided.
 //
 // The evaluator is built once per snapshot and shared: users holding the same

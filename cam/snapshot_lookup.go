@@ -149,7 +149,7 @@ type HeldPolicy struct {
 	GroupIDs []uint64
 }
 
-// EffectivePolicies returns the policies that apply to a user (CAM-SEMANTICS §5.2):
+// EffectivePolicies returns the policies that apply to a user (docs/semantics.md §5.2):
 // attached directly and through each group the user is a member of, one entry
 // per policy, ordered by policy ID. The user's permission boundary is not among
 // them (see [UserRecord.Boundary]). It returns nil for an unknown UIN. If the

@@ -9,7 +9,7 @@
 // users, groups and roles (a user's policies through groups follow from its
 // memberships); permission boundaries; and CloudAudit events ([Fake.Events]).
 // Documents are checked with policy.Parse and policy.Document.Validate and
-// kept verbatim. Names and limits follow CAM (CAM-SEMANTICS §1): 1,500
+// kept verbatim. Names and limits follow CAM (docs/semantics.md §1): 1,500
 // custom policies, 1,000 roles, 1,000 sub-users, 300 groups, 5 versions, 200
 // attachments per entity, 10 groups per user, 100 users per group, 2 keys
 // per user, names of 1–128 characters of [A-Za-z0-9+=,.@_-], descriptions of

@@ -8,7 +8,7 @@ import (
 )
 
 // Burst returns the token-bucket burst the fake allows for an action limited to
-// ratePerSecond requests per second under [WithRateLimits]:
+// ratePerSecond requests per second under [WithRateScale]:
 // max(2, ceil(ratePerSecond/10)). A client pacing itself at the same rate with
 // a burst no larger than this is never throttled.
 func Burst(ratePerSecond float64) int {

@@ -10,7 +10,7 @@ import (
 	"github.com/camkit/camkit/policy"
 )
 
-// CAM's account and entity limits (CAM-SEMANTICS §1) that the fake enforces.
+// CAM's account and entity limits (docs/semantics.md §1) that the fake enforces.
 const (
 	MaxUsers            = 1000  // sub-users per account
 	MaxGroups           = 300   // user groups per account
