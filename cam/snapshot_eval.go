@@ -110,7 +110,10 @@ func (s *Snapshot) userEval(uin uint64) (*evalEntry, error) {
 		ix.evals.users[uin] = e
 		ix.evals.mu.Unlock()
 	}
-	return e, e.build(userSubject(&u.User))
+	if err := e.build(); err != nil {
+		return nil, compileError(userSubject(&u.User), err)
+	}
+	return e, nil
 }
 
 func (s *Snapshot) roleEval(name string) (*evalEntry, error) {
@@ -135,7 +138,10 @@ func (s *Snapshot) roleEval(name string) (*evalEntry, error) {
 		ix.evals.roles[name] = e
 		ix.evals.mu.Unlock()
 	}
-	return e, e.build(roleSubject(name))
+	if err := e.build(); err != nil {
+		return nil, compileError(roleSubject(name), err)
+	}
+	return e, nil
 }
 
 // trustEval returns the entry of a role's trust policy.
@@ -158,7 +164,10 @@ func (s *Snapshot) trustEval(r *RoleRecord) (*evalEntry, error) {
 		ix.evals.trust[r.Name] = e
 	}
 	ix.evals.mu.Unlock()
-	return e, e.build(trustSubject(r.Name))
+	if err := e.build(); err != nil {
+		return nil, compileError(trustSubject(r.Name), err)
+	}
+	return e, nil
 }
 
 // entry returns the shared entry for a held set.
@@ -176,8 +185,8 @@ func (c *evalCache) entry(set heldSet) *evalEntry {
 	return e
 }
 
-// build compiles the entry once; subject names the principal in the error.
-func (e *evalEntry) build(subject string) error {
+// build compiles the entry once and returns the compiler's error.
+func (e *evalEntry) build() error {
 	e.once.Do(func() {
 		ev, err := policy.CompileNamed(e.set.docs...)
 		if err == nil && e.set.boundary != nil {
@@ -185,10 +194,12 @@ func (e *evalEntry) build(subject string) error {
 		}
 		e.ev, e.err = ev, err
 	})
-	if e.err != nil {
-		return fmt.Errorf("cam: %s: a policy it holds does not compile: %w", subject, e.err)
-	}
-	return nil
+	return e.err
+}
+
+// compileError names the principal whose documents did not compile.
+func compileError(subject string, err error) error {
+	return fmt.Errorf("cam: %s: a policy it holds does not compile: %w", subject, err)
 }
 
 // userHeld collects what u holds, or says what is missing.

@@ -282,3 +282,41 @@ func TestEvaluatorsConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkUserEvaluator measures building every user's evaluator on a cold
+// index (cold) and looking them up once built (warm), on an account at
+// Tencent's maxima.
+func BenchmarkUserEvaluator(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds an account at Tencent's maxima; skipped with -short")
+	}
+	f := camfake.MustSeed(maxAccountSeed(), camfake.WithCallLog(0), camfake.WithClock(testClock))
+	s, err := cam.Load(b.Context(), f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	all := func(b *testing.B) {
+		for i := range s.Users {
+			if _, err := s.UserEvaluator(s.Users[i].UIN); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.Run("cold", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			s.Reindex()
+			all(b)
+		}
+		b.ReportMetric(float64(len(s.Users)), "users")
+	})
+	b.Run("warm", func(b *testing.B) {
+		s.Reindex()
+		all(b)
+		b.ReportAllocs()
+		for b.Loop() {
+			all(b)
+		}
+		b.ReportMetric(float64(len(s.Users)), "users")
+	})
+}
