@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/internal/benchpolicy"
@@ -110,12 +112,33 @@ func BenchmarkCheckMatrix(b *testing.B) {
 	}
 	cases := matrixCases(b, h, c, 500)
 	b.ReportAllocs()
+	cpu := startCPU()
 	for b.Loop() {
 		if fs := h.Check(cases...); len(fs) != 0 {
 			b.Fatal(fs[0])
 		}
 	}
+	cpu.report(b)
 	b.ReportMetric(float64(len(cases)), "cases")
+}
+
+// cpuClock measures the process's CPU time (user and system) over a
+// benchmark loop: on a shared, busy machine it is a steadier figure than the
+// wall-clock ns/op.
+type cpuClock struct{ start time.Duration }
+
+func startCPU() cpuClock { return cpuClock{processCPU()} }
+
+func (c cpuClock) report(b *testing.B) {
+	b.ReportMetric(float64(processCPU()-c.start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // maxSnapshot is an account at CAM's maxima (CAM-SEMANTICS §1): 1,000 users,
@@ -194,6 +217,8 @@ func BenchmarkFromSnapshotMaxima(b *testing.B) {
 	})
 	b.Run("every-subject", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := startCPU()
+		defer cpu.report(b)
 		for b.Loop() {
 			s.Reindex()
 			h, err := testutil.FromSnapshot(s)
@@ -210,6 +235,8 @@ func BenchmarkFromSnapshotMaxima(b *testing.B) {
 	})
 	b.Run("cam-evaluators", func(b *testing.B) {
 		b.ReportAllocs()
+		cpu := startCPU()
+		defer cpu.report(b)
 		for b.Loop() {
 			s.Reindex()
 			for i := range s.Roles {

@@ -1,14 +1,42 @@
 package testutil
 
 import (
+	"runtime"
+	"sync"
 	"testing"
 )
 
 // Check checks cases without a testing.TB, for tools and CI reports, and
 // returns the failures in case order (nil when every case holds). A Failure
-// marshals to JSON. Cases are decided sequentially; Check is safe to call
-// from several goroutines.
+// marshals to JSON. Long lists are split over GOMAXPROCS goroutines; Check
+// is safe to call from several goroutines.
 func (h *Harness) Check(cases ...Case) []Failure {
+	workers := min(runtime.GOMAXPROCS(0), len(cases)/parallelChunk)
+	if workers <= 1 {
+		return h.checkRange(cases)
+	}
+	parts := make([][]Failure, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(cases)/workers, (w+1)*len(cases)/workers
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			parts[w] = h.checkRange(cases[lo:hi])
+		}()
+	}
+	wg.Wait()
+	var out []Failure
+	for _, p := range parts {
+		out = append(out, p...)
+	}
+	return out
+}
+
+// parallelChunk is the fewest cases worth a goroutine of their own.
+const parallelChunk = 2048
+
+func (h *Harness) checkRange(cases []Case) []Failure {
 	var out []Failure
 	var last *entry
 	for _, c := range cases {

@@ -3,6 +3,7 @@ package testutil_test
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -140,5 +141,26 @@ func TestCoverage(t *testing.T) {
 	data, err := json.Marshal(h.Coverage())
 	if err != nil || !strings.Contains(string(data), `"exercised":2`) {
 		t.Errorf("coverage JSON %s, %v", data, err)
+	}
+}
+
+func TestCheckLongListKeepsOrder(t *testing.T) {
+	h := demoHarness(t)
+	var cases []testutil.Case
+	for i := range 10000 {
+		c := testutil.Case{Subject: "Dev-View-Dev", Action: "cvm:DescribeInstances", Resource: "*", Expect: testutil.ExpectAllow}
+		if i%1000 == 7 {
+			c.Expect, c.Why = testutil.ExpectDeny, fmt.Sprint(i)
+		}
+		cases = append(cases, c)
+	}
+	fs := h.Check(cases...)
+	if len(fs) != 10 {
+		t.Fatalf("%d failures, want 10", len(fs))
+	}
+	for k, f := range fs {
+		if f.Case.Why != fmt.Sprint(k*1000+7) {
+			t.Errorf("failure %d is case %s, want %d", k, f.Case.Why, k*1000+7)
+		}
 	}
 }

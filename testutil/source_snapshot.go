@@ -2,6 +2,7 @@ package testutil
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -90,34 +91,49 @@ func (src *snapshotSource) compile(kind Kind, name string, docs *docCache) (*com
 }
 
 func (src *snapshotSource) compileRole(r *cam.RoleRecord, docs *docCache) *compiled {
-	var identity []policy.Named
-	for _, p := range src.s.RolePolicies(r.Name) {
-		identity = appendPolicy(identity, p)
-	}
+	identity := src.held(r.Policies, nil)
 	c := newCompiled(KindRole, r.Name, identity, src.boundary(r.Boundary), src.context(0), docs)
 	c.eval, c.err = src.s.RoleEvaluator(r.Name)
 	return c
 }
 
 func (src *snapshotSource) compileUser(u *cam.UserRecord, docs *docCache) *compiled {
-	var identity []policy.Named
-	for _, h := range src.s.EffectivePolicies(u.UIN) {
-		identity = appendPolicy(identity, h.Policy)
+	var groups [][]cam.Attachment
+	for _, gid := range u.GroupIDs {
+		if g, ok := src.s.GroupByID(gid); ok {
+			groups = append(groups, g.Policies)
+		}
 	}
+	identity := src.held(u.Policies, groups)
 	c := newCompiled(KindUser, u.Name, identity, src.boundary(u.Boundary), src.context(u.UIN), docs)
 	c.principal = policy.SubUser(src.s.Account.OwnerUIN, u.UIN).QCS[0]
 	c.eval, c.err = src.s.UserEvaluator(u.UIN)
 	return c
 }
 
-// appendPolicy adds a held policy's document, named by its policy name as
-// cam's evaluators name it. A policy without a readable document is left
+// held returns the documents of the policies attached directly and through
+// groups, one per policy in ascending ID order and named by policy name, as
+// cam's evaluators hold them. A policy without a readable document is left
 // out; the evaluator's error reports it.
-func appendPolicy(docs []policy.Named, p cam.Policy) []policy.Named {
-	if p.Parsed == nil {
-		return docs
+func (src *snapshotSource) held(direct []cam.Attachment, groups [][]cam.Attachment) []policy.Named {
+	ids := make([]uint64, 0, len(direct))
+	for _, a := range direct {
+		ids = append(ids, a.PolicyID)
 	}
-	return append(docs, policy.Named{Name: p.Name, Doc: p.Parsed})
+	for _, g := range groups {
+		for _, a := range g {
+			ids = append(ids, a.PolicyID)
+		}
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	out := make([]policy.Named, 0, len(ids))
+	for _, id := range ids {
+		if p, ok := src.s.PolicyByID(id); ok && p.Parsed != nil {
+			out = append(out, policy.Named{Name: p.Name, Doc: p.Parsed})
+		}
+	}
+	return out
 }
 
 func (src *snapshotSource) boundary(b *cam.Boundary) []policy.Named {
