@@ -195,31 +195,43 @@ func ResourceServiceTypes(service string) []string {
 	return slices.Compact(out)
 }
 
-// readOnlyVerbs are the verbs from which CAM derives qcs:read_only_action:
-// Tencent's preset-policy documentation (product 598, document 105584) lists
-// Check, List, Describe, Search, Get, BatchGet, Query, BatchQuery, Download,
-// Export, View, Inquiry, Inquire, Compare, Verify and Validate.
-var readOnlyVerbs = [...]string{
-	"BatchGet", "BatchQuery", "Check", "Compare", "Describe", "Download", "Export",
-	"Get", "Inquire", "Inquiry", "List", "Query", "Search", "Validate", "Verify", "View",
-}
-
 // ReadOnlyAction reports whether CAM counts the API api as read-only, the value
 // of the condition key [KeyReadOnlyAction]: whether its name starts with one of
 // the verbs Check, List, Describe, Search, Get, BatchGet, Query, BatchQuery,
 // Download, Export, View, Inquiry, Inquire, Compare, Verify or Validate,
-// followed by an upper-case letter, a digit or the end of the name
+// as a whole word (followed by an upper-case letter or the end of the name)
 // ("DescribeInstances" yes, "Getaway" no). The service is not consulted: CAM
-// derives the key from the verb alone. An API the catalogue knows is judged by
-// its canonical spelling ("describeinstances" is read-only as
-// DescribeInstances is); another name as written, so case matters.
+// derives the key from the verb alone. A name that does not start with an
+// upper-case letter is judged by the catalogue's spelling ("describeinstances"
+// is read-only as DescribeInstances is); others as written, so case matters.
 func ReadOnlyAction(service, api string) bool {
-	if e, ok := catalogIndex().lookup(service, api); ok {
-		api = e.canonical[strings.IndexByte(e.canonical, ':')+1:]
+	if len(api) > 0 && (api[0] < 'A' || api[0] > 'Z') {
+		// Not written in CamelCase: judge the catalogue's spelling.
+		if e, ok := catalogIndex().lookup(service, api); ok {
+			api = e.canonical[strings.IndexByte(e.canonical, ':')+1:]
+		}
 	}
-	for _, v := range readOnlyVerbs {
-		if len(api) >= len(v) && api[:len(v)] == v {
-			if len(api) == len(v) || !(api[len(v)] >= 'a' && api[len(v)] <= 'z') {
+	return readOnlyVerb(api)
+}
+
+// readOnlyVerb reports whether api starts with a verb from which CAM derives
+// qcs:read_only_action = 1: Tencent's preset-policy documentation (product
+// 598, document 105584) lists Check, List, Describe, Search, Get, BatchGet,
+// Query, BatchQuery, Download, Export, View, Inquiry, Inquire, Compare, Verify
+// and Validate.
+func readOnlyVerb(api string) bool {
+	if api == "" {
+		return false
+	}
+	end := nextWord(api, 0)
+	switch api[:end] {
+	case "Check", "List", "Describe", "Search", "Get", "Query", "Download", "Export",
+		"View", "Inquiry", "Inquire", "Compare", "Verify", "Validate":
+		return true
+	case "Batch":
+		if end < len(api) {
+			switch api[end:nextWord(api, end)] {
+			case "Get", "Query":
 				return true
 			}
 		}
