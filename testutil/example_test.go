@@ -226,3 +226,35 @@ func exampleHarness() *testutil.Harness {
 	}
 	return h
 }
+
+// An expectation file kept next to the tests.
+func ExampleLoadExpectations() {
+	cases, err := testutil.LoadExpectations("testdata/demo-expectations.yaml")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range cases {
+		fmt.Println(c.Source, c.Kind, c.Subject, c.Expect)
+	}
+	fmt.Println(len(exampleHarness().Check(cases...)), "failures")
+	// Output:
+	// demo-expectations.yaml:4 role DevOps-Deploy-Prod allow
+	// demo-expectations.yaml:12 role DevOps-Deploy-Prod explicit_deny
+	// demo-expectations.yaml:20 user frank.wu deny
+	// 0 failures
+}
+
+// Decide evaluates without asserting, for tools that want the decision.
+func ExampleSubject_Decide() {
+	d, err := exampleHarness().Role("DevOps-Deploy-Prod").Decide("cvm:TerminateInstances", "*")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(d.Outcome())
+	fmt.Println(d.Statement(0))
+	// Output:
+	// explicit deny
+	// policy "devops-deploy-prod" statement[1]
+}
