@@ -69,7 +69,7 @@ func (l *linter) serviceWildcard() {
 			l.report(RuleServiceWildcard, ls.actionPath(a), "%s allows every action of every service on the statement's resources; list the actions needed",
 				quote(a.Raw))
 		case !a.PermID && a.Name == "*":
-			risky := lintExamples(a.Action, AccessPermissionsManagement)
+			risky := l.examples(a.Action, AccessPermissionsManagement)
 			if risky != "" {
 				risky = ", permission management among them (" + risky + ")"
 			}
@@ -97,7 +97,7 @@ func (l *linter) writeOnAnyResource() {
 		what := "changes resources (access level Write)"
 		if a.Wildcard() {
 			what = "can reach actions that change resources (access level Write)"
-			if ex := lintExamples(a.Action, AccessWrite); ex != "" {
+			if ex := l.examples(a.Action, AccessWrite); ex != "" {
 				what = "can reach actions that change resources (access level Write: " + ex + ")"
 			}
 		}
@@ -119,7 +119,7 @@ func (l *linter) privilegeEscalation() {
 			why = "lets the holder pass any role, and its permissions, to a service"
 		case a.Wildcard():
 			why = "reaches permission management"
-			if ex := lintExamples(a.Action, AccessPermissionsManagement); ex != "" {
+			if ex := l.examples(a.Action, AccessPermissionsManagement); ex != "" {
 				why += " (" + ex + ")"
 			}
 			why += " on every resource, so the holder can widen anyone's access, their own included"
@@ -149,6 +149,12 @@ func (l *linter) auditDisable() {
 				quote(a.Raw), hits, ls.conditionNote())
 		}
 	})
+}
+
+// examples is lintExamples, computed once per Lint call for each pattern
+// and level: listing what a wildcard matches reads the catalogue.
+func (l *linter) examples(a Action, level AccessLevel) string {
+	return l.suggest("x"+level.String(), a.Service+":"+a.Name, func(string) string { return lintExamples(a, level) })
 }
 
 // lintExamples names up to three catalogued actions at level that the
@@ -212,23 +218,29 @@ func (l *linter) actionCasing() {
 				}
 				continue
 			}
-			matches := a.MatchingActions()
-			if len(matches) == 0 {
-				continue
-			}
-			exact := false
-			for _, m := range matches {
-				if lintGlobMatch(written, m, false) {
-					exact = true
-					break
-				}
-			}
-			if !exact {
+			// Listing a wildcard's matches reads the catalogue: once per pattern.
+			if first := l.suggest("c", written, func(string) string { return lintFoldOnlyMatch(a.Action, written) }); first != "" {
 				l.report(RuleActionCasing, ls.actionPath(a), "%s matches catalogue actions such as %s only when case is ignored; %s",
-					quote(a.Raw), quote(matches[0]), lintCaseNote(ls.Effect))
+					quote(a.Raw), quote(first), lintCaseNote(ls.Effect))
 			}
 		}
 	}
+}
+
+// lintFoldOnlyMatch returns the first catalogue action the pattern a
+// (written "service:Name") matches only when case is ignored, or "" when it
+// matches one exactly or none at all.
+func lintFoldOnlyMatch(a Action, written string) string {
+	matches := a.MatchingActions()
+	for _, m := range matches {
+		if lintGlobMatch(written, m, false) {
+			return ""
+		}
+	}
+	if len(matches) == 0 {
+		return ""
+	}
+	return matches[0]
 }
 
 func lintCaseNote(e Effect) string {

@@ -194,17 +194,6 @@ func lintFits(types []string, svc string) bool {
 	return false
 }
 
-// lintOwnResource reports whether a resource names service itself, or
-// leaves its service segment open.
-func lintOwnResource(resources []Resource, service string) bool {
-	for _, r := range resources {
-		if r.All || r.Service == "" || strings.ContainsAny(r.Service, "*$") || strings.EqualFold(r.Service, service) {
-			return true
-		}
-	}
-	return false
-}
-
 // resourceOtherService reports an action whose statement names only
 // resources of services it cannot act on (cos:GetObject on a cvm instance):
 // CAM never matches them, so the action is granted or denied nowhere. Which
@@ -218,25 +207,33 @@ func (l *linter) resourceOtherService() {
 		if ls.anyRes || len(ls.resources) == 0 {
 			continue
 		}
+		// The statement's distinct resource services, once: each action is
+		// then checked against them, not against every resource.
+		var named []string
+		open := false
+		for _, r := range ls.resources {
+			switch svc := lintResourceService(r); {
+			case svc == "":
+				open = true
+			case !containsString(named, svc):
+				named = append(named, svc)
+			}
+		}
+		if open {
+			continue // a resource of any service fits every action
+		}
 		for _, a := range ls.actions {
-			if a.All || a.PermID || strings.Contains(a.Service, "*") || !KnownService(a.Service) ||
-				containsString(lintCrossProductServices, strings.ToLower(a.Service)) {
+			if a.All || a.PermID || strings.Contains(a.Service, "*") ||
+				containsString(named, strings.ToLower(a.Service)) || // the common case
+				!KnownService(a.Service) || containsString(lintCrossProductServices, strings.ToLower(a.Service)) {
 				continue
 			}
-			if lintOwnResource(ls.resources, a.Service) {
-				continue // the common case, without building the type list
-			}
 			types := ResourceServiceTypes(a.Service)
-			var named []string
 			fits := false
-			for _, r := range ls.resources {
-				svc := lintResourceService(r)
-				if svc == "" || lintFits(types, svc) {
+			for _, svc := range named {
+				if lintFits(types, svc) {
 					fits = true
 					break
-				}
-				if !containsString(named, svc) {
-					named = append(named, svc)
 				}
 			}
 			if !fits {

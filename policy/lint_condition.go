@@ -1,32 +1,14 @@
 package policy
 
 import (
-	"maps"
-	"slices"
 	"strings"
 	"time"
 )
 
 // Rules about condition blocks.
 
-// eachCondition calls f for every operator and key of every statement, in
-// sorted order, with the parsed operator (ok false when it does not parse).
-func (l *linter) eachCondition(f func(ls *lintStatement, opName string, op Operator, ok bool, key, path string, vals []Value)) {
-	for i := range l.stmts {
-		ls := &l.stmts[i]
-		cp := pathField(ls.path, "condition")
-		for _, opName := range slices.Sorted(maps.Keys(ls.Condition)) {
-			op, err := ParseOperator(opName)
-			keys := ls.Condition[opName]
-			for _, key := range slices.Sorted(maps.Keys(keys)) {
-				f(ls, opName, op, err == nil, key, pathKey(pathField(cp, opName), key), keys[key])
-			}
-		}
-	}
-}
-
 func (l *linter) conditionUnknownKey() {
-	l.eachCondition(func(_ *lintStatement, _ string, _ Operator, _ bool, key, path string, _ []Value) {
+	l.eachConditionKey(func(ls *lintStatement, opName, key string) {
 		if key == "" || KnownConditionKey(key) {
 			return
 		}
@@ -44,8 +26,22 @@ func (l *linter) conditionUnknownKey() {
 			(strings.EqualFold(base, KeyResourceTag) || strings.EqualFold(base, KeyRequestTag)) {
 			hint = "keys are case-sensitive: did you mean " + quote(strings.ToLower(base)+"/"+tag) + "?"
 		}
-		l.report(RuleConditionUnknownKey, path, "condition key %s is not one camkit knows; %s", quote(key), hint)
+		l.report(RuleConditionUnknownKey, ls.conditionPath(opName, key), "condition key %s is not one camkit knows; %s", quote(key), hint)
 	})
+}
+
+// eachConditionKey calls f for every operator and key of every statement,
+// whether the operator parses or not, in no particular order (findings are
+// sorted afterwards) and without building paths.
+func (l *linter) eachConditionKey(f func(ls *lintStatement, opName, key string)) {
+	for i := range l.stmts {
+		ls := &l.stmts[i]
+		for opName, keys := range ls.Condition {
+			for key := range keys {
+				f(ls, opName, key)
+			}
+		}
+	}
 }
 
 // knownKeys returns ConditionKeys, computed once per Lint call.
