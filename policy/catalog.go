@@ -18,7 +18,7 @@ import (
 var catalogIndex = sync.OnceValue(func() *catalog {
 	c, err := decodeCatalog(catalogServicesText, catalogActionsBlob)
 	if err != nil {
-		return &catalog{err: err, entries: map[string]int32{}, byService: map[string][]string{},
+		return &catalog{err: err, byService: map[string][]string{},
 			levels: map[string][]AccessLevel{}, first: map[string]int32{}, known: map[string]serviceInfo{},
 			aliases: map[string]string{}}
 	}

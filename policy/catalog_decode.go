@@ -18,8 +18,10 @@ import (
 
 // catalog is the decoded action catalogue.
 type catalog struct {
-	// entries maps "service:apiname" in lowercase to its index in actions.
-	entries map[string]int32
+	// table is an open-addressing hash table of the actions: slot i holds an
+	// index into actions plus one (0 is empty), placed by catalogHash of the
+	// action's "service:apiname" in lowercase; its length is a power of two.
+	table []uint32
 	actions []catalogEntry
 	// services lists the services that have catalogued actions, sorted.
 	services []string
@@ -72,29 +74,57 @@ func (c *catalog) service(service string) (serviceInfo, bool) {
 	return s, ok
 }
 
-// lookup finds service:api in the catalogue, ignoring case, without allocating
-// for names of ordinary length.
+// lookup finds service:api in the catalogue, ignoring case, without
+// allocating: it hashes the folded name as it reads it and compares
+// candidates in place.
 func (c *catalog) lookup(service, api string) (catalogEntry, bool) {
-	var buf [96]byte
-	var key []byte
-	if n := len(service) + 1 + len(api); n <= len(buf) {
-		for i := 0; i < len(service); i++ {
-			buf[i] = catalogLower[service[i]]
-		}
-		buf[len(service)] = ':'
-		rest := buf[len(service)+1 : n]
-		for i := range rest {
-			rest[i] = catalogLower[api[i]]
-		}
-		key = buf[:n]
-	} else {
-		key = appendLowerKey(nil, service, api)
-	}
-	i, ok := c.entries[string(key)]
-	if !ok {
+	if len(c.table) == 0 {
 		return catalogEntry{}, false
 	}
-	return c.actions[i], true
+	mask := uint64(len(c.table) - 1)
+	for i := catalogHash(service, api) & mask; ; i = (i + 1) & mask {
+		slot := c.table[i]
+		if slot == 0 {
+			return catalogEntry{}, false
+		}
+		if e := &c.actions[slot-1]; catalogKeyEqual(e.canonical, service, api) {
+			return *e, true
+		}
+	}
+}
+
+// catalogHash is FNV-1a of "service:api" in ASCII lowercase.
+func catalogHash(service, api string) uint64 {
+	const prime = 1099511628211
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(service); i++ {
+		h = (h ^ uint64(catalogLower[service[i]])) * prime
+	}
+	h = (h ^ ':') * prime
+	for i := 0; i < len(api); i++ {
+		h = (h ^ uint64(catalogLower[api[i]])) * prime
+	}
+	return h
+}
+
+// catalogKeyEqual reports whether canonical is "service:api", ignoring ASCII
+// case.
+func catalogKeyEqual(canonical, service, api string) bool {
+	if len(canonical) != len(service)+1+len(api) || canonical[len(service)] != ':' {
+		return false
+	}
+	for i := 0; i < len(service); i++ {
+		if catalogLower[canonical[i]] != catalogLower[service[i]] {
+			return false
+		}
+	}
+	rest := canonical[len(service)+1:]
+	for i := 0; i < len(api); i++ {
+		if catalogLower[rest[i]] != catalogLower[api[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // catalogLower maps each byte to its ASCII lowercase.
@@ -168,7 +198,6 @@ func decodeCatalog(servicesText, blob string) (*catalog, error) {
 		total += l.count
 	}
 	c := &catalog{
-		entries:   make(map[string]int32, total),
 		actions:   make([]catalogEntry, 0, total),
 		byService: make(map[string][]string),
 		levels:    make(map[string][]AccessLevel),
@@ -176,8 +205,8 @@ func decodeCatalog(servicesText, blob string) (*catalog, error) {
 		known:     make(map[string]serviceInfo, len(lines)),
 		aliases:   make(map[string]string),
 	}
-	// canon and lower hold every "service:Name" back to back; entries slice
-	// them, so the whole catalogue costs two string allocations.
+	// canon holds every "service:Name" back to back; the entries slice it, so
+	// the names cost one string allocation.
 	canon := make([]byte, 0, len(blob)*2)
 	type span struct {
 		start, end, svcLen int
@@ -223,7 +252,12 @@ func decodeCatalog(servicesText, blob string) (*catalog, error) {
 		return nil, errors.New("policy: catalogue blob: trailing data after the last service")
 	}
 	all := string(canon)
-	lower := strings.ToLower(all)
+	size := 1
+	for size < 2*len(spans) {
+		size <<= 1
+	}
+	c.table = make([]uint32, size)
+	mask := uint64(size - 1)
 	for _, sp := range spans {
 		svc, name := all[sp.start:sp.start+sp.svcLen], all[sp.start+sp.svcLen+1:sp.end]
 		level := accessDerivedLevel(svc, name)
@@ -233,7 +267,14 @@ func decodeCatalog(servicesText, blob string) (*catalog, error) {
 		if _, ok := c.first[svc]; !ok {
 			c.first[svc] = int32(len(c.actions))
 		}
-		c.entries[lower[sp.start:sp.end]] = int32(len(c.actions))
+		i := catalogHash(svc, name) & mask
+		for c.table[i] != 0 {
+			if catalogKeyEqual(c.actions[c.table[i]-1].canonical, svc, name) {
+				return nil, fmt.Errorf("policy: catalogue blob: %s:%s appears twice", svc, name)
+			}
+			i = (i + 1) & mask
+		}
+		c.table[i] = uint32(len(c.actions)) + 1
 		c.actions = append(c.actions, catalogEntry{canonical: all[sp.start:sp.end], level: level, gran: Granularity(sp.flags & 3)})
 		c.byService[svc] = append(c.byService[svc], name)
 		c.levels[svc] = append(c.levels[svc], level)
