@@ -21,7 +21,7 @@ type catalog struct {
 	// table is an open-addressing hash table of the actions: slot i holds an
 	// index into actions plus one (0 is empty), placed by catalogHash of the
 	// action's "service:apiname" in lowercase; its length is a power of two.
-	table []uint32
+	table   []uint32
 	actions []catalogEntry
 	// services lists the services that have catalogued actions, sorted.
 	services []string
