@@ -77,6 +77,7 @@ func (a *assessment) run() {
 		{CheckMFALoginMissing, a.mfaLoginMissing},
 		{CheckMFAOperationMissing, a.mfaOperationMissing},
 		{CheckMFAWeakFactor, a.mfaWeakFactor},
+		{CheckRootAccessKey, a.rootAccessKey},
 		{CheckKeyNotRotated, a.keyNotRotated},
 		{CheckKeyUnused, a.keyUnused},
 		{CheckKeyNeverUsed, a.keyNeverUsed},

@@ -19,6 +19,13 @@ func TestAssessDemo(t *testing.T) {
 	}
 	fs := r.Findings
 	mustFind(t, fs, review.CheckMFALoginMissing, "frank.wu")
+	if s := demo(t); s.Root.KeysKnown && len(s.Root.Keys) > 0 {
+		if f := mustFind(t, fs, review.CheckRootAccessKey, "root"); f.Severity != review.Critical || f.Item != s.Root.Keys[0].ID {
+			t.Errorf("root key finding %+v", f)
+		}
+	} else {
+		t.Errorf("the demo's root keys were not read: %+v", s.Root)
+	}
 	mustFind(t, fs, review.CheckMFAWeakFactor, "ops-admin")
 	mustFind(t, fs, review.CheckUserSharedAccount, "ops-admin")
 	if f := mustFind(t, fs, review.CheckUserInactive, "grace.li"); !strings.Contains(f.Title, "200 days") {

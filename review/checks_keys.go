@@ -109,3 +109,20 @@ func (a *assessment) keyUnnamed() {
 		}
 	})
 }
+
+// rootAccessKey reports API keys of the root account: the root identity can do
+// everything and cannot be limited by a policy, so it should have none.
+func (a *assessment) rootAccessKey() {
+	root := &a.s.Root
+	if !root.KeysKnown || len(root.Keys) == 0 {
+		return
+	}
+	for i := range root.Keys {
+		k := &root.Keys[i]
+		ev := keyEvidence(k)
+		ev = append(ev, "status: "+string(k.Status))
+		a.add(CheckRootAccessKey, SubjectAccount, "root", k.ID,
+			"the root account has an API key",
+			"Delete the root account's keys; give automation a sub-user or a role with a least-privilege policy instead.", ev...)
+	}
+}

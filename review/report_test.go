@@ -98,12 +98,15 @@ func TestWriteCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != len(demo(t).Users)+1 {
+	if len(rows) != len(demo(t).Users)+2 {
 		t.Fatalf("%d rows for %d users", len(rows), len(demo(t).Users))
 	}
 	col := map[string]int{}
 	for i, h := range rows[0] {
 		col[h] = i
+	}
+	if rows[1][col["type"]] != "root" || rows[1][col["key_1_id"]] == "" {
+		t.Errorf("root row %v", rows[1])
 	}
 	for _, row := range rows[1:] {
 		if row[col["user"]] == "ci-deploy" {

@@ -19,7 +19,8 @@ type UserRow struct {
 	// User is the sub-user's name; UIN its UIN.
 	User string `json:"user"`
 	UIN  uint64 `json:"uin"`
-	// Type is "sub-user".
+	// Type is "sub-user", or "root" for the root account's row (User "<root>"),
+	// present when the root account's keys were read.
 	Type string `json:"type"`
 	// Created is when the user was created.
 	Created time.Time `json:"created,omitzero"`
@@ -57,7 +58,15 @@ type KeyRow struct {
 }
 
 func userRows(s *cam.Snapshot, now time.Time) []UserRow {
-	rows := make([]UserRow, 0, len(s.Users))
+	rows := make([]UserRow, 0, len(s.Users)+1)
+	if s.Root.KeysKnown {
+		// The root account's row, as credential reports have one; camkit does
+		// not read the root's sign-in or protection settings.
+		row := UserRow{Account: s.Account.OwnerUIN, User: "<root>", UIN: s.Account.OwnerUIN, Type: "root",
+			LoginProtection: "unknown", OperationProtection: "unknown", KeysKnown: true}
+		row.Keys = keyRows(s.Root.Keys, now)
+		rows = append(rows, row)
+	}
 	for i := range s.Users {
 		u := &s.Users[i]
 		row := UserRow{
@@ -70,16 +79,22 @@ func userRows(s *cam.Snapshot, now time.Time) []UserRow {
 			row.OperationProtection = factorList(u.MFA.Operation)
 			row.MFADevice = u.MFA.Login.Device() || u.MFA.Operation.Device()
 		}
-		for _, k := range u.Keys {
-			kr := KeyRow{ID: k.ID, Active: k.Status == cam.KeyActive, Created: k.Created, LastUsed: k.LastUsed, Description: k.Description}
-			if !k.Created.IsZero() && now.After(k.Created) {
-				kr.AgeDays = days(now.Sub(k.Created))
-			}
-			row.Keys = append(row.Keys, kr)
-		}
+		row.Keys = keyRows(u.Keys, now)
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+func keyRows(keys []cam.AccessKey, now time.Time) []KeyRow {
+	var out []KeyRow
+	for _, k := range keys {
+		kr := KeyRow{ID: k.ID, Active: k.Status == cam.KeyActive, Created: k.Created, LastUsed: k.LastUsed, Description: k.Description}
+		if !k.Created.IsZero() && now.After(k.Created) {
+			kr.AgeDays = days(now.Sub(k.Created))
+		}
+		out = append(out, kr)
+	}
+	return out
 }
 
 // AccessRow is one principal's row of the access heat map: the highest access
