@@ -52,22 +52,32 @@ func (l *linter) knownKeys() []string {
 	return l.keys
 }
 
+// lintPlace is where a condition key is, its path built only when a finding
+// needs it.
+type lintPlace struct {
+	ls      *lintStatement
+	op, key string
+}
+
+// String returns the JSON path of the key.
+func (p lintPlace) String() string { return p.ls.conditionPath(p.op, p.key) }
+
 // lintBound is one side of a range a statement's conditions put on a key.
 type lintBound[T any] struct {
 	set    bool
 	value  T
 	strict bool
 	text   string // the value as written
-	path   string
+	place  lintPlace
 }
 
 // lintRange collects the bounds operators put on one key. Values under one
 // key are OR'd, so a less-than bound is the largest value and a greater-than
 // bound the smallest; operators are AND'd, so the range is the tightest.
 type lintRange[T any] struct {
-	lo, hi lintBound[T]
-	equal  []Value // numeric_equal values, OR'd
-	eqPath string
+	lo, hi  lintBound[T]
+	equal   []Value // numeric_equal values, OR'd
+	eqPlace lintPlace
 }
 
 // lintLimits is the comparison and reader for one value type.
@@ -91,11 +101,11 @@ var (
 
 // add folds the values of one operator into r. It returns the OR'd bound the
 // operator sets, and false when a value does not parse (Validate's job).
-func (lim lintLimits[T]) add(r *lintRange[T], op Op, vals []Value, path string) (lintBound[T], bool) {
+func (lim lintLimits[T]) add(r *lintRange[T], op Op, vals []Value, place lintPlace) (lintBound[T], bool) {
 	var b lintBound[T]
 	upper := op == OpNumericLessThan || op == OpNumericLessThanEqual || op == OpDateLessThan || op == OpDateLessThanEqual
 	b.strict = op == OpNumericLessThan || op == OpNumericGreaterThan || op == OpDateLessThan || op == OpDateGreaterThan
-	b.path = path
+	b.place = place
 	for _, v := range vals {
 		x, ok := lim.parse(v.Text)
 		if !ok {

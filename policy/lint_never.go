@@ -20,11 +20,13 @@ func (l *linter) conditionNeverHolds() {
 	now := l.now()
 	for i := range l.stmts {
 		ls := &l.stmts[i]
-		cp := pathField(ls.path, "condition")
 		var times lintRange[time.Time]
 		numbers := map[string]*lintRange[float64]{}
-		absent := map[string]string{}  // key → path of null_equal "true"
-		present := map[string]string{} // key → path of the first operator needing the key
+		if len(ls.Condition) == 0 {
+			continue
+		}
+		absent := map[string]lintPlace{}  // key → null_equal "true"
+		present := map[string]lintPlace{} // key → the first operator needing the key
 		for _, opName := range slices.Sorted(maps.Keys(ls.Condition)) {
 			op, err := ParseOperator(opName)
 			if err != nil {
@@ -32,18 +34,17 @@ func (l *linter) conditionNeverHolds() {
 			}
 			keys := ls.Condition[opName]
 			for _, key := range slices.Sorted(maps.Keys(keys)) {
-				vals, path := keys[key], pathKey(pathField(cp, opName), key)
-				l.neverHoldsKey(now, op, key, vals, path, &times, numbers, absent, present)
+				l.neverHoldsKey(now, op, key, keys[key], lintPlace{ls, opName, key}, &times, numbers, absent, present)
 			}
 		}
 		if lintDateLimits.empty(&times) {
-			l.report(RuleConditionNeverHolds, times.hi.path, "no time is %s %s and %s %s on qcs:current_time, so the statement never applies",
+			l.report(RuleConditionNeverHolds, times.hi.place.String(), "no time is %s %s and %s %s on qcs:current_time, so the statement never applies",
 				lintAfter(times.lo.strict), times.lo.text, lintBefore(times.hi.strict), times.hi.text)
 		}
 		for _, key := range slices.Sorted(maps.Keys(numbers)) {
 			r := numbers[key]
 			if lintNumberLimits.empty(r) {
-				l.report(RuleConditionNeverHolds, r.hi.path, "no number is %s %s and %s %s, so %s can never match and the statement never applies",
+				l.report(RuleConditionNeverHolds, r.hi.place.String(), "no number is %s %s and %s %s, so %s can never match and the statement never applies",
 					lintAbove(r.lo.strict), r.lo.text, lintBelow(r.hi.strict), r.hi.text, quote(key))
 				continue
 			}
@@ -58,21 +59,21 @@ func (l *linter) conditionNeverHolds() {
 				}
 			}
 			if !fits {
-				l.report(RuleConditionNeverHolds, r.eqPath, "no value of numeric_equal on %s lies within the range the statement's other numeric conditions allow, so the statement never applies",
+				l.report(RuleConditionNeverHolds, r.eqPlace.String(), "no value of numeric_equal on %s lies within the range the statement's other numeric conditions allow, so the statement never applies",
 					quote(key))
 			}
 		}
 		for _, key := range slices.Sorted(maps.Keys(absent)) {
 			if p, ok := present[key]; ok {
-				l.report(RuleConditionNeverHolds, p, "this operator needs %s in the request, but null_equal \"true\" at %s requires it absent, so the statement never applies",
-					quote(key), absent[key])
+				l.report(RuleConditionNeverHolds, p.String(), "this operator needs %s in the request, but null_equal \"true\" at %s requires it absent, so the statement never applies",
+					quote(key), absent[key].String())
 			}
 		}
 	}
 }
 
-func (l *linter) neverHoldsKey(now time.Time, op Operator, key string, vals []Value, path string,
-	times *lintRange[time.Time], numbers map[string]*lintRange[float64], absent, present map[string]string) {
+func (l *linter) neverHoldsKey(now time.Time, op Operator, key string, vals []Value, place lintPlace,
+	times *lintRange[time.Time], numbers map[string]*lintRange[float64], absent, present map[string]lintPlace) {
 	switch {
 	case op.Op == OpNullEqual:
 		all := len(vals) > 0
@@ -82,11 +83,11 @@ func (l *linter) neverHoldsKey(now time.Time, op Operator, key string, vals []Va
 			}
 		}
 		if all {
-			absent[key] = path
+			absent[key] = place
 		}
 	case !op.Op.Negated() && !op.IfExist && op.Qualifier != QualifierForAllValue:
 		if _, ok := present[key]; !ok {
-			present[key] = path
+			present[key] = place
 		}
 	}
 	switch op.Op {
@@ -96,11 +97,11 @@ func (l *linter) neverHoldsKey(now time.Time, op Operator, key string, vals []Va
 		if key != KeyCurrentTime {
 			return
 		}
-		b, ok := lintDateLimits.add(times, op.Op, vals, path)
+		b, ok := lintDateLimits.add(times, op.Op, vals, place)
 		upper := op.Op == OpDateLessThan || op.Op == OpDateLessThanEqual
 		if ok && upper {
 			if c := b.value.Compare(now); c < 0 || (c == 0 && b.strict) {
-				l.report(RuleConditionNeverHolds, path, "the latest date, %s, has passed, so the statement never applies again", b.text)
+				l.report(RuleConditionNeverHolds, place.String(), "the latest date, %s, has passed, so the statement never applies again", b.text)
 			}
 		}
 	case OpNumericLessThan, OpNumericLessThanEqual, OpNumericGreaterThan, OpNumericGreaterThanEqual, OpNumericEqual:
@@ -113,10 +114,10 @@ func (l *linter) neverHoldsKey(now time.Time, op Operator, key string, vals []Va
 			numbers[key] = r
 		}
 		if op.Op == OpNumericEqual {
-			r.equal, r.eqPath = vals, path
+			r.equal, r.eqPlace = vals, place
 			return
 		}
-		lintNumberLimits.add(r, op.Op, vals, path)
+		lintNumberLimits.add(r, op.Op, vals, place)
 	}
 }
 
