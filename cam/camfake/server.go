@@ -58,11 +58,11 @@ import (
 // What it does not model: signature version 1 (HmacSHA1/HmacSHA256),
 // permissions (every correctly signed request is allowed, including requests
 // made with role credentials; session policies and trust policies are not
-// evaluated), regions (X-TC-Region is accepted and ignored), a caller's own
-// access keys (ListAccessKeys needs TargetUin), renaming a policy or replacing
-// its document with UpdatePolicy (use CreatePolicyVersion), and tags on
-// policies. Requests for the last four fail with UnsupportedOperation or
-// MissingParameter rather than being half done.
+// evaluated), regions (X-TC-Region is accepted and ignored), renaming a policy
+// or replacing its document with UpdatePolicy (use CreatePolicyVersion), and
+// tags on policies. Requests for the last three fail with UnsupportedOperation
+// or MissingParameter rather than being half done. ListAccessKeys without
+// TargetUin lists the caller's own keys, which are the root account's.
 //
 // Times in CAM responses are "2006-01-02 15:04:05" in Beijing time (UTC+8),
 // as CAM writes them. DescribeEvents returns events newest first, pages with

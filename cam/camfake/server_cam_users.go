@@ -131,11 +131,14 @@ func describeSubAccounts(ctx context.Context, s *Server, p *struct {
 func listAccessKeys(ctx context.Context, s *Server, p *struct {
 	TargetUin *uint64 `json:"TargetUin"`
 }) (any, error) {
-	uin, err := need(p.TargetUin, "TargetUin")
-	if err != nil {
-		return nil, err
+	var keys []cam.AccessKey
+	var err error
+	if p.TargetUin == nil {
+		// The caller's own keys: every request runs as the root account.
+		keys, err = s.api.RootAccessKeys(ctx)
+	} else {
+		keys, err = s.api.ListAccessKeys(ctx, *p.TargetUin)
 	}
-	keys, err := s.api.ListAccessKeys(ctx, uin)
 	if err != nil {
 		return nil, err
 	}

@@ -152,12 +152,18 @@ func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, err
 // ListAccessKeys returns a sub-user's access keys (ListAccessKeys). It never
 // returns a secret key: CAM's ListAccessKeys does not report them.
 func (c *Client) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKey, error) {
+	return c.listAccessKeys(ctx, common.Uint64Ptr(uin), uin)
+}
+
+// listAccessKeys lists the keys of target (the caller's own when nil), which
+// belong to uin.
+func (c *Client) listAccessKeys(ctx context.Context, target *uint64, uin uint64) ([]cam.AccessKey, error) {
 	const action = "ListAccessKeys"
 	if err := c.begin(ctx, action); err != nil {
 		return nil, err
 	}
 	req := camapi.NewListAccessKeysRequest()
-	req.TargetUin = common.Uint64Ptr(uin)
+	req.TargetUin = target
 	resp, err := send(ctx, c, reading, action, func() (*camapi.ListAccessKeysResponse, error) {
 		return c.cam.ListAccessKeysWithContext(ctx, req)
 	})
