@@ -50,12 +50,11 @@ func (c AssumeCheck) Possible() bool { return c.Allowed() || c.Conditional }
 // Conditions on keys the request carries (qcs:current_time at the
 // snapshot's time, so an expired time-limited grant does not count, and the
 // caller's identity) are evaluated as written. Conditions on keys only a
-// real request has (the caller's IP, MFA) cannot be decided from a snapshot;
-// following the safety rule (docs/semantics.md §5.7: never report less
-// access than CAM could grant)
-// the check sets [AssumeCheck.Conditional] when allow statements would
-// apply were those conditions met and no deny that the snapshot can decide
-// applies.
+// real request has (the caller's IP, MFA) cannot be decided from a snapshot.
+// Following the safety rule (docs/semantics.md §5.7: never report less access
+// than CAM could grant), the check sets [AssumeCheck.Conditional] when allow
+// statements would apply were those conditions met and no deny that the
+// snapshot can decide applies.
 //
 // Errors are those of [Snapshot.UserEvaluator], an error wrapping
 // [ErrNotFound] for an unknown role, and an *[IncompleteError] for a role
