@@ -320,3 +320,22 @@ func BenchmarkUserEvaluator(b *testing.B) {
 		b.ReportMetric(float64(len(s.Users)), "users")
 	})
 }
+
+// TestCanAssumeOwner: without the account's owner UIN, the role's ARN names
+// it; without either, the check says what is missing.
+func TestCanAssumeOwner(t *testing.T) {
+	t.Parallel()
+	s := evalSnapshot(t)
+	office := mustUser(t, s, "office").UIN
+	s.Account = cam.Account{}
+	s.Reindex()
+	c, err := s.CanAssume(office, "Storage")
+	if err != nil || !c.Possible() || c.Request.Resource != policy.RoleARN(camfake.DefaultOwnerUIN, "Storage") {
+		t.Errorf("CanAssume without the account = %+v, %v", c.Request, err)
+	}
+	r, _ := s.RoleByName("Storage")
+	r.ARN = ""
+	if _, err := s.CanAssume(office, "Storage"); !errors.Is(err, cam.ErrIncomplete) || !strings.Contains(err.Error(), "owner UIN") {
+		t.Errorf("CanAssume without owner = %v", err)
+	}
+}
