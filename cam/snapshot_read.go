@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -57,7 +58,10 @@ var snapshotFields = []string{"schemaVersion", "taken", "account", "users", "gro
 // [SnapshotSchemaVersion] and every field WriteJSON writes (JSON null, a
 // partial object or unknown fields are errors), that does not contradict
 // itself: no two users with one UIN or name, no two groups with one ID, no two
-// roles with one name, no two policies with one ID. Every error is a
+// roles with one name, no two policies with one ID, no two keys with one ID;
+// a user's groups and the groups' members agree; every attached policy and
+// boundary is among the policies (or, for a boundary, carries its document).
+// Every error is a
 // *[SnapshotError] (matching [ErrBadSnapshot]) that names what is wrong and
 // where, or the reader's own error.
 func ReadSnapshot(r io.Reader) (*Snapshot, error) {
@@ -168,10 +172,70 @@ func (s *Snapshot) checkUnique() error {
 	for i := range s.Users {
 		unique(&e, "users["+strconv.Itoa(i)+"].keys", "id", len(s.Users[i].Keys), func(j int) string { return s.Users[i].Keys[j].ID })
 	}
+	s.checkReferences(&e)
 	if len(e.Problems) > 0 {
 		return &e
 	}
 	return nil
+}
+
+// checkReferences reports memberships and attachments that name what the
+// snapshot does not have: Load writes a user's groups from the groups' member
+// lists, and every attached policy and boundary into Policies.
+func (s *Snapshot) checkReferences(e *SnapshotError) {
+	groups := make(map[uint64]*GroupRecord, len(s.Groups))
+	for i := range s.Groups {
+		groups[s.Groups[i].ID] = &s.Groups[i]
+	}
+	policies := make(map[uint64]bool, len(s.Policies))
+	for _, p := range s.Policies {
+		policies[p.ID] = true
+	}
+	attached := func(where string, as []Attachment) {
+		for j, a := range as {
+			if !policies[a.PolicyID] {
+				e.Problems = append(e.Problems, fmt.Sprintf("%s.policies[%d]: policy id %d is not in policies", where, j, a.PolicyID))
+			}
+		}
+	}
+	bounded := func(where string, b *Boundary) {
+		if b != nil && !policies[b.PolicyID] && b.Document == "" {
+			e.Problems = append(e.Problems, fmt.Sprintf("%s.boundary: policy id %d is not in policies", where, b.PolicyID))
+		}
+	}
+	for i := range s.Users {
+		u := &s.Users[i]
+		where := "users[" + strconv.Itoa(i) + "]"
+		for j, gid := range u.GroupIDs {
+			g, ok := groups[gid]
+			switch {
+			case !ok:
+				e.Problems = append(e.Problems, fmt.Sprintf("%s.groupIDs[%d]: group id %d is not in groups", where, j, gid))
+			case g.MembersKnown && !slices.Contains(g.Members, u.UIN):
+				e.Problems = append(e.Problems, fmt.Sprintf("%s.groupIDs[%d]: group id %d does not list uin %d among its members", where, j, gid, u.UIN))
+			}
+		}
+		attached(where, u.Policies)
+		bounded(where, u.Boundary)
+	}
+	users := make(map[uint64]*UserRecord, len(s.Users))
+	for i := range s.Users {
+		users[s.Users[i].UIN] = &s.Users[i]
+	}
+	for i := range s.Groups {
+		g := &s.Groups[i]
+		where := "groups[" + strconv.Itoa(i) + "]"
+		for j, uin := range g.Members {
+			if u, ok := users[uin]; ok && u.GroupsKnown && g.MembersKnown && !slices.Contains(u.GroupIDs, g.ID) {
+				e.Problems = append(e.Problems, fmt.Sprintf("%s.members[%d]: uin %d does not list group id %d among its groups", where, j, uin, g.ID))
+			}
+		}
+		attached(where, g.Policies)
+	}
+	for i := range s.Roles {
+		attached("roles["+strconv.Itoa(i)+"]", s.Roles[i].Policies)
+		bounded("roles["+strconv.Itoa(i)+"]", s.Roles[i].Boundary)
+	}
 }
 
 func unique[K comparable](e *SnapshotError, list, what string, n int, key func(int) K) {

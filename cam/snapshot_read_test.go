@@ -28,6 +28,20 @@ func withField(field, value string) string {
 	return string(out)
 }
 
+// withTwo returns minimalSnapshot with two fields set.
+func withTwo(f1, v1, f2, v2 string) string {
+	var m map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(withField(f1, v1)), &m); err != nil {
+		panic(err)
+	}
+	m[f2] = json.RawMessage(v2)
+	out, err := json.Marshal(m)
+	if err != nil {
+		panic(err)
+	}
+	return string(out)
+}
+
 func TestReadSnapshotErrors(t *testing.T) {
 	t.Parallel()
 	user := func(uin, name string) string { return `{"uin":` + uin + `,"name":"` + name + `"}` }
@@ -54,6 +68,13 @@ func TestReadSnapshotErrors(t *testing.T) {
 		{"duplicate role", withField("roles", `[{"id":"1","name":"R","trustPolicy":""},{"id":"2","name":"R","trustPolicy":""}]`), `roles[1]: name "R" appears twice, also roles[0]`},
 		{"duplicate policy", withField("policies", `[{"id":3,"name":"a","type":"custom"},{"id":3,"name":"b","type":"custom"}]`), "policies[1]: id 3 appears twice, also policies[0]"},
 		{"duplicate key", withField("users", `[{"uin":1,"name":"a","keys":[{"id":"K","userUIN":1,"status":"Active"},{"id":"K","userUIN":1,"status":"Active"}]}]`), `users[0].keys[1]: id "K" appears twice`},
+		{"unknown group", withField("users", `[{"uin":1,"name":"a","groupIDs":[9],"groupsKnown":true}]`), "users[0].groupIDs[0]: group id 9 is not in groups"},
+		{"member not listed", withTwo("users", `[{"uin":1,"name":"a","groupIDs":[9],"groupsKnown":true}]`, "groups", `[{"id":9,"name":"g","members":[2],"membersKnown":true}]`),
+			"users[0].groupIDs[0]: group id 9 does not list uin 1"},
+		{"group not listed", withTwo("users", `[{"uin":1,"name":"a","groupsKnown":true}]`, "groups", `[{"id":9,"name":"g","members":[1],"membersKnown":true}]`),
+			"groups[0].members[0]: uin 1 does not list group id 9"},
+		{"unknown policy", withField("roles", `[{"id":"1","name":"R","trustPolicy":"","policies":[{"policyID":4,"policyName":"p","policyType":"custom"}]}]`), "roles[0].policies[0]: policy id 4 is not in policies"},
+		{"unknown boundary", withField("users", `[{"uin":1,"name":"a","boundary":{"policyID":4}}]`), "users[0].boundary: policy id 4 is not in policies"},
 		{"duplicate root key", withField("root", `{"keys":[{"id":"K","userUIN":1,"status":"Active"},{"id":"K","userUIN":1,"status":"Active"}],"keysKnown":true}`), `root.keys[1]: id "K" appears twice`},
 	}
 	for _, tt := range tests {
