@@ -14,7 +14,9 @@
 //     [WithActionRate], [WithRetry], [WithFailFast], [WithProgress] and
 //     [WithClock]; a Reader may report its own limits ([RateLimiter]) and
 //     clock ([Clock]);
-//   - [Snapshot.WriteJSON] and [ReadSnapshot] to save and read a snapshot;
+//   - [Snapshot.WriteJSON] and [ReadSnapshot] to save and read a snapshot
+//     (a file that is not a whole, consistent snapshot is a [*SnapshotError]);
+//     [Snapshot.Root] holds the root account's own access keys;
 //   - lookups: [Snapshot.UserByName], [Snapshot.UserByUIN],
 //     [Snapshot.GroupByID], [Snapshot.RoleByName], [Snapshot.PolicyByID],
 //     [Snapshot.PolicyByName], [Snapshot.EffectivePolicies],
