@@ -2,6 +2,8 @@ package cam
 
 import (
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -24,6 +26,10 @@ var (
 	// ErrIncomplete: a snapshot lacks part of what is needed to answer, such
 	// as a user's attachments that could not be read (see [IncompleteError]).
 	ErrIncomplete = errors.New("cam: snapshot incomplete")
+	// ErrBadSnapshot: the input is not a whole snapshot of the format this
+	// package reads, or it contradicts itself (see [ReadSnapshot] and
+	// [SnapshotError]).
+	ErrBadSnapshot = errors.New("cam: not a valid snapshot")
 )
 
 // IncompleteError reports that a snapshot lacks part of what a principal
@@ -131,4 +137,34 @@ func Classify(code string) error {
 		return ErrInvalid
 	}
 	return nil
+}
+
+// SnapshotError says why an input is not a valid snapshot. It matches
+// [ErrBadSnapshot] with errors.Is.
+type SnapshotError struct {
+	// Problems lists what is wrong, each naming where ("users[3]: uin
+	// 100000001000 appears twice, also users[1]").
+	Problems []string
+}
+
+// maxSnapshotProblems is how many problems a SnapshotError spells out.
+const maxSnapshotProblems = 10
+
+// Error formats the error as "cam: reading snapshot: <problem>; <problem>",
+// spelling out the first ten problems and counting the rest.
+func (e *SnapshotError) Error() string {
+	ps := e.Problems
+	more := ""
+	if len(ps) > maxSnapshotProblems {
+		more = "; and " + strconv.Itoa(len(ps)-maxSnapshotProblems) + " more"
+		ps = ps[:maxSnapshotProblems]
+	}
+	return "cam: reading snapshot: " + strings.Join(ps, "; ") + more
+}
+
+// Is reports whether target is [ErrBadSnapshot].
+func (e *SnapshotError) Is(target error) bool { return target == ErrBadSnapshot }
+
+func badSnapshot(format string, args ...any) *SnapshotError {
+	return &SnapshotError{Problems: []string{fmt.Sprintf(format, args...)}}
 }
