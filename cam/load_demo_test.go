@@ -108,6 +108,8 @@ func TestLoadDemoDefaults(t *testing.T) {
 	if _, err := cam.Load(ctx, documented{camfake.Demo()}); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("Load at documented rates within 1s = %v, want a deadline error", err)
 	}
+	ctx, cancel = context.WithTimeout(context.Background(), time.Second)
+	defer cancel()
 	s, err := cam.Load(ctx, camfake.Demo())
 	if err != nil {
 		t.Fatalf("Load(Demo) within 1s: %v", err)
