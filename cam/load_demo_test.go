@@ -100,9 +100,10 @@ func TestLoadDemoFailingMFA(t *testing.T) {
 func TestLoadDemoDefaults(t *testing.T) {
 	t.Parallel()
 	// At the documented 5 requests per second, the ten users'
-	// ListAttachedUserAllPolicies calls need about two seconds: Load refuses
-	// a one-second deadline at once. Against the fake's own (absent) limits
-	// it finishes well within it.
+	// ListAttachedUserAllPolicies calls need about two seconds, so a load
+	// with a one-second deadline fails (Load gives up as soon as a rate-limit
+	// wait would pass it). Against the fake's own (absent) limits a load
+	// finishes well within one second.
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
 	if _, err := cam.Load(ctx, documented{camfake.Demo()}); !errors.Is(err, context.DeadlineExceeded) {
