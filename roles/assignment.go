@@ -46,7 +46,7 @@ func (t Ticket) String() string {
 }
 
 // Assignment gives a sub-user a role. A permanent assignment (zero Until) and a
-// time-limited grant both live in CAM itself (CAM-SEMANTICS §6): the user is
+// time-limited grant both live in CAM itself (docs/semantics.md §6 and §9): the user is
 // a principal of the role's trust policy, and holds an sts:AssumeRole allow on
 // the role's ARN in the custom policy "camkit-assume-<user>"; a time-limited
 // grant puts date_less_than on qcs:current_time in both, so CAM enforces the

@@ -367,7 +367,7 @@ func (pl *planner) trustDoc(d *Definition, grants []Assignment) *policy.Document
 	return doc
 }
 
-// camDefaultSession is CAM's default role session, 7,200 s (CAM-SEMANTICS
+// camDefaultSession is CAM's default role session, 7,200 s (docs/semantics.md
 // §6): a definition's SessionDuration of 0 ("CAM's default") matches a role
 // that reports either 0 or this.
 const camDefaultSession = 7200

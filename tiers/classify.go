@@ -50,8 +50,8 @@ func Classify(docs ...*policy.Document) Classification {
 // qcs:resource_tag ["env&prod", "env&production"]) confines the writes it
 // covers to non-production resources, for products that support
 // authorisation by tag. A deny's action patterns are matched against the
-// catalogue's spelling of each API, case-sensitively, as CAM-SEMANTICS §2
-// requires of deny statements; when a deny does not name a wildcard allow
+// catalogue's spelling of each API, case-sensitively, as docs/semantics.md §2
+// and §5.7 require of deny statements; when a deny does not name a wildcard allow
 // literally, the catalogue is taken as the complete list of the APIs the
 // allow matches.
 //

@@ -44,7 +44,7 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 			}
 		case eff.cred != "":
 			// Credential-issuing APIs count as permission management
-			// (CAM-SEMANTICS §2), whatever their verb says.
+			// (docs/semantics.md §2), whatever their verb says.
 			r.Tier, r.Cause, r.AccessLevel = BreakGlass, CauseCredentials, policy.AccessPermissionsManagement
 			if eff.cred == raw {
 				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") issues credentials: tier 4 (break-glass)"

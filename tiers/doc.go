@@ -45,17 +45,18 @@
 // product that supports authorisation by tag and an API CAM authorises per
 // resource. The tag is read from qcs:resource_tag ("env&dev") and
 // qcs:resource_tag/env ("dev") under every string operator, with _if_exist,
-// for_any_value: and for_all_value: read as CAM-SEMANTICS §4 says; values are
+// for_any_value: and for_all_value: read as docs/semantics.md §4 says; values are
 // compared exactly unless the operator ignores case. Resource "*" without
 // such a condition reaches production. Tag changes count as writes. A
 // wildcard action counts at the highest level of any API it matches.
 //
-// A deny can lower a tier because an explicit deny overrides every allow (CAM-SEMANTICS §5): a deny
-// that holds for every production resource (its every condition does)
-// leaves only non-production resources to the allows it covers, and a deny
-// without conditions removes the APIs it names. A deny is matched
-// case-sensitively, as CAM-SEMANTICS §2 requires, against the catalogue's
-// spelling of each API. A deny never raises a tier.
+// A deny can lower a tier because an explicit deny overrides every allow
+// (docs/semantics.md §5.3): a deny that holds for every production resource
+// (its every condition does) leaves only non-production resources to the
+// allows it covers, and a deny without conditions removes the APIs it names.
+// A deny is matched case-sensitively, as docs/semantics.md §2 and §5.7
+// require, against the catalogue's spelling of each API. A deny never raises
+// a tier. docs/semantics.md §8 sets out these rules in full.
 //
 // # What it does not do
 //

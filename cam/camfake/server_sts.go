@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// STS AssumeRole limits (CAM-SEMANTICS §6).
+// STS AssumeRole limits (docs/semantics.md §6).
 const (
 	defaultAssumeRoleSeconds = 7200
 	maxAssumeRolePolicyLen   = 2048

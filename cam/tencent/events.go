@@ -16,7 +16,7 @@ import (
 	"github.com/camkit/camkit/cam"
 )
 
-// CloudAudit's query limits (CAM-SEMANTICS §7).
+// CloudAudit's query limits (docs/semantics.md §7).
 const (
 	// MaxEventAge is how far back CloudAudit serves events.
 	MaxEventAge = 90 * 24 * time.Hour
