@@ -98,7 +98,9 @@ func (s *Snapshot) possible(uin, owner uint64, arn string, trust *evalEntry) (bo
 		return false, err
 	}
 	req := policy.Request{Action: actionAssumeRole, Resource: arn, Principal: a.principal, Context: a.ctx}
-	return could(trust.ev.Evaluate(req), trust, req) && could(a.e.ev.Evaluate(req), a.e, req), nil
+	// The user's side first: most users hold sts:AssumeRole on few roles, so
+	// it usually decides alone.
+	return could(a.e.ev.Evaluate(req), a.e, req) && could(trust.ev.Evaluate(req), trust, req), nil
 }
 
 // assumer is a user's evaluator with the cached parts of its AssumeRole
@@ -198,16 +200,18 @@ func (s *Snapshot) AssumableRoles(uin uint64) ([]*RoleRecord, error) {
 	}
 	var out []*RoleRecord
 	var errs []error
+	ix := s.index()
 	for i := range s.Roles {
 		r := &s.Roles[i]
 		trust, err := s.trustEval(r)
 		var owner uint64
+		var arn string
 		if err == nil {
-			owner, err = s.owner(r)
+			owner, arn, err = s.roleARN(ix, i)
 		}
 		if err == nil {
 			var ok bool
-			if ok, err = s.possible(uin, owner, policy.RoleARN(owner, r.Name), trust); err == nil && ok {
+			if ok, err = s.possible(uin, owner, arn, trust); err == nil && ok {
 				out = append(out, r)
 			}
 		}
@@ -310,4 +314,26 @@ func relax(doc *policy.Document, ctx map[string][]string, changed *bool) *policy
 		out.Statement = append(out.Statement, st)
 	}
 	return out
+}
+
+// roleARN returns the owner UIN and ARN of the i-th role, computing every
+// role's ARN once per index.
+func (s *Snapshot) roleARN(ix *snapshotIndex, i int) (uint64, string, error) {
+	r := &s.Roles[i]
+	owner, err := s.owner(r)
+	if err != nil {
+		return 0, "", err
+	}
+	ix.arnOnce.Do(func() {
+		ix.roleARNs = make([]string, len(s.Roles))
+		for j := range s.Roles {
+			if o, err := s.owner(&s.Roles[j]); err == nil {
+				ix.roleARNs[j] = policy.RoleARN(o, s.Roles[j].Name)
+			}
+		}
+	})
+	if i < len(ix.roleARNs) && ix.roleARNs[i] != "" {
+		return owner, ix.roleARNs[i], nil
+	}
+	return owner, policy.RoleARN(owner, r.Name), nil
 }

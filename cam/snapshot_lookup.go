@@ -21,6 +21,10 @@ type snapshotIndex struct {
 	policyByID   map[uint64]int
 	policyByName map[string]int
 	evals        evalCache
+	// roleARNs holds policy.RoleARN(owner, name) of each role, by position;
+	// built on first use by roleARN.
+	arnOnce  sync.Once
+	roleARNs []string
 }
 
 func buildIndex(s *Snapshot) *snapshotIndex {
