@@ -57,6 +57,7 @@ type assessment struct {
 	now      time.Time
 	owner    uint64
 	findings []Finding
+	assume   *assumeIndex
 }
 
 func newAssessment(s *cam.Snapshot, cfg Config) *assessment {

@@ -150,7 +150,8 @@ func (a *assessment) userSharedAccount() {
 
 func (a *assessment) userTooManyRoles() {
 	a.users(func(u *cam.UserRecord) {
-		roles, err := a.s.AssumableRoles(u.UIN)
+		ix := a.assumes()
+		roles, err := ix.roles[u.UIN], ix.errs[u.UIN]
 		if err != nil {
 			a.add(CheckReviewIncomplete, SubjectUser, u.Name, CheckUserTooManyRoles,
 				"could not decide every role the user can assume",

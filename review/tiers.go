@@ -2,6 +2,7 @@ package review
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/camkit/camkit/cam"
@@ -92,11 +93,17 @@ func (a *assessment) tierRole(r *cam.RoleRecord, declared tiers.Tier) (tiers.Rol
 			missing = append(missing, "boundary "+r.Boundary.PolicyName)
 		}
 	}
-	holders, err := a.s.WhoCanAssume(r.Name)
-	if err != nil {
-		missing = append(missing, "who can assume it ("+oneLine(err.Error())+")")
+	ix := a.assumes()
+	if r.Trust == nil {
+		missing = append(missing, "the trust policy")
 	}
-	for _, u := range holders {
+	for uin := range ix.errs {
+		if u, ok := a.s.UserByUIN(uin); ok {
+			missing = append(missing, "whether "+u.Name+" can assume it")
+		}
+	}
+	slices.Sort(missing)
+	for _, u := range ix.holders[r.Name] {
 		h := tiers.Holder{Name: u.Name}
 		if u.MFAKnown {
 			h.LoginMFA = u.MFA.Login.Device()
