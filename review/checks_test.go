@@ -92,7 +92,10 @@ func TestChecksBoundaries(t *testing.T) {
 		}, false},
 		{review.CheckKeyUnused, func(u *cam.UserRecord) { u.Keys = []cam.AccessKey{key("k", 10*day, 90*day, "ci-prod")} }, true},
 		{review.CheckKeyUnused, func(u *cam.UserRecord) { u.Keys = []cam.AccessKey{key("k", 10*day, 90*day-time.Second, "ci-prod")} }, false},
-		{review.CheckKeyUnused, func(u *cam.UserRecord) { u.Keys = []cam.AccessKey{key("k", 10*day, 100*day, "ci-prod")}; u.KeyUsageKnown = false }, false},
+		{review.CheckKeyUnused, func(u *cam.UserRecord) {
+			u.Keys = []cam.AccessKey{key("k", 10*day, 100*day, "ci-prod")}
+			u.KeyUsageKnown = false
+		}, false},
 		{review.CheckKeyNeverUsed, func(u *cam.UserRecord) { u.Keys = []cam.AccessKey{key("k", 7*day, -1, "ci-prod")} }, true},
 		{review.CheckKeyNeverUsed, func(u *cam.UserRecord) { u.Keys = []cam.AccessKey{key("k", 7*day-time.Second, -1, "ci-prod")} }, false},
 		{review.CheckKeyTwoActive, func(u *cam.UserRecord) {
