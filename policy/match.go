@@ -184,7 +184,14 @@ func globMatch(pieces []piece, s string, fold bool, st *evalState) bool {
 			anchored = false
 		case i == len(pieces):
 			k := len(s) - n // the last segment must end s
-			return k >= si && segmentEqual(pieces[start:i], s[k:], fold, st)
+			if k < si {
+				return false
+			}
+			if i-start == 1 {
+				text, _ := pieces[start].resolve(st)
+				return equalBytes(s[k:], text, fold)
+			}
+			return segmentEqual(pieces[start:i], s[k:], fold, st)
 		case i > start:
 			k := segmentIndex(pieces[start:i], n, s[si:], fold, st)
 			if k < 0 {
@@ -225,15 +232,24 @@ func globASCII(pieces []piece, s string, st *evalState) bool {
 			}
 		}
 	}
-	return isASCII(s)
+	var or byte
+	for i := 0; i < len(s); i++ {
+		or |= s[i]
+	}
+	return or < utf8.RuneSelf
 }
 
 // equalBytes compares a and b byte by byte, ASCII letters without regard to
 // case when fold is set.
 func equalBytes(a, b string, fold bool) bool {
-	if !fold || a == b {
+	if !fold {
 		return a == b
 	}
+	return globEqualFold(a, b)
+}
+
+// globEqualFold compares a and b ignoring the case of ASCII letters.
+func globEqualFold(a, b string) bool {
 	if len(a) != len(b) {
 		return false
 	}
