@@ -190,5 +190,5 @@ func (a *assessment) lintFinding(kind SubjectKind, subject string, f policy.Find
 	// The two scales have the same five steps.
 	sev := a.cfg.severity(f.Rule, Severity(f.Severity))
 	a.addSeverity(sev, f.Rule, kind, subject, f.Path, f.Message,
-		"Fix the policy as the lint message says (policy.Rules documents each rule).", "lint: "+f.String())
+		"Change the policy as the message says; policy.Rules documents each lint rule.", "lint rule "+f.Rule+" at "+f.Path)
 }

@@ -61,8 +61,19 @@ type AccountSummary struct {
 
 // Add adds findings (for example from [Events]) to the report, applying the
 // report's suppressions, and keeps the findings in order.
+//
+// In a report of one account, added findings without an account (those of
+// [Events], which reads the audit log without knowing the owner) take the
+// report's account.
 func (r *Report) Add(fs ...Finding) {
 	extra := &Report{Findings: slices.Clone(fs)}
+	if len(r.Accounts) == 1 {
+		for i := range extra.Findings {
+			if extra.Findings[i].Account == 0 {
+				extra.Findings[i].Account = r.Accounts[0].OwnerUIN
+			}
+		}
+	}
 	extra.applySuppressions(r.activeSuppressions(), r.Generated)
 	r.Findings = append(r.Findings, extra.Findings...)
 	r.Suppressed = append(r.Suppressed, extra.Suppressed...)

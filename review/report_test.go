@@ -71,7 +71,7 @@ func TestWriteMarkdownAndText(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := md.String()
-	for _, want := range []string{"| critical |", "### user ops\\-admin", "`user.shared-account`", "Fix:"} {
+	for _, want := range []string{"| critical |", "### user ops-admin", "`user.shared-account`", "Fix:"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("markdown lacks %q", want)
 		}

@@ -72,11 +72,13 @@ func mdLabel(name string) string {
 }
 
 // mdEscape makes account text inert in Markdown: control characters become
-// spaces and Markdown and HTML punctuation is backslash-escaped.
+// spaces, and the characters that make emphasis, code, links, tables or HTML
+// are backslash-escaped. Text always follows other text on its line, so a
+// leading '#' or '-' cannot start a heading or list.
 func mdEscape(s string) string {
 	var b strings.Builder
 	for _, r := range oneLine(s) {
-		if strings.ContainsRune("\\`*_{}[]()#+-.!|<>~&", r) {
+		if strings.ContainsRune("\\`*_[]|<>&~", r) {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
