@@ -1,35 +1,63 @@
 package tiers
 
 import (
-	"slices"
-
 	"github.com/camkit/camkit/policy"
 )
 
 // ipConditions asks every allow statement that grants a write to be limited
 // to known addresses: an ip_equal condition on qcs:ip in the statement, or a
 // deny with only an ip_not_equal condition on qcs:ip that covers the
-// statement's resources and write actions.
+// statement's resources and write actions. Comparing statements with denies
+// is capped at [MaxDenyWork]; past it a statement counts as uncovered, and
+// its violation says the denies were not all weighed.
 func (ck *checker) ipConditions(cls Classification, docs []NamedDocument, req TierRequirements) {
 	if req.IPCondition == Off {
 		return
 	}
+	denies := ipDenies(docs)
+	denyRes, denyActs := 0, 0
+	for _, d := range denies {
+		denyRes += len(d.resources)
+		denyActs += len(d.actions)
+	}
+	budget := MaxDenyWork
 	type at struct{ doc, stmt int }
-	var seen []at
-	for _, r := range cls.Reasons {
+	seen := map[at]bool{}
+	for i, r := range cls.Reasons {
 		key := at{r.Document, r.Statement}
-		if slices.Contains(seen, key) || r.Document >= len(docs) || docs[r.Document].Document == nil ||
-			r.Statement >= len(docs[r.Document].Document.Statement) {
+		if seen[key] || r.Document < 0 || r.Document >= len(docs) || docs[r.Document].Document == nil ||
+			r.Statement < 0 || r.Statement >= len(docs[r.Document].Document.Statement) {
 			continue
 		}
-		seen = append(seen, key)
+		seen[key] = true
+		// The statement's reasons are consecutive: reasons come in
+		// document, statement and action order.
+		j := i + 1
+		for j < len(cls.Reasons) && cls.Reasons[j].Document == r.Document && cls.Reasons[j].Statement == r.Statement {
+			j++
+		}
 		st := &docs[r.Document].Document.Statement[r.Statement]
-		if hasIPEqual(st.Condition) || ipDenyCovers(docs, st, cls.Reasons, key.doc, key.stmt) {
+		if hasIPEqual(st.Condition) {
 			continue
+		}
+		unweighed := false
+		if len(denies) > 0 {
+			cost := denyRes*max(len(st.Resource), 1) + denyActs*(j-i)
+			if cost <= budget {
+				budget -= cost
+				if ipDenyCovers(denies, st, cls.Reasons[i:j]) {
+					continue
+				}
+			} else {
+				unweighed = true
+			}
 		}
 		v := Violation{Rule: RuleIPCondition, Advisory: req.IPCondition == Recommended,
 			Message: r.Policy + ": " + policy.StatementPath(r.Statement) + " grants writes (" + r.Action +
 				") from any address; add an ip_equal condition on qcs:ip with the office or CI ranges"}
+		if unweighed {
+			v.Message += " (not every ip_not_equal deny was weighed: too many statements)"
+		}
 		if v.Advisory {
 			v.Message += " (recommended for this tier)"
 		}
@@ -51,14 +79,15 @@ func hasIPEqual(cond policy.Condition) bool {
 	return false
 }
 
-// ipDenyCovers reports whether a deny whose only condition is ip_not_equal on
-// qcs:ip covers the statement's resources and every write action the
-// reasons list for it.
-func ipDenyCovers(docs []NamedDocument, st *policy.Statement, reasons []Reason, doc, stmt int) bool {
-	res := st.Resource
-	if len(res) == 0 {
-		res = []string{"*"}
-	}
+// ipDeny is a deny statement whose only condition is ip_not_equal on qcs:ip.
+type ipDeny struct {
+	resources []string
+	actions   []string // without the "name/" prefix
+}
+
+// ipDenies collects the documents' ip_not_equal deny statements.
+func ipDenies(docs []NamedDocument) []ipDeny {
+	var out []ipDeny
 	for _, nd := range docs {
 		if nd.Document == nil {
 			continue
@@ -67,29 +96,36 @@ func ipDenyCovers(docs []NamedDocument, st *policy.Statement, reasons []Reason, 
 			if d.Effect != policy.EffectDeny || d.Principal != nil || !onlyIPNotEqual(d.Condition) {
 				continue
 			}
-			covered := true
-			for _, r := range res {
-				if !resourceCovered(d.Resource, r) {
-					covered = false
-					break
-				}
-			}
-			if !covered {
-				continue
-			}
 			actions := make([]string, len(d.Action))
 			for i, a := range d.Action {
 				actions[i] = trimName(a)
 			}
-			for _, r := range reasons {
-				if r.Document == doc && r.Statement == stmt && !actionCovered(actions, r.Action) {
-					covered = false
-					break
-				}
+			out = append(out, ipDeny{resources: d.Resource, actions: actions})
+		}
+	}
+	return out
+}
+
+// ipDenyCovers reports whether one deny covers the statement's resources and
+// every write action of its reasons.
+func ipDenyCovers(denies []ipDeny, st *policy.Statement, reasons []Reason) bool {
+	res := st.Resource
+	if len(res) == 0 {
+		res = []string{"*"}
+	}
+	for _, d := range denies {
+		covered := true
+		for _, r := range res {
+			if !resourceCovered(d.resources, r) {
+				covered = false
+				break
 			}
-			if covered {
-				return true
-			}
+		}
+		for k := 0; covered && k < len(reasons); k++ {
+			covered = actionCovered(d.actions, reasons[k].Action)
+		}
+		if covered {
+			return true
 		}
 	}
 	return false

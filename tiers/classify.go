@@ -61,6 +61,13 @@ func Classify(docs ...*policy.Document) Classification {
 // that does not parse is a [CauseUnreadable] reason at tier 4: validate
 // documents first. Classify never fails and never panics; nil documents are
 // skipped. It is safe for concurrent use.
+//
+// Weighing deny statements against allows compares pairs, so its work is
+// capped ([MaxDenyWork] comparisons per call, far above what documents
+// within CAM's limits need). Past the cap the remaining allows are
+// classified without the denies, which can only overstate the tier, never
+// understate it: [Classification.Incomplete] is then true and each reason
+// concerned says so.
 func (s Scheme) Classify(docs ...*policy.Document) Classification {
 	named := make([]NamedDocument, len(docs))
 	for i, d := range docs {
@@ -72,7 +79,7 @@ func (s Scheme) Classify(docs ...*policy.Document) Classification {
 // ClassifyNamed is [Scheme.Classify] for documents with names, which the
 // reasons then use.
 func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
-	c := classifier{s: &s}
+	c := classifier{s: &s, budget: MaxDenyWork}
 	c.collectDenies(docs)
 	out := Classification{Tier: ReadOnly}
 	n := 0
@@ -102,6 +109,7 @@ func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
 	for _, r := range out.Reasons {
 		out.Tier = max(out.Tier, r.Tier)
 	}
+	out.Incomplete = c.skipped
 	if len(out.Reasons) == 0 {
 		out.Reasons = nil
 	}
@@ -115,10 +123,32 @@ func documentName(name string, i int) string {
 	return "document[" + strconv.Itoa(i) + "]"
 }
 
+// MaxDenyWork caps the comparisons of deny statements with allowed actions
+// and resources that one classification makes (see [Scheme.Classify]).
+const MaxDenyWork = 1 << 21
+
 // classifier holds one Classify call's state.
 type classifier struct {
 	s      *Scheme
 	denies []denyInfo
+	// budget is how many deny comparisons are left; skipped is set once
+	// some denies were not weighed because it ran out.
+	budget  int
+	skipped bool
+	// denyResources counts the resources of all denies, the cost of
+	// matching one allowed resource against them.
+	denyResources int
+}
+
+// spend takes n comparisons from the budget, or reports false (and marks the
+// classification incomplete) when not enough are left.
+func (c *classifier) spend(n int) bool {
+	if n <= c.budget {
+		c.budget -= n
+		return true
+	}
+	c.skipped = true
+	return false
 }
 
 // denyInfo is a deny statement that may lower a tier.
@@ -162,6 +192,7 @@ func (c *classifier) collectDenies(docs []NamedDocument) {
 				d.actions = append(d.actions, strings.TrimPrefix(a, "name/"))
 			}
 			c.denies = append(c.denies, d)
+			c.denyResources += len(d.resources)
 		}
 	}
 }
@@ -218,6 +249,9 @@ func (c *classifier) applicableDenies(st *policy.Statement) []*denyInfo {
 	res := st.Resource
 	if len(res) == 0 {
 		res = []string{"*"}
+	}
+	if !c.spend(c.denyResources * len(res)) {
+		return nil
 	}
 	var out []*denyInfo
 	for i := range c.denies {

@@ -15,9 +15,21 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 	}
 	var sc statementScope
 	scoped := false
+	// c.skipped is reset per statement and per action, so that each reason
+	// can say whether denies went unweighed for it; it is restored at the end.
+	skippedBefore := c.skipped
+	c.skipped = false
 	denies := c.applicableDenies(st)
+	stmtSkipped, anySkipped := c.skipped, c.skipped
+	// denyActions is the cost of matching one API against the denies.
+	denyActions := 0
+	for _, d := range denies {
+		denyActions += len(d.actions)
+	}
+	defer func() { c.skipped = skippedBefore || anySkipped }()
 	sp := name + ": statement[" + strconv.Itoa(si) + "]: "
 	for _, raw := range st.Action {
+		c.skipped = false
 		r := Reason{Policy: name, Document: di, Statement: si, Action: raw}
 		info := infoFor(raw)
 		if info.err != "" {
@@ -26,7 +38,7 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 			out.Reasons = append(out.Reasons, r)
 			continue
 		}
-		eff := c.effective(info, denies)
+		eff := c.effective(info, denies, denyActions)
 		if eff.removed {
 			continue
 		}
@@ -63,7 +75,7 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 				how = sc.tag
 			}
 			if how == "" {
-				how = c.denyConfined(info, eff, denies)
+				how = c.denyConfined(info, eff, denies, denyActions)
 			}
 			if how != "" {
 				r.Tier, r.Cause = DevTest, CauseConfinedWrite
@@ -73,8 +85,13 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") can reach production resources" + c.unconfinedWhy(info, sc) + ": tier 3 (production)"
 			}
 		default:
+			anySkipped = anySkipped || c.skipped
 			continue
 		}
+		if stmtSkipped || c.skipped {
+			r.Message += "; not every deny statement was weighed (too many statements), so the tier may be overstated"
+		}
+		anySkipped = anySkipped || c.skipped
 		out.Reasons = append(out.Reasons, r)
 	}
 }
@@ -148,8 +165,12 @@ type effect struct {
 // effective applies the deny statements that cover an allow statement's
 // resources to one of its actions: unconditional denies remove the APIs they
 // name, and the action's level is recomputed from the catalogued APIs left.
-func (c *classifier) effective(info *actionInfo, denies []*denyInfo) effect {
+// denyActions is the number of action patterns the denies have.
+func (c *classifier) effective(info *actionInfo, denies []*denyInfo, denyActions int) effect {
 	e := effect{level: info.level, cred: info.cred, pmOther: info.pmOther, pmName: info.pmName}
+	if len(denies) == 0 || !c.spend(denyActions*(1+2*len(info.members))) {
+		return e
+	}
 	always := false
 	for _, d := range denies {
 		if d.always {
@@ -196,8 +217,9 @@ func (c *classifier) effective(info *actionInfo, denies []*denyInfo) effect {
 // denyConfined says how deny statements keep an action's writes off
 // production resources, or returns "" if they do not: a deny names the
 // action literally, or names each catalogued write API it matches.
-func (c *classifier) denyConfined(info *actionInfo, e effect, denies []*denyInfo) string {
-	if len(denies) == 0 || !writeLevel(e.level) || e.level == policy.AccessPermissionsManagement {
+func (c *classifier) denyConfined(info *actionInfo, e effect, denies []*denyInfo, denyActions int) string {
+	if len(denies) == 0 || !writeLevel(e.level) || e.level == policy.AccessPermissionsManagement ||
+		!c.spend(denyActions*(1+2*len(info.members))) {
 		return ""
 	}
 	a := info.action

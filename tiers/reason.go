@@ -99,6 +99,11 @@ type Classification struct {
 	// Reasons lists, in document, statement and action order, every allowed
 	// action that needs more than tier 1. Reads and lists are not listed.
 	Reasons []Reason `json:"reasons,omitempty"`
+	// Incomplete is true when the documents had too many statements for
+	// every deny to be weighed against every allow ([MaxDenyWork]): some
+	// allows were classified without the denies, so Tier may be higher
+	// than what the documents really allow, never lower.
+	Incomplete bool `json:"incomplete,omitempty"`
 }
 
 // Above returns the reasons whose tier exceeds t, in order.
