@@ -158,6 +158,7 @@ func (a *assessment) policyUnattached() {
 // grants, so its wildcards are limits, not grants.
 func (a *assessment) lintPolicies() {
 	boundaries := a.boundaryPolicies()
+	breakGlassOnly := a.breakGlassOnlyPolicies()
 	now := a.now
 	lintOpts := policy.LintOptions{Now: func() time.Time { return now }, OwnerUIN: a.owner}
 	for i := range a.s.Policies {
@@ -166,6 +167,9 @@ func (a *assessment) lintPolicies() {
 			continue
 		}
 		for _, f := range policy.LintWith(p.Parsed, lintOpts) {
+			if breakGlassOnly[p.ID] && breadthRules[f.Rule] {
+				continue // a break-glass role is meant to be broad
+			}
 			a.lintFinding(SubjectPolicy, p.Name, f)
 		}
 	}
@@ -191,4 +195,42 @@ func (a *assessment) lintFinding(kind SubjectKind, subject string, f policy.Find
 	sev := a.cfg.severity(f.Rule, Severity(f.Severity))
 	a.addSeverity(sev, f.Rule, kind, subject, f.Path, f.Message,
 		"Change the policy as the message says; policy.Rules documents each lint rule.", "lint rule "+f.Rule+" at "+f.Path)
+}
+
+// breadthRules are the lint rules about how much a policy grants; they are not
+// reported for policies held only by break-glass roles, whose purpose is full
+// access (policy.admin-grant and the tier checks judge those roles).
+var breadthRules = map[string]bool{
+	policy.RuleFullAdmin: true, policy.RuleServiceWildcard: true, policy.RuleWriteOnAnyResource: true,
+	policy.RulePrivilegeEscalation: true, policy.RuleExfiltrationReadAny: true,
+}
+
+// breakGlassOnlyPolicies returns the IDs of custom policies attached to at
+// least one break-glass role and to no user, group or other role.
+func (a *assessment) breakGlassOnlyPolicies() map[uint64]bool {
+	bg, other := map[uint64]bool{}, map[uint64]bool{}
+	for i := range a.s.Roles {
+		r := &a.s.Roles[i]
+		m := other
+		if a.breakGlass(r) {
+			m = bg
+		}
+		for _, att := range r.Policies {
+			m[att.PolicyID] = true
+		}
+	}
+	for i := range a.s.Users {
+		for _, att := range a.s.Users[i].Policies {
+			other[att.PolicyID] = true
+		}
+	}
+	for i := range a.s.Groups {
+		for _, att := range a.s.Groups[i].Policies {
+			other[att.PolicyID] = true
+		}
+	}
+	for id := range other {
+		delete(bg, id)
+	}
+	return bg
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/cam/camfake"
+	"github.com/camkit/camkit/policy"
 	"github.com/camkit/camkit/review"
 	"github.com/camkit/camkit/roles"
 )
@@ -49,5 +50,12 @@ func TestAssessAfterRolesApply(t *testing.T) {
 		if f.Subject == "Break-Glass-Admin" && f.Check == review.CheckPolicyAdminGrant {
 			t.Errorf("the catalogue's break-glass role was reported for admin access: %v", f)
 		}
+		if f.Subject == "Break-Glass-Admin-Policy" && f.Check == policy.RuleFullAdmin {
+			t.Errorf("the break-glass role's own policy was linted for full access: %v", f)
+		}
+	}
+	// The same policy attached to anyone else is reported.
+	if !has(review.Assess(demo(t), cfg).Findings, policy.RuleFullAdmin, "legacy-full-access") {
+		t.Error("a full-access policy held by a user was not linted")
 	}
 }

@@ -10,6 +10,13 @@
 // the snapshot's exact evaluators (policies held directly and through groups,
 // within permission boundaries) and who can assume which role.
 //
+// Finally it runs the account the IAM guide's way: it classifies the demo's
+// roles into tiers, plans and applies the guide's standard role catalogue
+// through the adapter (printing the plan, one role's documentation and where
+// the change record went), proves the catalogue's Can and Cannot with the
+// permission-test harness (and shows a misspelled action caught), and reviews
+// the account, writing HTML and Markdown reports to the temporary directory.
+//
 // Against a real account the second half is the same code with
 // tencent.NewFromEnv instead of the loopback server; it then needs the
 // read-only CAM permissions listed in package cam/tencent's documentation.
@@ -49,7 +56,7 @@ func buildAndDecide() error {
 	section("1. A least-privilege deploy policy, built in code")
 	instances := policy.Resource{Service: "cvm", Region: "ap-guangzhou", Account: policy.UIN(owner), Path: "instance/*"}
 	doc := policy.New(
-		policy.Allow("cvm:Describe*").On("*"),
+		policy.Allow("cvm:DescribeInstances", "cvm:DescribeInstancesStatus").On("*"),
 		policy.Allow("cvm:StartInstances", "cvm:StopInstances", "cvm:RebootInstances").
 			On(instances.String()).
 			When(policy.ResourceTagEqual("env", "dev"), policy.IPEqual(policy.KeyIP, "10.0.0.0/8")),
@@ -201,7 +208,7 @@ func reviewDemoAccount(ctx context.Context) error {
 		return err
 	}
 	fmt.Printf("ops-admin and DevOps-Deploy-Prod:\n  trust:    %s\n  identity: %s\n", check.Trust, check.Identity)
-	return nil
+	return operate(ctx, demo, client, snap)
 }
 
 // decideForUser decides r for a user with the snapshot's exact evaluator of
