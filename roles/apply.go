@@ -32,6 +32,9 @@ import (
 // of a policy that has five. Without a Reader the create fails at five with
 // CAM's error, and the record says so.
 func Apply(ctx context.Context, w cam.Writer, p *Plan, rec ChangeRecord) (ChangeRecord, error) {
+	if ctx == nil {
+		return rec, &wrapped{sentinel: ErrApply, msg: "roles: apply: the context is nil; pass context.Background() or a request's context"}
+	}
 	if w == nil {
 		return rec, &wrapped{sentinel: ErrApply, msg: "roles: apply: the cam.Writer is nil"}
 	}
@@ -49,14 +52,14 @@ func Apply(ctx context.Context, w cam.Writer, p *Plan, rec ChangeRecord) (Change
 			continue
 		}
 		if err := ctx.Err(); err != nil {
-			failure = fmt.Errorf("%w: roles: apply: stopped before change %d (%s): %w", ErrApply, i, c, err)
+			failure = applyErr(err, "stopped before change %d (%s)", i, c)
 			continue
 		}
 		id, err := a.do(ctx, c)
 		if err != nil {
 			rec.Changes[i].Status = StatusFailed
 			rec.Changes[i].Error = err.Error()
-			failure = fmt.Errorf("%w: roles: apply: change %d (%s): %w", ErrApply, i, c, err)
+			failure = applyErr(err, "change %d (%s)", i, c)
 			continue
 		}
 		rec.Changes[i].Status = StatusDone
@@ -69,6 +72,13 @@ func Apply(ctx context.Context, w cam.Writer, p *Plan, rec ChangeRecord) (Change
 		rec.Error = failure.Error()
 	}
 	return rec, failure
+}
+
+// applyErr is an error of Apply that matches [ErrApply] and wraps cause:
+// "roles: apply: <where>: <cause>".
+func applyErr(cause error, format string, args ...any) error {
+	return &wrapped{sentinel: ErrApply, cause: cause,
+		msg: "roles: apply: " + fmt.Sprintf(format, args...) + ": " + cause.Error()}
 }
 
 // applier performs changes, remembering the IDs of policies it created.
@@ -86,7 +96,7 @@ func (a *applier) policyID(c Change) (uint64, error) {
 	if id, ok := a.ids[c.Policy]; ok {
 		return id, nil
 	}
-	return 0, fmt.Errorf("policy %s has no ID: the change that creates it is not in this plan or failed", c.Policy)
+	return 0, fmt.Errorf("policy %s has no ID: the change that creates it is not in this plan or failed", show(c.Policy))
 }
 
 // do performs one change and returns the ID of the policy concerned.

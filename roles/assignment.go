@@ -73,7 +73,7 @@ func (a Assignment) Expired(now time.Time) bool { return !a.Until.IsZero() && !n
 
 // String returns "user -> Role" with the expiry, if any.
 func (a Assignment) String() string {
-	s := a.User + " -> " + a.Role
+	s := show(a.User) + " -> " + show(a.Role)
 	if !a.Until.IsZero() {
 		s += " until " + a.Until.UTC().Format(time.RFC3339)
 	}

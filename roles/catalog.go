@@ -17,6 +17,8 @@ import (
 // A Catalog is immutable: the With methods return changed copies, and
 // [Catalog.Roles] and [Catalog.Role] return deep copies. It is safe for
 // concurrent use; [Catalog.Evaluator] compiles each role once and caches it.
+// A nil *Catalog reads as an empty one; its Validate, Plan and Evaluator
+// return errors.
 type Catalog struct {
 	defs    []Definition
 	byName  map[string]int
@@ -46,12 +48,12 @@ func NewCatalog(defs ...Definition) (*Catalog, error) {
 			continue
 		}
 		if j, dup := c.byName[d.Name]; dup {
-			errs = append(errs, invalidf("definition[%d]: role %s is already defined by definition[%d]", i, d.Name, j))
+			errs = append(errs, invalidf("definition[%d]: role %s is already defined by definition[%d]", i, show(d.Name), j))
 			continue
 		}
 		for k, p := range d.Policies {
 			if (p.Document == nil) == (p.Preset == "") {
-				errs = append(errs, invalidf("role %s: policies[%d]: set exactly one of Document and Preset", d.Name, k))
+				errs = append(errs, invalidf("role %s: policies[%d]: set exactly one of Document and Preset", show(d.Name), k))
 			}
 		}
 		c.byName[d.Name] = len(c.defs)
@@ -94,8 +96,12 @@ func envOf(conv Convention, name string) string {
 	return "all"
 }
 
-// derive returns a copy of c with an empty evaluator cache.
+// derive returns a copy of c with an empty evaluator cache; a nil c gives an
+// empty catalog.
 func (c *Catalog) derive() *Catalog {
+	if c == nil {
+		return &Catalog{byName: map[string]int{}, conv: DefaultConvention()}
+	}
 	return &Catalog{defs: c.defs, byName: c.byName, conv: c.conv, presets: c.presets, check: slices.Clone(c.check), errs: c.errs,
 		canon: c.canon, bcanon: c.bcanon, envs: c.envs}
 }
@@ -125,13 +131,26 @@ func (c *Catalog) WithTierOptions(opts ...tiers.CheckOption) *Catalog {
 }
 
 // Convention returns the catalog's naming convention.
-func (c *Catalog) Convention() Convention { return c.conv }
+func (c *Catalog) Convention() Convention {
+	if c == nil {
+		return DefaultConvention()
+	}
+	return c.conv
+}
 
-// Len returns the number of roles.
-func (c *Catalog) Len() int { return len(c.defs) }
+// Len returns the number of roles; a nil Catalog has none.
+func (c *Catalog) Len() int {
+	if c == nil {
+		return 0
+	}
+	return len(c.defs)
+}
 
 // Roles returns copies of the definitions, in catalog order.
 func (c *Catalog) Roles() []Definition {
+	if c == nil {
+		return nil
+	}
 	out := make([]Definition, len(c.defs))
 	for i, d := range c.defs {
 		out[i] = d.clone()
@@ -141,6 +160,9 @@ func (c *Catalog) Roles() []Definition {
 
 // Role returns a copy of the definition named name.
 func (c *Catalog) Role(name string) (Definition, bool) {
+	if c == nil {
+		return Definition{}, false
+	}
 	i, ok := c.byName[name]
 	if !ok {
 		return Definition{}, false
@@ -150,6 +172,9 @@ func (c *Catalog) Role(name string) (Definition, bool) {
 
 // def returns the catalog's own definition (not a copy).
 func (c *Catalog) def(name string) (*Definition, bool) {
+	if c == nil {
+		return nil, false
+	}
 	i, ok := c.byName[name]
 	if !ok {
 		return nil, false
@@ -171,7 +196,7 @@ func (c *Catalog) resolve(d *Definition) ([]policy.Named, error) {
 			}
 			if !ok || pre.Document == nil {
 				errs = append(errs, &wrapped{sentinel: ErrUnknownPreset, msg: fmt.Sprintf(
-					"roles: role %s: policies[%d]: preset policy %q cannot be resolved; give its document with Catalog.WithPresets", d.Name, i, p.Preset)})
+					"roles: role %s: policies[%d]: preset policy %q cannot be resolved; give its document with Catalog.WithPresets", show(d.Name), i, p.Preset)})
 				continue
 			}
 			doc = pre.Document
@@ -185,6 +210,9 @@ func (c *Catalog) resolve(d *Definition) ([]policy.Named, error) {
 // resolved) within its boundary: what a session of the role may do. It is
 // compiled on first use and cached.
 func (c *Catalog) Evaluator(name string) (*policy.Evaluator, error) {
+	if c == nil {
+		return nil, invalidf("the catalog is nil; build one with NewCatalog or Standard")
+	}
 	c.mu.Lock()
 	e, ok := c.evals[name]
 	c.mu.Unlock()
@@ -218,12 +246,12 @@ func (c *Catalog) compile(d *Definition) (*policy.Evaluator, error) {
 	}
 	e, err := policy.CompileNamed(docs...)
 	if err != nil {
-		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: fmt.Sprintf("roles: role %s: compiling its policies: %v", d.Name, err)}
+		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: fmt.Sprintf("roles: role %s: compiling its policies: %v", show(d.Name), err)}
 	}
 	if d.Boundary != nil {
 		e, err = e.WithNamedBoundary(policy.Named{Name: d.BoundaryName(), Doc: d.Boundary})
 		if err != nil {
-			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: fmt.Sprintf("roles: role %s: compiling its boundary: %v", d.Name, err)}
+			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: fmt.Sprintf("roles: role %s: compiling its boundary: %v", show(d.Name), err)}
 		}
 	}
 	return e, nil

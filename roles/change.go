@@ -121,16 +121,16 @@ func (c Change) String() string {
 	s := c.Kind.symbol() + " " + c.Kind.String()
 	switch c.Kind {
 	case CreatePolicy, UpdatePolicy, UpdatePolicyDescription, DeletePolicy:
-		s += " " + c.Policy
+		s += " " + show(c.Policy)
 	case AttachRolePolicy, DetachRolePolicy, PutRoleBoundary, DeleteRoleBoundary:
-		s += " " + c.Policy + " on role " + c.Role
+		s += " " + show(c.Policy) + " on role " + show(c.Role)
 	case Grant, Revoke:
-		s += " " + c.Policy + " for user " + c.User
+		s += " " + show(c.Policy) + " for user " + show(c.User)
 	default:
-		s += " " + c.Role
+		s += " " + show(c.Role)
 	}
 	if c.Reason != "" {
-		s += " (" + c.Reason + ")"
+		s += " (" + showText(c.Reason) + ")"
 	}
 	return s
 }

@@ -158,6 +158,11 @@ type Name struct {
 	Env string
 }
 
+// quoted writes n for error messages, each part quoted.
+func (n Name) quoted() string {
+	return fmt.Sprintf("{Team %q, Function %q, Env %q}", n.Team, n.Function, n.Env)
+}
+
 // example returns a good name under c, for error messages.
 func (c Convention) example() string {
 	parts := []string{"DevOps", "Deploy"}
@@ -225,15 +230,15 @@ func (c Convention) Validate(name string) error {
 func (c Convention) Format(n Name) (string, error) {
 	c = c.norm()
 	if n.Team == "" || n.Function == "" {
-		return "", fmt.Errorf("%w: roles: name %+v: Team and Function are required (%s)", ErrBadName, n, c.shape())
+		return "", badNamef("roles: name %s: Team and Function are required (%s)", n.quoted(), c.shape())
 	}
 	if strings.Contains(n.Team, c.sep) {
-		return "", fmt.Errorf("%w: roles: name %+v: Team %q contains the separator %q", ErrBadName, n, n.Team, c.sep)
+		return "", badNamef("roles: name %s: Team %q contains the separator %q", n.quoted(), n.Team, c.sep)
 	}
 	parts := []string{n.Team, n.Function}
 	if n.Env != "" {
 		if !slices.Contains(c.envs, n.Env) {
-			return "", fmt.Errorf("%w: roles: name %+v: Env %q is not one of %s", ErrBadName, n, n.Env, strings.Join(c.envs, ", "))
+			return "", badNamef("roles: name %s: Env %q is not one of %s", n.quoted(), n.Env, strings.Join(c.envs, ", "))
 		}
 		parts = append(parts, n.Env)
 	}
@@ -243,7 +248,7 @@ func (c Convention) Format(n Name) (string, error) {
 		return "", err
 	}
 	if got != n {
-		return "", fmt.Errorf("%w: roles: name %+v: %q would read back as %+v; its last Function part is an environment word", ErrBadName, n, name, got)
+		return "", badNamef("roles: name %s: %q would read back as %s; its last Function part is an environment word", n.quoted(), name, got.quoted())
 	}
 	return name, nil
 }

@@ -140,7 +140,11 @@ func cloneIntents(in []Intent) []Intent {
 
 // PolicyName returns the CAM name of the role's i-th policy: the preset's
 // name, the custom policy's Name, or "<Role>-Policy" / "<Role>-Policy<n>".
+// It returns "" when i is not an index of Policies.
 func (d Definition) PolicyName(i int) string {
+	if i < 0 || i >= len(d.Policies) {
+		return ""
+	}
 	p := d.Policies[i]
 	if p.Preset != "" {
 		return p.Preset

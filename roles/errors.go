@@ -3,6 +3,8 @@ package roles
 import (
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 )
 
 // Sentinel errors; every error of this package that concerns one of these
@@ -69,7 +71,7 @@ func (e *IntentError) Error() string {
 		want = "denied"
 	}
 	return fmt.Sprintf("roles: role %s: %s[%d] %q: %s on %s should be %s, but %s",
-		e.Role, e.Kind, e.Index, e.Intent.Why, e.Intent.Request.Action, e.Intent.Request.Resource, want, e.Decision)
+		show(e.Role), e.Kind, e.Index, e.Intent.Why, showText(e.Intent.Request.Action), showText(e.Intent.Request.Resource), want, e.Decision)
 }
 
 // Is makes errors.Is(err, ErrIntent) true.
@@ -90,6 +92,38 @@ func joinErrors(errs []error) error {
 // invalidf returns an error matching [ErrInvalid] with a "roles: " message.
 func invalidf(format string, args ...any) error {
 	return &wrapped{msg: "roles: " + fmt.Sprintf(format, args...), sentinel: ErrInvalid}
+}
+
+// show returns a name as messages print it: as it is when it has only the
+// characters CAM allows in names (A-Z a-z 0-9 + = , . @ _ -), quoted
+// otherwise, so that a hostile name's control characters, spaces or line
+// breaks cannot forge or break a message, a plan or a log line.
+func show(name string) string {
+	for i := 0; i < len(name); i++ {
+		b := name[i]
+		if !(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("+=,.@_-", b) >= 0) {
+			return strconv.Quote(name)
+		}
+	}
+	if name == "" {
+		return `""`
+	}
+	return name
+}
+
+// showText returns free text (an action, a resource, a description) as
+// messages print it: as it is unless it has a character that is not
+// printable, such as a line break or an escape, and quoted then.
+func showText(s string) string {
+	if strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) >= 0 {
+		return strconv.Quote(s)
+	}
+	return s
+}
+
+// badNamef returns an error matching [ErrBadName] with the message given.
+func badNamef(format string, args ...any) error {
+	return &wrapped{msg: fmt.Sprintf(format, args...), sentinel: ErrBadName}
 }
 
 // wrapped is an error with its own message that matches a sentinel.

@@ -19,11 +19,14 @@ func WriteMarkdown(w io.Writer, c *Catalog) error {
 	if c == nil {
 		return fmt.Errorf("roles: WriteMarkdown: the catalog is nil")
 	}
+	if w == nil {
+		return fmt.Errorf("roles: WriteMarkdown: the io.Writer is nil")
+	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# Roles\n\n")
 	fmt.Fprintf(bw, "| role | tier | purpose |\n|---|---|---|\n")
 	for _, d := range c.defs {
-		fmt.Fprintf(bw, "| [%s](#%s) | %d %s | %s |\n", d.Name, anchor(d.Name), int(d.Tier), d.Tier, cell(d.Purpose))
+		fmt.Fprintf(bw, "| [%s](#%s) | %d %s | %s |\n", cell(showText(d.Name)), anchor(d.Name), int(d.Tier), d.Tier, cell(d.Purpose))
 	}
 	for i := range c.defs {
 		writeRole(bw, &c.defs[i])
@@ -39,6 +42,9 @@ func WriteRoleMarkdown(w io.Writer, c *Catalog, name string) error {
 	if c == nil {
 		return fmt.Errorf("roles: WriteRoleMarkdown: the catalog is nil")
 	}
+	if w == nil {
+		return fmt.Errorf("roles: WriteRoleMarkdown: the io.Writer is nil")
+	}
 	d, ok := c.def(name)
 	if !ok {
 		return invalidf("WriteRoleMarkdown: role %q is not in the catalog", name)
@@ -52,14 +58,14 @@ func WriteRoleMarkdown(w io.Writer, c *Catalog, name string) error {
 }
 
 func writeRole(w *bufio.Writer, d *Definition) {
-	fmt.Fprintf(w, "\n## %s\n\n%s\n\n", d.Name, d.Purpose)
+	fmt.Fprintf(w, "\n## %s\n\n%s\n\n", cell(showText(d.Name)), cell(d.Purpose))
 	fmt.Fprintf(w, "- **Tier:** %d (%s)", int(d.Tier), d.Tier)
 	if reqs := requirementsText(d.Tier); reqs != "" {
 		fmt.Fprintf(w, ": %s", reqs)
 	}
 	fmt.Fprintf(w, "\n")
 	if len(d.Holders) > 0 {
-		fmt.Fprintf(w, "- **Who should hold it:** %s\n", strings.Join(d.Holders, "; "))
+		fmt.Fprintf(w, "- **Who should hold it:** %s\n", cell(strings.Join(d.Holders, "; ")))
 	}
 	session := "CAM default (2h)"
 	if d.SessionDuration > 0 {
@@ -72,7 +78,7 @@ func writeRole(w *bufio.Writer, d *Definition) {
 		fmt.Fprintf(w, "- **Trust:** only the users assigned to it\n")
 	}
 	if d.Boundary != nil {
-		fmt.Fprintf(w, "- **Permission boundary:** %s\n", d.BoundaryName())
+		fmt.Fprintf(w, "- **Permission boundary:** %s\n", cell(showText(d.BoundaryName())))
 	}
 	if d.AuditAlerting {
 		fmt.Fprintf(w, "- **Audit alerting:** configured\n")
@@ -82,10 +88,10 @@ func writeRole(w *bufio.Writer, d *Definition) {
 	fmt.Fprintf(w, "\n### Policies\n\n")
 	for i, p := range d.Policies {
 		if p.Preset != "" {
-			fmt.Fprintf(w, "- %s (Tencent preset)\n", p.Preset)
+			fmt.Fprintf(w, "- %s (Tencent preset)\n", cell(showText(p.Preset)))
 			continue
 		}
-		fmt.Fprintf(w, "- %s (custom, %d statement(s))\n", d.PolicyName(i), len(p.Document.Statement))
+		fmt.Fprintf(w, "- %s (custom, %d statement(s))\n", cell(showText(d.PolicyName(i))), len(p.Document.Statement))
 	}
 }
 
@@ -164,5 +170,6 @@ func yesNo(b bool) string {
 	return "no"
 }
 
-// anchor is GitHub's heading anchor for a role name.
-func anchor(name string) string { return strings.ToLower(name) }
+// anchor is GitHub's heading anchor for a role name (a valid role name has
+// no character that needs escaping; others are quoted).
+func anchor(name string) string { return strings.ToLower(cell(showText(name))) }

@@ -120,7 +120,7 @@ func (p *Plan) String() string {
 }
 
 func writeDetail(b *strings.Builder, c Change) {
-	line := func(k, v string) { fmt.Fprintf(b, "    %s: %s\n", k, v) }
+	line := func(k, v string) { fmt.Fprintf(b, "    %s: %s\n", k, showText(v)) }
 	switch c.Kind {
 	case CreatePolicy:
 		line("document", c.After)
@@ -135,7 +135,7 @@ func writeDetail(b *strings.Builder, c Change) {
 	case UntagRole:
 		line("keys", strings.Join(c.TagKeys, ", "))
 	case UpdatePolicy, UpdateTrust, UpdateDescription, UpdatePolicyDescription, UpdateSessionDuration:
-		fmt.Fprintf(b, "    - %s\n    + %s\n", orNone(c.Before), orNone(c.After))
+		fmt.Fprintf(b, "    - %s\n    + %s\n", showText(orNone(c.Before)), showText(orNone(c.After)))
 	}
 }
 

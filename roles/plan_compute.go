@@ -48,6 +48,9 @@ import (
 // snapshot nor given by the resolver, and a managed role or a granted user
 // whose attachments or boundary the snapshot could not read.
 func (c *Catalog) Plan(snap *cam.Snapshot, assignments ...Assignment) (*Plan, error) {
+	if c == nil {
+		return nil, planErr("the catalog is nil; build one with NewCatalog or Standard")
+	}
 	if snap == nil {
 		return nil, planErr("the snapshot is nil")
 	}
@@ -155,7 +158,7 @@ func (pl *planner) conflictsOf(d *Definition) []string {
 	var out []string
 	if r, ok := pl.s.RoleByName(d.Name); ok && !managedRole(r) {
 		out = append(out, fmt.Sprintf("role %s exists and was not made by camkit (no tag %s=%s); it is left alone: rename it, or delete it and plan again",
-			d.Name, ManagedTagKey, ManagedTagValue))
+			show(d.Name), ManagedTagKey, ManagedTagValue))
 	}
 	names := []string{}
 	for i, p := range d.Policies {
@@ -169,7 +172,7 @@ func (pl *planner) conflictsOf(d *Definition) []string {
 	for _, n := range names {
 		if p, ok := pl.s.PolicyByName(n); ok && !managedPolicy(p) {
 			out = append(out, fmt.Sprintf("policy %s of role %s exists and was not made by camkit (its description does not start with %q); the role is left alone",
-				n, d.Name, ManagedDescriptionPrefix))
+				show(n), show(d.Name), ManagedDescriptionPrefix))
 		}
 	}
 	return out
@@ -191,7 +194,7 @@ func (pl *planner) role(i int, grants []Assignment) {
 	env := pl.env(d.Name)
 	existing, exists := pl.s.RoleByName(d.Name)
 	if exists && (!existing.PoliciesKnown || !existing.BoundaryKnown) {
-		pl.errs = append(pl.errs, planErr("role %s: the snapshot could not read its attachments or boundary (see Snapshot.Problems); load again", d.Name))
+		pl.errs = append(pl.errs, planErr("role %s: the snapshot could not read its attachments or boundary (see Snapshot.Problems); load again", show(d.Name)))
 		return
 	}
 	var want []target
@@ -268,7 +271,7 @@ func (pl *planner) updateRole(d *Definition, r *cam.RoleRecord, trust string, se
 	}
 	if r.ConsoleLogin != d.ConsoleLogin {
 		pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("role %s: console login is %v in CAM but %v in the catalog; camkit cannot change it (UpdateRoleConsoleLogin is not part of cam.Writer): change it in the console",
-			d.Name, r.ConsoleLogin, d.ConsoleLogin))
+			show(d.Name), r.ConsoleLogin, d.ConsoleLogin))
 	}
 }
 
@@ -429,7 +432,7 @@ func (pl *planner) warnHolders(d *Definition, grants []Assignment) {
 			if v.Advisory {
 				adv = " (advisory)"
 			}
-			pl.p.Warnings = append(pl.p.Warnings, fmt.Sprintf("role %s: %s%s: %s", d.Name, v.Rule, adv, v.Message))
+			pl.p.Warnings = append(pl.p.Warnings, fmt.Sprintf("role %s: %s%s: %s", show(d.Name), v.Rule, adv, v.Message))
 		}
 	}
 }

@@ -66,12 +66,12 @@ func (pl *planner) directHolders() map[uint64][]*cam.UserRecord {
 func (pl *planner) user(name string, grants []Assignment, holders map[uint64][]*cam.UserRecord) {
 	u, _ := pl.s.UserByName(name) // checked by assignments
 	if !u.PoliciesKnown {
-		pl.errs = append(pl.errs, planErr("user %s: the snapshot could not read the user's attachments (see Snapshot.Problems); load again", name))
+		pl.errs = append(pl.errs, planErr("user %s: the snapshot could not read the user's attachments (see Snapshot.Problems); load again", show(name)))
 		return
 	}
 	pname := AssumePolicyPrefix + name
 	if err := policy.ValidatePolicyName(pname); err != nil {
-		pl.errs = append(pl.errs, planErr("user %s: the assume policy name %q is not a valid policy name: %v", name, pname, trimPolicy(err)))
+		pl.errs = append(pl.errs, planErr("user %s: the assume policy name %q is not a valid policy name: %v", show(name), pname, trimPolicy(err)))
 		return
 	}
 	doc := pl.assumeDoc(grants)
@@ -80,7 +80,7 @@ func (pl *planner) user(name string, grants []Assignment, holders map[uint64][]*
 	p, exists := pl.s.PolicyByName(pname)
 	if exists && !managedPolicy(p) {
 		pl.p.Conflicts = append(pl.p.Conflicts, Conflict{User: name, Message: fmt.Sprintf(
-			"policy %s exists and was not made by camkit; user %s's grants are not written: rename or delete that policy", pname, name)})
+			"policy %s exists and was not made by camkit; user %s's grants are not written: rename or delete that policy", show(pname), show(name))})
 		return
 	}
 	if !exists {
@@ -162,13 +162,13 @@ func (pl *planner) orphans() {
 	for i := range pl.s.Roles {
 		r := &pl.s.Roles[i]
 		if _, ok := pl.c.def(r.Name); !ok && managedRole(r) {
-			pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("role %s was made by camkit but is not in the catalog; camkit leaves it: delete it by hand if it is no longer needed", r.Name))
+			pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("role %s was made by camkit but is not in the catalog; camkit leaves it: delete it by hand if it is no longer needed", show(r.Name)))
 		}
 	}
 	for i := range pl.s.Policies {
 		p := &pl.s.Policies[i]
 		if managedPolicy(p) && !pl.claimed[p.ID] {
-			pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("policy %s was made by camkit but no role in the catalog uses it; camkit leaves it: delete it by hand if it is no longer needed", p.Name))
+			pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("policy %s was made by camkit but no role in the catalog uses it; camkit leaves it: delete it by hand if it is no longer needed", show(p.Name)))
 		}
 	}
 }

@@ -87,6 +87,9 @@ func (r ChangeRecord) Done() int {
 // AppendLog writes the record to a change log as one line of JSON (no HTML
 // escaping) followed by a newline.
 func (r ChangeRecord) AppendLog(w io.Writer) error {
+	if w == nil {
+		return fmt.Errorf("roles: writing the change record: the io.Writer is nil")
+	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(r); err != nil {

@@ -28,6 +28,9 @@ import (
 // Holders' MFA and time-limited grants are properties of assignments, not of
 // definitions: [Catalog.Plan] checks them against the account.
 func (c *Catalog) Validate() error {
+	if c == nil {
+		return invalidf("the catalog is nil; build one with NewCatalog or Standard")
+	}
 	errs := slices.Clone(c.errs)
 	policyOwner := map[string]string{}
 	for i := range c.defs {
@@ -50,7 +53,7 @@ func (c *Catalog) Validate() error {
 func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []error {
 	var errs []error
 	add := func(format string, args ...any) {
-		errs = append(errs, invalidf("role %s: "+format, append([]any{d.Name}, args...)...))
+		errs = append(errs, invalidf("role %s: "+format, append([]any{show(d.Name)}, args...)...))
 	}
 	if err := c.conv.Validate(d.Name); err != nil {
 		errs = append(errs, err)
@@ -118,7 +121,7 @@ const maxRoleTags = 50
 
 func claim(owner map[string]string, name, role string, add func(string, ...any)) {
 	if prev, ok := owner[name]; ok && prev != role {
-		add("policy name %q is already used by role %s; CAM policy names are unique in an account", name, prev)
+		add("policy name %q is already used by role %s; CAM policy names are unique in an account", name, show(prev))
 		return
 	} else if ok {
 		add("policy name %q is used twice", name)
@@ -164,6 +167,9 @@ func (c *Catalog) checkTier(d *Definition) []error {
 // condition on production writes), which [Catalog.Validate] does not count as
 // errors. Roles whose presets cannot be resolved are skipped.
 func (c *Catalog) Advisories() []tiers.Violation {
+	if c == nil {
+		return nil
+	}
 	var out []tiers.Violation
 	for i := range c.defs {
 		r, err := c.tierRole(&c.defs[i], nil)
@@ -196,7 +202,7 @@ func (c *Catalog) tierRole(d *Definition, holders []tiers.Holder) (tiers.Role, e
 }
 
 func tierError(v tiers.Violation) error {
-	return &wrapped{sentinel: ErrTier, msg: fmt.Sprintf("roles: role %s: %s: %s", v.Role, v.Rule, v.Message)}
+	return &wrapped{sentinel: ErrTier, msg: fmt.Sprintf("roles: role %s: %s: %s", show(v.Role), v.Rule, v.Message)}
 }
 
 // trimPolicy returns err's message without the "policy: " prefix, so it can

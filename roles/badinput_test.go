@@ -1,0 +1,130 @@
+package roles_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/cam/camfake"
+	"github.com/camkit/camkit/policy"
+	"github.com/camkit/camkit/roles"
+	"github.com/camkit/camkit/tiers"
+)
+
+func TestNilCatalog(t *testing.T) {
+	var c *roles.Catalog
+	if c.Len() != 0 || c.Roles() != nil || len(c.Advisories()) != 0 {
+		t.Fatal("a nil catalog is not empty")
+	}
+	if _, ok := c.Role("Ops-View"); ok {
+		t.Fatal("a nil catalog has a role")
+	}
+	if err := c.Validate(); !errors.Is(err, roles.ErrInvalid) || !strings.HasPrefix(err.Error(), "roles: ") {
+		t.Fatalf("Validate: %v", err)
+	}
+	if _, err := c.Evaluator("Ops-View"); !errors.Is(err, roles.ErrInvalid) {
+		t.Fatalf("Evaluator: %v", err)
+	}
+	snap := &cam.Snapshot{Account: cam.Account{OwnerUIN: 1}}
+	if _, err := c.Plan(snap); !errors.Is(err, roles.ErrPlan) || !strings.Contains(err.Error(), "catalog is nil") {
+		t.Fatalf("Plan: %v", err)
+	}
+	if d := c.WithPresets(roles.PresetList()); d.Len() != 0 || d.Convention().Separator() != "-" {
+		t.Fatal("WithPresets on a nil catalog")
+	}
+	if err := roles.WriteMarkdown(&bytes.Buffer{}, c); err == nil {
+		t.Fatal("WriteMarkdown of a nil catalog")
+	}
+}
+
+func TestNilWritersAndContext(t *testing.T) {
+	c := roles.Standard(100000000001)
+	if err := roles.WriteMarkdown(nil, c); err == nil || !strings.HasPrefix(err.Error(), "roles: WriteMarkdown: ") {
+		t.Fatalf("WriteMarkdown(nil): %v", err)
+	}
+	if err := roles.WriteRoleMarkdown(nil, c, "Billing-View"); err == nil {
+		t.Fatal("WriteRoleMarkdown(nil) did not fail")
+	}
+	if err := (roles.ChangeRecord{}).AppendLog(nil); err == nil || !strings.HasPrefix(err.Error(), "roles: ") {
+		t.Fatalf("AppendLog(nil): %v", err)
+	}
+	var nilCtx context.Context // a nil context is the bad input under test
+	_, err := roles.Apply(nilCtx, camfake.New(), &roles.Plan{Changes: []roles.Change{{Kind: roles.CreatePolicy}}}, roles.ChangeRecord{})
+	if !errors.Is(err, roles.ErrApply) || !strings.Contains(err.Error(), "context is nil") {
+		t.Fatalf("Apply(nil ctx): %v", err)
+	}
+}
+
+func TestPolicyNameOutOfRange(t *testing.T) {
+	d := roles.Definition{Name: "Ops-View", Policies: []roles.Policy{{Document: policy.New(policy.Allow("cvm:DescribeInstances").On("*"))}}}
+	if got := d.PolicyName(0); got != "Ops-View-Policy" {
+		t.Fatalf("PolicyName(0) = %q", got)
+	}
+	for _, i := range []int{-1, 1, 100} {
+		if got := d.PolicyName(i); got != "" {
+			t.Fatalf("PolicyName(%d) = %q, want empty", i, got)
+		}
+	}
+}
+
+// Errors say "roles: ..." once, and still match their sentinel and cause.
+func TestErrorsHaveOnePrefix(t *testing.T) {
+	_, err := roles.DefaultConvention().Format(roles.Name{Team: "Ops"})
+	if !errors.Is(err, roles.ErrBadName) || strings.Count(err.Error(), "roles: ") != 1 {
+		t.Fatalf("Format: %v", err)
+	}
+	f := camfake.New()
+	boom := errors.New("injected")
+	f.Inject(camfake.Fault{Err: boom})
+	_, err = roles.Apply(context.Background(), f, &roles.Plan{Changes: []roles.Change{{Kind: roles.CreatePolicy, Policy: "P",
+		After: policy.New(policy.Allow("cvm:DescribeInstances").On("*")).Canonical()}}}, roles.ChangeRecord{})
+	if !errors.Is(err, roles.ErrApply) || !errors.Is(err, boom) || strings.Count(err.Error(), "roles: ") != 1 ||
+		!strings.HasPrefix(err.Error(), "roles: apply: change 0 (+ create-policy P): ") {
+		t.Fatalf("Apply: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err = roles.Apply(ctx, camfake.New(), &roles.Plan{Changes: []roles.Change{{Kind: roles.CreatePolicy, Policy: "P"}}}, roles.ChangeRecord{})
+	if !errors.Is(err, roles.ErrApply) || !errors.Is(err, context.Canceled) || strings.Count(err.Error(), "roles: ") != 1 {
+		t.Fatalf("Apply with a cancelled context: %v", err)
+	}
+}
+
+// A hostile name's control characters never reach a message raw: every line
+// of the joined error starts with "roles: ", and the plan prints quoted names.
+func TestHostileNamesAreQuoted(t *testing.T) {
+	hostile := "Ops\x1b[31m-View\nroles: all good"
+	c, err := roles.NewCatalog(roles.Definition{Name: hostile, Tier: tiers.ReadOnly, Purpose: "x",
+		Policies: []roles.Policy{{Document: policy.New(policy.Allow("cvm:DescribeInstances").On("*"))}},
+		Can:      []roles.Intent{roles.Intend("Reboot.", "cvm:RebootInstances", "*")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Validate()
+	if err == nil {
+		t.Fatal("a hostile name is valid")
+	}
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if strings.ContainsAny(line, "\x1b") || !strings.HasPrefix(line, "roles: ") || strings.HasPrefix(line, "roles: all good") {
+			t.Fatalf("raw control characters or a forged line in %q", err.Error())
+		}
+	}
+	ch := roles.Change{Kind: roles.Grant, Policy: "camkit-assume-x", User: hostile}
+	if s := ch.String(); strings.ContainsAny(s, "\x1b\n") {
+		t.Fatalf("Change.String: %q", s)
+	}
+	if s := (roles.Assignment{User: hostile, Role: "Ops-View"}).String(); strings.ContainsAny(s, "\x1b\n") {
+		t.Fatalf("Assignment.String: %q", s)
+	}
+	p := &roles.Plan{Changes: []roles.Change{{Kind: roles.UpdateDescription, Role: "Ops-View", Before: "a\nb", After: hostile}}}
+	if s := p.String(); strings.Contains(s, "\x1b") || strings.Contains(s, "\nroles: all good") {
+		t.Fatalf("Plan.String: %q", s)
+	}
+	var md bytes.Buffer
+	if err := roles.WriteMarkdown(&md, c); err != nil || strings.Contains(md.String(), "\x1b") {
+		t.Fatalf("WriteMarkdown: %v %q", err, md.String())
+	}
+}
