@@ -50,11 +50,11 @@ func broadPrincipal(p *policy.Principal) string {
 	}
 	for _, q := range p.QCS {
 		if q == "*" || strings.HasSuffix(q, ":root") {
-			return "every identity of the account " + q
+			return "every identity of the account " + showText(q)
 		}
 	}
 	if len(p.Federated) > 0 {
-		return "every user of the identity provider " + p.Federated[0]
+		return "every user of the identity provider " + showText(p.Federated[0])
 	}
 	return ""
 }

@@ -103,7 +103,7 @@ func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
 			if st.Principal != nil || st.Effect == policy.EffectDeny || strings.EqualFold(string(st.Effect), "deny") {
 				continue
 			}
-			c.allow(&out, name, di, si, st)
+			c.allow(&out, name, documentLabel(docs[di].Name, di), di, si, st)
 		}
 	}
 	for _, r := range out.Reasons {
@@ -114,6 +114,14 @@ func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
 		out.Reasons = nil
 	}
 	return out
+}
+
+// documentLabel is documentName as messages print it (see show).
+func documentLabel(name string, i int) string {
+	if name != "" {
+		return show(name)
+	}
+	return documentName(name, i)
 }
 
 func documentName(name string, i int) string {

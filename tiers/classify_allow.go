@@ -8,8 +8,9 @@ import (
 )
 
 // allow classifies every action of one allow statement, appending a reason
-// for each that needs more than tier 1.
-func (c *classifier) allow(out *Classification, name string, di, si int, st *policy.Statement) {
+// for each that needs more than tier 1. name is the document's name for
+// Reason.Policy, label the same as messages print it.
+func (c *classifier) allow(out *Classification, name, label string, di, si int, st *policy.Statement) {
 	if len(st.Action) == 0 {
 		return
 	}
@@ -27,14 +28,14 @@ func (c *classifier) allow(out *Classification, name string, di, si int, st *pol
 		denyActions += len(d.actions)
 	}
 	defer func() { c.skipped = skippedBefore || anySkipped }()
-	sp := name + ": statement[" + strconv.Itoa(si) + "]: "
+	sp := label + ": statement[" + strconv.Itoa(si) + "]: "
 	for _, raw := range st.Action {
 		c.skipped = false
 		r := Reason{Policy: name, Document: di, Statement: si, Action: raw}
 		info := infoFor(raw)
 		if info.err != "" {
 			r.Tier, r.Cause, r.AccessLevel = BreakGlass, CauseUnreadable, policy.AccessUnknown
-			r.Message = sp + raw + " (Unknown) cannot be read (" + info.err + "), so it counts as tier 4; fix the action"
+			r.Message = sp + showText(raw) + " (Unknown) cannot be read (" + showText(info.err) + "), so it counts as tier 4; fix the action"
 			out.Reasons = append(out.Reasons, r)
 			continue
 		}

@@ -185,13 +185,13 @@ func (s *Scheme) resourceNonProduction(res string) (bool, string) {
 	}
 	for _, p := range s.NonProductionResources {
 		if globContains(p, res) {
-			return true, "resource " + res + " matches the non-production pattern " + p
+			return true, "resource " + showText(res) + " matches the non-production pattern " + showText(p)
 		}
 	}
 	if len(s.NonProductionRegions) > 0 {
 		if r, err := policy.ParseResource(res); err == nil && r.Region != "" && !strings.Contains(r.Region, "*") &&
 			slices.Contains(s.NonProductionRegions, r.Region) {
-			return true, "resource " + res + " is in the non-production region " + r.Region
+			return true, "resource " + showText(res) + " is in the non-production region " + r.Region
 		}
 	}
 	return false, ""

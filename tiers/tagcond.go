@@ -267,13 +267,13 @@ func (c *clause) describe() string {
 	var b strings.Builder
 	b.WriteString(c.op.String())
 	b.WriteByte(' ')
-	b.WriteString(c.key)
+	b.WriteString(showText(c.key))
 	b.WriteString(" [")
 	for i, v := range c.values {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(v.Text)
+		b.WriteString(showText(v.Text))
 	}
 	b.WriteByte(']')
 	return b.String()

@@ -1,0 +1,35 @@
+package tiers
+
+import (
+	"strconv"
+)
+
+// show returns a name (of a role, policy, user or holder) as messages print
+// it: as it is when it has only printable ASCII other than space, quotes and
+// backslashes, quoted otherwise, so that a hostile name's control characters,
+// spaces or line breaks cannot forge or break a message, a plan or a log
+// line.
+func show(name string) string {
+	for i := 0; i < len(name); i++ {
+		b := name[i]
+		if b <= ' ' || b >= 0x7f || b == '"' || b == '\\' {
+			return strconv.Quote(name)
+		}
+	}
+	if name == "" {
+		return `""`
+	}
+	return name
+}
+
+// showText returns policy text (an action, a resource, a condition value) as
+// messages print it: as it is unless it has a character that is not
+// printable, such as a line break or an escape, and quoted then.
+func showText(s string) string {
+	for _, r := range s {
+		if !strconv.IsPrint(r) {
+			return strconv.Quote(s)
+		}
+	}
+	return s
+}
