@@ -128,3 +128,12 @@ func TestHostileNamesAreQuoted(t *testing.T) {
 		t.Fatalf("WriteMarkdown: %v %q", err, md.String())
 	}
 }
+
+// Standard(0) would name the account "uin/0" in every resource: Validate
+// says so.
+func TestStandardOwnerZero(t *testing.T) {
+	err := roles.Standard(0).Validate()
+	if !errors.Is(err, roles.ErrInvalid) || !strings.Contains(err.Error(), "roles: Standard: ownerUIN is 0") {
+		t.Fatalf("Validate: %v", err)
+	}
+}

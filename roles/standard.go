@@ -100,9 +100,13 @@ func WithScheme(s tiers.Scheme) StandardOption {
 //
 // Break-Glass-Admin declares AuditAlerting: configure a CloudAudit alarm on
 // its use (the review's event.breakglass-used finds uses after the fact).
-// Standard never fails: invalid options are reported by [Catalog.Validate].
+// Standard never fails: invalid options and an ownerUIN of 0 are reported by
+// [Catalog.Validate].
 func Standard(ownerUIN uint64, opts ...StandardOption) *Catalog {
 	cfg := standardConfig{scheme: tiers.DefaultScheme()}
+	if ownerUIN == 0 {
+		cfg.errs = append(cfg.errs, invalidf("Standard: ownerUIN is 0; pass the account's root UIN (cam.Snapshot.Account.OwnerUIN), which the roles' resources name"))
+	}
 	for _, o := range opts {
 		if o != nil {
 			o(&cfg)
