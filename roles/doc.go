@@ -10,7 +10,8 @@
 //   - definitions: [Definition] with [Intent] (Can and Cannot are requests with
 //     a sentence each), [Policy] (custom documents or presets by name);
 //   - catalogs: [NewCatalog], [Standard], [Catalog.Validate], [Catalog.Roles],
-//     [Catalog.Role], [Catalog.Evaluator], [Catalog.WithPresets];
+//     [Catalog.Role], [Catalog.Evaluator], [Catalog.WithPresets] with
+//     [PresetList] and [SnapshotPresets];
 //   - grants: [Assignment] with a [Ticket];
 //   - changes: [Catalog.Plan] (pure, against a cam.Snapshot), [Plan.String],
 //     [Plan.Empty], [Apply] (through a cam.Writer) returning a [ChangeRecord]

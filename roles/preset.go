@@ -1,6 +1,9 @@
 package roles
 
-import "github.com/camkit/camkit/policy"
+import (
+	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/policy"
+)
 
 // Preset is a Tencent preset (QCS) policy: its name, its ID in the account
 // (the same in every account for Tencent's presets; 0 if unknown) and its
@@ -40,4 +43,26 @@ func PresetList(ps ...Preset) PresetResolver {
 		}
 		return p, ok
 	}
+}
+
+// SnapshotPresets returns the Tencent preset policies of a snapshot whose
+// documents it holds (cam.Load reads the presets something in the account
+// uses), with their IDs, in snapshot order, for [PresetList]:
+//
+//	catalog = catalog.WithPresets(roles.PresetList(roles.SnapshotPresets(snap)...))
+//
+// A nil snapshot has none. The documents are copies.
+func SnapshotPresets(s *cam.Snapshot) []Preset {
+	if s == nil {
+		return nil
+	}
+	var out []Preset
+	for i := range s.Policies {
+		p := &s.Policies[i]
+		if p.Type != cam.PolicyPreset || p.Parsed == nil {
+			continue
+		}
+		out = append(out, Preset{ID: p.ID, Name: p.Name, Document: p.Parsed.Clone()})
+	}
+	return out
 }
