@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/camkit/camkit/cam"
@@ -43,9 +44,29 @@ type wireError struct {
 
 func (e *wireError) Error() string { return "camfake: server: " + e.code + ": " + e.message }
 
-// wireErr makes a wireError.
+// wireErr makes a wireError. Control characters and other unprintable runes
+// in the message (a hostile parameter name, header or role name) are written
+// as Go escapes such as \x1b, so that the message cannot break the client's
+// logs or terminal.
 func wireErr(code, format string, args ...any) error {
-	return &wireError{code: code, message: fmt.Sprintf(format, args...)}
+	return &wireError{code: code, message: printable(fmt.Sprintf(format, args...))}
+}
+
+// printable returns s with every unprintable rune written as its Go escape.
+func printable(s string) string {
+	if !strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if strconv.IsPrint(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r) // '\x1b'
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }
 
 // asErr is errors.As.

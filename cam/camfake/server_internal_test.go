@@ -193,7 +193,9 @@ func TestDecodeQuery(t *testing.T) {
 	}
 }
 
-// FuzzDecodeQuery checks that no query string makes the GET decoder panic.
+// FuzzDecodeQuery checks that no query string makes the GET decoder panic,
+// that it fails only with a parameter error, and that it never makes more
+// list elements than there are parameters.
 func FuzzDecodeQuery(f *testing.F) {
 	f.Add("Info.0.GroupId=1&Info.1.Uin=2")
 	f.Add("LookupAttributes.0.AttributeKey=EventName&StartTime=1")
@@ -208,6 +210,28 @@ func FuzzDecodeQuery(f *testing.F) {
 			StartTime        *uint64           `json:"StartTime"`
 			Name             *string           `json:"Name"`
 		}
-		_ = decodeQuery(q, &p)
+		err = decodeQuery(q, &p)
+		var we *wireError
+		if err != nil && (!errors.As(err, &we) || (!strings.HasPrefix(we.code, codeInvalidParameter) && we.code != codeUnknownParameter)) {
+			t.Fatalf("decodeQuery(%q) failed without an InvalidParameter or UnknownParameter wire error: %v", raw, err)
+		}
+		if err == nil && len(p.Info)+len(p.LookupAttributes) > len(q) {
+			t.Fatalf("decodeQuery(%q) made %d list elements from %d parameters", raw, len(p.Info)+len(p.LookupAttributes), len(q))
+		}
 	})
+}
+
+// A hostile parameter name reaches the error message escaped, never raw.
+func TestWireErrorsEscapeControlCharacters(t *testing.T) {
+	q := url.Values{"Name\x1b[31m\nForged": {"x"}}
+	var p struct {
+		Name *string `json:"Name"`
+	}
+	err := decodeQuery(q, &p)
+	if err == nil || strings.ContainsAny(err.Error(), "\x1b\n") || !strings.Contains(err.Error(), `\x1b`) {
+		t.Fatalf("decodeQuery error %q", err)
+	}
+	if got := printable("a\tb\u00e9"); got != `a\tbé` {
+		t.Fatalf("printable = %q", got)
+	}
 }
