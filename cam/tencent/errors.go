@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -37,7 +38,8 @@ func (e *opError) Unwrap() error { return e.cause }
 //   - anything else (network, HTTP status, unreadable JSON) is wrapped with
 //     the action's name.
 //
-// Every message is scrubbed of the secret key and token.
+// Every message is scrubbed of the secret key and token, and its control
+// characters are escaped ([clean]).
 func (c *Client) fail(ctx context.Context, action string, err error) error {
 	secrets := c.secrets()
 	if ctx.Err() != nil {
@@ -49,7 +51,7 @@ func (c *Client) fail(ctx context.Context, action string, err error) error {
 			return &cam.APIError{
 				Action:    action,
 				Code:      sdk.Code,
-				Message:   scrub(sdk.Message, secrets),
+				Message:   clean(sdk.Message, secrets),
 				RequestID: sdk.RequestId,
 			}
 		}
@@ -58,9 +60,30 @@ func (c *Client) fail(ctx context.Context, action string, err error) error {
 			msg += ": " + cause.Error()
 			err = cause
 		}
-		return &opError{action: action, msg: scrub(msg, secrets), cause: err}
+		return &opError{action: action, msg: clean(msg, secrets), cause: err}
 	}
-	return &opError{action: action, msg: scrub(err.Error(), secrets), cause: err}
+	return &opError{action: action, msg: clean(err.Error(), secrets), cause: err}
+}
+
+// clean is scrub for error messages: it also writes every unprintable rune
+// of the text a server sent (a control character, a line break) as its Go
+// escape, so that a hostile or broken endpoint cannot forge log lines or
+// drive a terminal through camkit's errors.
+func clean(s string, secrets []string) string {
+	s = scrub(s, secrets)
+	if !strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if strconv.IsPrint(r) {
+			b.WriteRune(r)
+			continue
+		}
+		q := strconv.QuoteRune(r)
+		b.WriteString(q[1 : len(q)-1])
+	}
+	return b.String()
 }
 
 // invalid is an input the adapter refuses before calling CAM; it matches
@@ -71,7 +94,7 @@ func invalid(action, format string, args ...any) error {
 
 // badResponse reports a response the adapter cannot read.
 func (c *Client) badResponse(action string, err error) error {
-	return &opError{action: action, msg: "unexpected response: " + scrub(err.Error(), c.secrets()), cause: err}
+	return &opError{action: action, msg: "unexpected response: " + clean(err.Error(), c.secrets()), cause: err}
 }
 
 // errEmpty is the cause of a response without a Response object.

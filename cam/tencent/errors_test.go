@@ -164,3 +164,16 @@ func TestHTTPErrorStatus(t *testing.T) {
 		t.Fatalf("got %v, want a scrubbed error naming ListGroups", err)
 	}
 }
+
+// A message with control characters (a hostile or broken endpoint) reaches
+// camkit's errors escaped, and still without the secret key.
+func TestErrorMessagesEscapeControlCharacters(t *testing.T) {
+	c, _ := newStub(t, func(string, map[string]any) (map[string]any, string, string) {
+		return nil, "InternalError", "broke\x1b[31m\ntencent: GetPolicy: forged " + testKey
+	}, tencent.WithRetries(0, 0))
+	_, err := c.GetPolicy(context.Background(), 7)
+	if err == nil || strings.ContainsAny(err.Error(), "\x1b\n") || !strings.Contains(err.Error(), `broke\x1b[31m\ntencent`) ||
+		strings.Contains(err.Error(), testKey) {
+		t.Fatalf("error %q", err)
+	}
+}
