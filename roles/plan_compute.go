@@ -113,7 +113,11 @@ func (pl *planner) assignments(as []Assignment) map[string][]Assignment {
 			continue
 		}
 		if (!a.Until.IsZero() || d.Tier >= tiers.Production) && (a.Ticket.Why == "" || a.Ticket.ApprovedBy == "") {
-			pl.errs = append(pl.errs, planErr("%s: a time-limited grant or a %v role needs a ticket saying why (Ticket.Why) and who approved (Ticket.ApprovedBy)", where, d.Tier))
+			what := "a time-limited grant"
+			if d.Tier >= tiers.Production {
+				what = "a grant of a " + d.Tier.String() + " role"
+			}
+			pl.errs = append(pl.errs, planErr("%s: %s needs a ticket saying why (Ticket.Why) and who approved (Ticket.ApprovedBy)", where, what))
 			continue
 		}
 		if a.Expired(pl.now) {

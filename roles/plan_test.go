@@ -306,8 +306,8 @@ func TestPlanErrors(t *testing.T) {
 	}{
 		"unknown role":    {roles.Assignment{User: "alice", Role: "Nope-Role"}, `role "Nope-Role" is not in the catalog`},
 		"unknown user":    {roles.Assignment{User: "zed", Role: "Billing-View"}, `user "zed" is not in the snapshot`},
-		"prod no ticket":  {roles.Assignment{User: "alice", Role: "DevOps-Deploy-Prod"}, "needs a ticket"},
-		"timed no ticket": {roles.Assignment{User: "alice", Role: "Billing-View", Until: t0.Add(time.Hour)}, "needs a ticket"},
+		"prod no ticket":  {roles.Assignment{User: "alice", Role: "DevOps-Deploy-Prod"}, "a grant of a Production role needs a ticket"},
+		"timed no ticket": {roles.Assignment{User: "alice", Role: "Billing-View", Until: t0.Add(time.Hour)}, "): a time-limited grant needs a ticket"},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
