@@ -57,3 +57,14 @@ func TestZeroValues(t *testing.T) {
 		t.Fatalf("the zero scheme confines a write: %v", got)
 	}
 }
+
+// A write whose environment condition admits production says so, rather than
+// that it has no condition.
+func TestUnconfinedWriteNamesItsCondition(t *testing.T) {
+	d := policy.New(policy.Allow("cvm:RunInstances").On("*").When(policy.ResourceTagEqual("env", "prod")))
+	c := tiers.Classify(d)
+	if c.Tier != tiers.Production || len(c.Reasons) != 1 ||
+		!strings.Contains(c.Reasons[0].Message, "(the tag condition for_any_value:string_equal qcs:resource_tag [env&prod] admits production resources)") {
+		t.Fatalf("got %v: %v", c.Tier, c.Reasons)
+	}
+}

@@ -211,6 +211,7 @@ type statementScope struct {
 	resources  string // how the resources confine, "" if they do not
 	region     string // how a region condition confines, "" if none does
 	tag        string // how a tag condition confines, "" if none does
+	envCond    string // the first environment-tag condition, confining or not
 	starOnStar bool   // resource "*" (or none) is listed
 }
 
@@ -244,6 +245,12 @@ func (c *classifier) scope(st *policy.Statement) statementScope {
 		}
 		if sc.tag == "" && c.s.allowConfines(&cl) {
 			sc.tag = "the tag condition " + cl.describe()
+			if sc.envCond == "" {
+				sc.envCond = sc.tag
+			}
+		}
+		if sc.envCond == "" && cl.form != formOther {
+			sc.envCond = "the tag condition " + cl.describe()
 		}
 	}
 	return sc

@@ -106,6 +106,9 @@ func (c *classifier) unconfinedWhy(info *actionInfo, sc statementScope) string {
 		}
 		return " (" + sc.tag + " does not confine it: " + info.action.Service + " does not support authorisation by tag)"
 	}
+	if sc.envCond != "" {
+		return " (" + sc.envCond + " admits production resources)"
+	}
 	if sc.starOnStar {
 		return " (resource * and no environment condition)"
 	}
