@@ -15,7 +15,9 @@ import (
 // same arguments give the same plan. The snapshot's Taken is the plan's "now":
 // assignments that ended at or before it are not granted (they are listed in
 // [Plan.Expired]) and the grants they left in CAM are revoked. A snapshot with
-// a zero Taken treats no grant as expired.
+// a zero Taken (one not made by cam.Load) treats no grant as expired, and its
+// holder warnings judge grant lengths at the current time: only then does
+// the plan depend on the clock.
 //
 // What it plans, in the order [Apply] performs it ([ChangeKind]): custom
 // policies to create, or to update as a new default version; roles to create,
