@@ -94,14 +94,15 @@ func invalidf(format string, args ...any) error {
 	return &wrapped{msg: "roles: " + fmt.Sprintf(format, args...), sentinel: ErrInvalid}
 }
 
-// show returns a name as messages print it: as it is when it has only the
-// characters CAM allows in names (A-Z a-z 0-9 + = , . @ _ -), quoted
-// otherwise, so that a hostile name's control characters, spaces or line
-// breaks cannot forge or break a message, a plan or a log line.
+// show returns a name (of a role, policy, user or holder) as messages print
+// it: as it is when it has only printable ASCII other than space, quotes and
+// backslashes, quoted otherwise, so that a hostile name's control characters,
+// spaces or line breaks cannot forge or break a message, a plan or a log
+// line.
 func show(name string) string {
 	for i := 0; i < len(name); i++ {
 		b := name[i]
-		if !(b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || strings.IndexByte("+=,.@_-", b) >= 0) {
+		if b <= ' ' || b >= 0x7f || b == '"' || b == '\\' {
 			return strconv.Quote(name)
 		}
 	}
