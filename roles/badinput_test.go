@@ -137,3 +137,34 @@ func TestStandardOwnerZero(t *testing.T) {
 		t.Fatalf("Validate: %v", err)
 	}
 }
+
+// Grants that would make a trust or assume policy longer than CAM accepts are
+// refused by Plan, before Apply writes anything.
+func TestPlanRefusesOversizeGrantPolicies(t *testing.T) {
+	var users []camfake.SeedUser
+	for i := range 300 {
+		users = append(users, camfake.SeedUser{Name: "user" + benchName(i)})
+	}
+	f := camfake.New(camfake.WithSeed(camfake.Seed{Users: users}))
+	snap, err := cam.Load(context.Background(), f, cam.WithRateScale(1e6))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var many []roles.Assignment
+	for i := range 300 {
+		many = append(many, roles.Assignment{User: "user" + benchName(i), Role: "Platform-ReadOnly"})
+	}
+	_, err = roles.Standard(f.OwnerUIN()).Plan(snap, many...)
+	if !errors.Is(err, roles.ErrPlan) || !strings.Contains(err.Error(), "roles: plan: role Platform-ReadOnly: its trust policy for 300 grant(s) is ") {
+		t.Fatalf("Plan with 300 holders of one role: %v", err)
+	}
+	c := bigCatalog(t, 200)
+	var wide []roles.Assignment
+	for _, d := range c.Roles() {
+		wide = append(wide, roles.Assignment{User: "user" + benchName(0), Role: d.Name})
+	}
+	_, err = c.Plan(snap, wide...)
+	if !errors.Is(err, roles.ErrPlan) || !strings.Contains(err.Error(), "the assume policy camkit-assume-userTaaa for 200 role(s) is ") {
+		t.Fatalf("Plan with one user holding 200 roles: %v", err)
+	}
+}

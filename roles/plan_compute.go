@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"time"
+	"unicode/utf8"
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/policy"
@@ -47,8 +48,10 @@ import (
 // an assignment naming a role not in the catalog or a user not in the
 // snapshot, a time-limited grant or a Production or BreakGlass assignment
 // without a ticket (Why and ApprovedBy), a preset whose ID is neither in the
-// snapshot nor given by the resolver, and a managed role or a granted user
-// whose attachments or boundary the snapshot could not read.
+// snapshot nor given by the resolver, a managed role or a granted user
+// whose attachments or boundary the snapshot could not read, and a trust or
+// assume policy the grants would make longer than CAM's 6,144 characters
+// (caught here, before Apply writes anything).
 func (c *Catalog) Plan(snap *cam.Snapshot, assignments ...Assignment) (*Plan, error) {
 	if c == nil {
 		return nil, planErr("the catalog is nil; build one with NewCatalog or Standard")
@@ -221,6 +224,11 @@ func (pl *planner) role(i int, grants []Assignment) {
 		boundary = &b
 	}
 	trust := pl.trustDoc(d, grants).Canonical()
+	if n := utf8.RuneCountInString(trust); n > policy.MaxDocumentLength {
+		pl.errs = append(pl.errs, planErr("role %s: its trust policy for %d grant(s) is %d characters; CAM allows %d: grant the role to fewer users",
+			show(d.Name), len(grants), n, policy.MaxDocumentLength))
+		return
+	}
 	secs := int64(d.SessionDuration / time.Second)
 	if !exists {
 		pl.add(Change{Kind: CreateRole, Role: d.Name, After: trust, Description: d.Purpose, Seconds: secs,

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/policy"
@@ -76,6 +77,11 @@ func (pl *planner) user(name string, grants []Assignment, holders map[uint64][]*
 	}
 	doc := pl.assumeDoc(grants)
 	want := doc.Canonical()
+	if n := utf8.RuneCountInString(want); n > policy.MaxDocumentLength {
+		pl.errs = append(pl.errs, planErr("user %s: the assume policy %s for %d role(s) is %d characters; CAM allows %d: grant the user fewer roles",
+			show(name), show(pname), len(grants), n, policy.MaxDocumentLength))
+		return
+	}
 	desc := assumeDescription(name)
 	p, exists := pl.s.PolicyByName(pname)
 	if exists && !managedPolicy(p) {
