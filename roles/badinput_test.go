@@ -168,3 +168,18 @@ func TestPlanRefusesOversizeGrantPolicies(t *testing.T) {
 		t.Fatalf("Plan with one user holding 200 roles: %v", err)
 	}
 }
+
+// CAM attaches at most 200 policies to a role: Validate says so.
+func TestValidateTooManyPolicies(t *testing.T) {
+	ps := make([]roles.Policy, 201)
+	for i := range ps {
+		ps[i] = roles.Policy{Preset: "QcloudP" + benchName(i)}
+	}
+	c, err := roles.NewCatalog(roles.Definition{Name: "Ops-View", Tier: tiers.ReadOnly, Purpose: "p", Policies: ps})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "roles: role Ops-View: has 201 policies; CAM attaches at most 200") {
+		t.Fatalf("Validate: %v", err)
+	}
+}

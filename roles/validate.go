@@ -14,7 +14,8 @@ import (
 //
 //   - role names are unique and follow the catalog's [Convention];
 //   - the tier is valid, the purpose fits CAM's 300-byte description, the
-//     session is at most 12 hours, tag keys and values fit CAM's limits;
+//     session is at most 12 hours, tag keys and values fit CAM's limits, and
+//     the role has 1 to 200 policies;
 //   - every custom policy, the trust policy and the boundary pass
 //     policy.Document.Validate; CAM policy names are valid and unique across
 //     the catalog; every preset resolves ([Catalog.WithPresets]);
@@ -73,6 +74,8 @@ func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []
 	}
 	if len(d.Policies) == 0 {
 		add("has no policies")
+	} else if len(d.Policies) > maxRolePolicies {
+		add("has %d policies; CAM attaches at most %d to a role: merge some", len(d.Policies), maxRolePolicies)
 	}
 	for i, p := range d.Policies {
 		if p.Preset != "" {
@@ -118,6 +121,9 @@ func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []
 
 // maxRoleTags is how many tags CAM allows on a role.
 const maxRoleTags = 50
+
+// maxRolePolicies is how many policies CAM attaches to one role.
+const maxRolePolicies = 200
 
 func claim(owner map[string]string, name, role string, add func(string, ...any)) {
 	if prev, ok := owner[name]; ok && prev != role {
