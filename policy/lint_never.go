@@ -20,21 +20,24 @@ func (l *linter) conditionNeverHolds() {
 	now := l.now()
 	for i := range l.stmts {
 		ls := &l.stmts[i]
-		var times lintRange[time.Time]
-		numbers := map[string]*lintRange[float64]{}
 		if len(ls.Condition) == 0 {
 			continue
 		}
-		absent := map[string]lintPlace{}  // key → null_equal "true"
-		present := map[string]lintPlace{} // key → the first operator needing the key
-		for _, opName := range slices.Sorted(maps.Keys(ls.Condition)) {
+		var times lintRange[time.Time]
+		var numbers map[string]*lintRange[float64] // made when a numeric operator is met
+		var absent, present map[string]lintPlace   // key → null_equal "true"; key → the first operator needing it
+		if _, ok := ls.Condition[OpNullEqual.String()]; ok {
+			// Only a null_equal can conflict with the other operators.
+			absent, present = map[string]lintPlace{}, map[string]lintPlace{}
+		}
+		for _, opName := range lintSortedKeys(ls.Condition) {
 			op, err := ParseOperator(opName)
 			if err != nil {
 				continue
 			}
 			keys := ls.Condition[opName]
-			for _, key := range slices.Sorted(maps.Keys(keys)) {
-				l.neverHoldsKey(now, op, key, keys[key], lintPlace{ls, opName, key}, &times, numbers, absent, present)
+			for _, key := range lintSortedKeys(keys) {
+				l.neverHoldsKey(now, op, key, keys[key], lintPlace{ls, opName, key}, &times, &numbers, absent, present)
 			}
 		}
 		if lintDateLimits.empty(&times) {
@@ -72,9 +75,22 @@ func (l *linter) conditionNeverHolds() {
 	}
 }
 
+// lintSortedKeys returns m's keys sorted; a map of one key costs no sort.
+func lintSortedKeys[V any](m map[string]V) []string {
+	if len(m) == 1 {
+		for k := range m {
+			return []string{k}
+		}
+	}
+	return slices.Sorted(maps.Keys(m))
+}
+
+// neverHoldsKey folds one operator and key into the statement's ranges.
+// absent and present are nil when the statement has no null_equal.
 func (l *linter) neverHoldsKey(now time.Time, op Operator, key string, vals []Value, place lintPlace,
-	times *lintRange[time.Time], numbers map[string]*lintRange[float64], absent, present map[string]lintPlace) {
+	times *lintRange[time.Time], numbers *map[string]*lintRange[float64], absent, present map[string]lintPlace) {
 	switch {
+	case absent == nil:
 	case op.Op == OpNullEqual:
 		all := len(vals) > 0
 		for _, v := range vals {
@@ -108,10 +124,13 @@ func (l *linter) neverHoldsKey(now time.Time, op Operator, key string, vals []Va
 		if op.IfExist || op.Qualifier != QualifierNone {
 			return
 		}
-		r := numbers[key]
+		if *numbers == nil {
+			*numbers = map[string]*lintRange[float64]{}
+		}
+		r := (*numbers)[key]
 		if r == nil {
 			r = &lintRange[float64]{}
-			numbers[key] = r
+			(*numbers)[key] = r
 		}
 		if op.Op == OpNumericEqual {
 			r.equal, r.eqPlace = vals, place
