@@ -82,32 +82,49 @@ func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
 	c := classifier{s: &s, budget: MaxDenyWork}
 	c.collectDenies(docs)
 	out := Classification{Tier: ReadOnly}
-	n := 0
+	// Room for a reason (and its message) per action that may need one, so
+	// that appending never copies: reads and lists never do.
+	n, size := 0, 0
 	for _, nd := range docs {
-		if nd.Document != nil {
-			for i := range nd.Document.Statement {
-				n += len(nd.Document.Statement[i].Action)
+		if nd.Document == nil {
+			continue
+		}
+		for i := range nd.Document.Statement {
+			st := &nd.Document.Statement[i]
+			if st.Principal != nil || strings.EqualFold(string(st.Effect), "deny") {
+				continue
+			}
+			for _, raw := range st.Action {
+				if info := infoFor(raw); info.err != "" || info.all || writeLevel(info.level) {
+					n++
+					size += messageRoom + len(raw) + max(len(nd.Name), len("document[999]"))
+				}
 			}
 		}
 	}
-	// Room for a reason per action, so appending never copies.
 	out.Reasons = make([]Reason, 0, n)
+	c.ends = make([]int, 0, n)
+	c.msgs.Grow(size)
 	for di := range docs {
 		d := docs[di].Document
 		if d == nil {
 			continue
 		}
-		name := documentName(docs[di].Name, di)
+		name, label := documentName(docs[di].Name, di), documentLabel(docs[di].Name, di)
 		for si := range d.Statement {
 			st := &d.Statement[si]
 			if st.Principal != nil || st.Effect == policy.EffectDeny || strings.EqualFold(string(st.Effect), "deny") {
 				continue
 			}
-			c.allow(&out, name, documentLabel(docs[di].Name, di), di, si, st)
+			c.allow(&out, name, label, di, si, st)
 		}
 	}
-	for _, r := range out.Reasons {
-		out.Tier = max(out.Tier, r.Tier)
+	// The messages were written one after another into c.msgs.
+	text, start := c.msgs.String(), 0
+	for i := range out.Reasons {
+		out.Reasons[i].Message = text[start:c.ends[i]]
+		start = c.ends[i]
+		out.Tier = max(out.Tier, out.Reasons[i].Tier)
 	}
 	out.Incomplete = c.skipped
 	if len(out.Reasons) == 0 {
@@ -131,6 +148,11 @@ func documentName(name string, i int) string {
 	return "document[" + strconv.Itoa(i) + "]"
 }
 
+// messageRoom is the room a reason's message takes besides its policy name
+// and action, enough for most: the tag condition that confines a write is
+// the longest part.
+const messageRoom = 200
+
 // MaxDenyWork caps the comparisons of deny statements with allowed actions
 // and resources that one classification makes (see [Scheme.Classify]).
 const MaxDenyWork = 1 << 21
@@ -146,6 +168,10 @@ type classifier struct {
 	// denyResources counts the resources of all denies, the cost of
 	// matching one allowed resource against them.
 	denyResources int
+	// msgs holds the reasons' messages one after another, ends the end of
+	// each in it: one buffer instead of an allocation per message.
+	msgs strings.Builder
+	ends []int
 }
 
 // spend takes n comparisons from the budget, or reports false (and marks the

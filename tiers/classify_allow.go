@@ -28,15 +28,15 @@ func (c *classifier) allow(out *Classification, name, label string, di, si int, 
 		denyActions += len(d.actions)
 	}
 	defer func() { c.skipped = skippedBefore || anySkipped }()
-	sp := label + ": statement[" + strconv.Itoa(si) + "]: "
 	for _, raw := range st.Action {
 		c.skipped = false
 		r := Reason{Policy: name, Document: di, Statement: si, Action: raw}
 		info := infoFor(raw)
 		if info.err != "" {
 			r.Tier, r.Cause, r.AccessLevel = BreakGlass, CauseUnreadable, policy.AccessUnknown
-			r.Message = sp + showText(raw) + " (Unknown) cannot be read (" + showText(info.err) + "), so it counts as tier 4; fix the action"
-			out.Reasons = append(out.Reasons, r)
+			c.lead(label, si, showText(raw), r.AccessLevel)
+			c.say(" cannot be read (", showText(info.err), "), so it counts as tier 4; fix the action")
+			c.keep(out, r)
 			continue
 		}
 		eff := c.effective(info, denies, denyActions)
@@ -47,22 +47,25 @@ func (c *classifier) allow(out *Classification, name, label string, di, si int, 
 		switch {
 		case info.all && scopeStar(st) && !eff.narrowed:
 			r.Tier, r.Cause = BreakGlass, CauseFullAccess
-			r.Message = sp + raw + " (" + r.AccessLevel.String() + ") allows every action on every resource: tier 4 (break-glass)"
+			c.lead(label, si, raw, r.AccessLevel)
+			c.say(" allows every action on every resource: tier 4 (break-glass)")
 		case eff.level == policy.AccessPermissionsManagement && (eff.pmOther || eff.cred == ""):
 			r.Tier, r.Cause = BreakGlass, CausePermissions
+			c.lead(label, si, raw, r.AccessLevel)
 			if eff.pmName != "" && eff.pmName != raw {
-				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") includes " + eff.pmName + ", which manages permissions: tier 4 (break-glass)"
+				c.say(" includes ", eff.pmName, ", which manages permissions: tier 4 (break-glass)")
 			} else {
-				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") manages permissions: tier 4 (break-glass)"
+				c.say(" manages permissions: tier 4 (break-glass)")
 			}
 		case eff.cred != "":
 			// Credential-issuing APIs count as permission management
 			// (docs/semantics.md §2), whatever their verb says.
 			r.Tier, r.Cause, r.AccessLevel = BreakGlass, CauseCredentials, policy.AccessPermissionsManagement
+			c.lead(label, si, raw, r.AccessLevel)
 			if eff.cred == raw {
-				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") issues credentials: tier 4 (break-glass)"
+				c.say(" issues credentials: tier 4 (break-glass)")
 			} else {
-				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") includes " + eff.cred + ", which issues credentials: tier 4 (break-glass)"
+				c.say(" includes ", eff.cred, ", which issues credentials: tier 4 (break-glass)")
 			}
 		case writeLevel(eff.level):
 			if !scoped {
@@ -78,23 +81,45 @@ func (c *classifier) allow(out *Classification, name, label string, di, si int, 
 			if how == "" {
 				how = c.denyConfined(info, eff, denies, denyActions)
 			}
+			c.lead(label, si, raw, r.AccessLevel)
 			if how != "" {
 				r.Tier, r.Cause = DevTest, CauseConfinedWrite
-				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") is confined to non-production resources by " + how + ": tier 2 (dev/test)"
+				c.say(" is confined to non-production resources by ", how, ": tier 2 (dev/test)")
 			} else {
 				r.Tier, r.Cause = Production, CauseWrite
-				r.Message = sp + raw + " (" + r.AccessLevel.String() + ") can reach production resources" + c.unconfinedWhy(info, sc) + ": tier 3 (production)"
+				c.say(" can reach production resources", c.unconfinedWhy(info, sc), ": tier 3 (production)")
 			}
 		default:
 			anySkipped = anySkipped || c.skipped
 			continue
 		}
 		if stmtSkipped || c.skipped {
-			r.Message += "; not every deny statement was weighed (too many statements), so the tier may be overstated"
+			c.say("; not every deny statement was weighed (too many statements), so the tier may be overstated")
 		}
 		anySkipped = anySkipped || c.skipped
-		out.Reasons = append(out.Reasons, r)
+		c.keep(out, r)
 	}
+}
+
+// lead starts a reason's message: "<policy>: statement[i]: <action> (<level>)".
+func (c *classifier) lead(label string, si int, action string, level policy.AccessLevel) {
+	var num [20]byte
+	c.say(label, ": statement[")
+	c.msgs.Write(strconv.AppendInt(num[:0], int64(si), 10))
+	c.say("]: ", action, " (", level.String(), ")")
+}
+
+// say appends to the message being written.
+func (c *classifier) say(parts ...string) {
+	for _, p := range parts {
+		c.msgs.WriteString(p)
+	}
+}
+
+// keep appends r, whose message is what was said since the previous reason.
+func (c *classifier) keep(out *Classification, r Reason) {
+	out.Reasons = append(out.Reasons, r)
+	c.ends = append(c.ends, c.msgs.Len())
 }
 
 // unconfinedWhy explains, for a write that is not confined, what would have
