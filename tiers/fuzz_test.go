@@ -1,6 +1,7 @@
 package tiers_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -9,8 +10,9 @@ import (
 )
 
 // FuzzClassify checks, for any document policy.Parse accepts, that Classify
-// and Check never panic, that the tier is the highest reason's, and that deny
-// statements never raise the tier.
+// and Check never panic, that the tier is the highest reason's, that deny
+// statements never raise the tier, and that every violation has a known rule
+// and a message.
 func FuzzClassify(f *testing.F) {
 	for _, s := range []string{
 		stmts(allowDescribe), stmts(allowRunAll, denyWritesProd), stmts(run(`{"string_not_like":{` + resTagEnv + `:["prod*"]}}`)),
@@ -57,7 +59,12 @@ func FuzzClassify(f *testing.F) {
 				t.Fatalf("deny statements raised the tier from %v to %v", without.Tier, c.Tier)
 			}
 		}
-		_ = tiers.Check(tiers.Role{Name: "r", Tier: tiers.DevTest, Policies: []tiers.NamedDocument{{Name: "p", Document: d}}, Trust: d, Boundary: d},
+		vs := tiers.Check(tiers.Role{Name: "r", Tier: tiers.DevTest, Policies: []tiers.NamedDocument{{Name: "p", Document: d}}, Trust: d, Boundary: d},
 			tiers.At(time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)))
+		for _, v := range vs {
+			if !slices.Contains(tiers.Rules(), v.Rule) || v.Message == "" || v.Role != "r" || v.Tier != tiers.DevTest {
+				t.Fatalf("bad violation %+v", v)
+			}
+		}
 	})
 }
