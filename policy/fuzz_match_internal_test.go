@@ -161,3 +161,86 @@ func TestGlobMatchRegressionHostile(t *testing.T) {
 		}
 	}
 }
+
+// refLintGlob is the single-star backtracking matcher lint used before
+// globMatchString: O(len(pattern)·len(s)).
+func refLintGlob(pattern, s string, fold bool) bool {
+	p, i := 0, 0
+	starP, starI := -1, 0
+	for i < len(s) {
+		switch {
+		case p < len(pattern) && pattern[p] == '*':
+			starP, starI = p, i
+			p++
+		case p < len(pattern) && lintByteEqual(pattern[p], s[i], fold):
+			p++
+			i++
+		case starP >= 0:
+			starI++
+			p, i = starP+1, starI
+		default:
+			return false
+		}
+	}
+	for p < len(pattern) && pattern[p] == '*' {
+		p++
+	}
+	return p == len(pattern)
+}
+
+// FuzzGlobMatchString checks globMatchString against the backtracking
+// matcher it replaces for long lint globs, against the dynamic-programming
+// reference, and against lintGlobCovers and lintGlobMatch.
+func FuzzGlobMatchString(f *testing.F) {
+	for _, sd := range [][2]string{
+		{"*", ""}, {"cvm:Describe*", "cvm:describeinstances"}, {"*:*", "cvm:*"}, {"cvm:*", "*:*"},
+		{"a*b*c", "abcabc"}, {"*" + strings.Repeat("a", 20) + "b*", strings.Repeat("a", 90) + "b"},
+		{"x*" + strings.Repeat("AB", 10) + "*y", "x" + strings.Repeat("ab", 50) + "y"}, {"*\xc3", "\xc3\xa9"},
+	} {
+		f.Add(sd[0], sd[1], true)
+	}
+	f.Fuzz(func(t *testing.T, pattern, s string, fold bool) {
+		if len(pattern)*len(s) > 1<<22 {
+			t.Skip("too large for the reference matchers")
+		}
+		got := globMatchString(pattern, s, fold)
+		if old := refLintGlob(pattern, s, fold); got != old {
+			t.Fatalf("globMatchString(%q, %q, %v) = %v, backtracking matcher says %v", pattern, s, fold, got, old)
+		}
+		p, err := compilePattern(pattern, true)
+		if err == nil {
+			if want := refGlob(p.pieces, s, fold, &evalState{}); got != want {
+				t.Fatalf("globMatchString(%q, %q, %v) = %v, reference says %v", pattern, s, fold, got, want)
+			}
+		}
+		if lintGlobMatch(pattern, s, fold) != got || lintGlobCovers(pattern, s, fold) != got {
+			t.Fatalf("lintGlobMatch or lintGlobCovers(%q, %q, %v) disagrees with %v", pattern, s, fold, got)
+		}
+	})
+}
+
+// TestGlobMatchStringLong is the regression test for long action globs in
+// statement.redundant: a 4,002-byte glob against a 64,000-byte action.
+func TestGlobMatchStringLong(t *testing.T) {
+	t.Parallel()
+	lit := strings.Repeat("A", 4000) + "B"
+	long := "cvm:" + strings.Repeat("A", 64000)
+	for _, tc := range []struct {
+		pattern, s string
+		fold, want bool
+	}{
+		{"cvm:*" + lit, long, false, false},
+		{"cvm:*" + lit, long + "b", true, true},
+		{"cvm:*" + lit + "*", long + "BA", false, true},
+		{"cvm:*" + lit + "*", long + "bA", false, false},
+		{"cvm:" + strings.Repeat("*A", 2000) + "*B", long + "B", false, true},
+		{"cvm:*" + lit, "cvm:*" + lit, false, true}, // a glob covers itself
+	} {
+		if got := globMatchString(tc.pattern, tc.s, tc.fold); got != tc.want {
+			t.Errorf("%.12q… against %.12q… (fold %v) = %v, want %v", tc.pattern, tc.s, tc.fold, got, tc.want)
+		}
+		if got := lintGlobCovers(tc.pattern, tc.s, tc.fold); got != tc.want {
+			t.Errorf("lintGlobCovers(%.12q…, %.12q…, %v) = %v, want %v", tc.pattern, tc.s, tc.fold, got, tc.want)
+		}
+	}
+}

@@ -3,6 +3,7 @@ package policy_test
 import (
 	"fmt"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -123,4 +124,18 @@ func BenchmarkCompileScaleEmptyStatements(b *testing.B) {
 			b.ReportMetric(float64(size), "errbytes")
 		})
 	}
+}
+
+// scaleLongGlobs returns an allow of "cvm:*AAAA…AB" (n+1 letters after the
+// star) and an allow of "cvm:AAAA…A" (16n letters): whether the first covers
+// the second is a glob match that backtracking does in pattern × input steps.
+func scaleLongGlobs(n int) *policy.Document {
+	return &policy.Document{Version: policy.Version, Statement: []policy.Statement{
+		{Effect: policy.EffectAllow, Action: []string{"cvm:*" + strings.Repeat("A", n) + "B"}, Resource: []string{"*"}},
+		{Effect: policy.EffectAllow, Action: []string{"cvm:" + strings.Repeat("A", 16*n)}, Resource: []string{"*"}},
+	}}
+}
+
+func BenchmarkLintScaleLongGlobs(b *testing.B) {
+	benchLint(b, "letters", []int{1000, 8000}, scaleLongGlobs)
 }

@@ -203,6 +203,43 @@ func globMatch(pieces []piece, s string, fold bool, st *evalState) bool {
 	}
 }
 
+// globMatchString reports whether s matches pattern, a glob whose only
+// wildcard is '*', comparing bytes (ASCII letters without regard to case when
+// fold is set). It is globMatch's segment matcher for a pattern given as
+// text: the text before the first '*' must start s, the text after the last
+// must end it, and each run between is found at its leftmost place, so the
+// cost is O(len(pattern)+len(s)). A '*' in s is an ordinary byte that only a
+// '*' of pattern can absorb, which makes this also the subsumption test of
+// two globs (lintGlobCovers). It never allocates.
+func globMatchString(pattern, s string, fold bool) bool {
+	star := strings.IndexByte(pattern, '*')
+	if star < 0 {
+		return equalBytes(pattern, s, fold)
+	}
+	if len(s) < star || !equalBytes(s[:star], pattern[:star], fold) {
+		return false
+	}
+	s, pattern = s[star:], pattern[star:]
+	for {
+		for pattern != "" && pattern[0] == '*' {
+			pattern = pattern[1:]
+		}
+		if pattern == "" {
+			return true
+		}
+		next := strings.IndexByte(pattern, '*')
+		if next < 0 { // the last run must end s
+			return len(s) >= len(pattern) && equalBytes(s[len(s)-len(pattern):], pattern, fold)
+		}
+		seg := [1]piece{{kind: pieceLit, text: pattern[:next]}}
+		k := segmentIndex(seg[:], next, s, fold, nil)
+		if k < 0 {
+			return false
+		}
+		s, pattern = s[k+next:], pattern[next:]
+	}
+}
+
 // resolve returns the text a piece stands for and whether it is a wildcard: a
 // '*', or a variable the request does not supply.
 func (pc *piece) resolve(st *evalState) (string, bool) {
