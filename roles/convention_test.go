@@ -105,19 +105,32 @@ func TestConventionOptions(t *testing.T) {
 	}
 }
 
+// FuzzConventionParse checks that Parse never panics, that a name it accepts
+// formats back to itself, and that a name it refuses gets a *NameError
+// matching ErrBadName whose message starts with the package name.
 func FuzzConventionParse(f *testing.F) {
-	for _, s := range []string{"DevOps-Deploy-Prod", "admin2", "A--B", "Break-Glass-Admin", "-", "Ä-B"} {
+	for _, s := range []string{"DevOps-Deploy-Prod", "admin2", "A--B", "Break-Glass-Admin", "-", "Ä-B", "temp-admin", "test",
+		"", "Ops-View-Dev-Prod", "Dev-Test", "Ops\n-View", "Ops_Deploy_Prod"} {
 		f.Add(s)
 	}
-	c := roles.DefaultConvention()
+	underscore, err := roles.NewConvention(roles.WithSeparator("_"), roles.WithParts(2, 3), roles.WithEnvironments("Dev", "Prod"))
+	if err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
-		n, err := c.Parse(s)
-		if err != nil {
-			return
-		}
-		back, err := c.Format(n)
-		if err != nil || back != s {
-			t.Fatalf("Parse(%q) = %+v but Format gives %q, %v", s, n, back, err)
+		for _, c := range []roles.Convention{roles.DefaultConvention(), underscore, {}} {
+			n, err := c.Parse(s)
+			if err != nil {
+				var ne *roles.NameError
+				if !errors.As(err, &ne) || !errors.Is(err, roles.ErrBadName) || !strings.HasPrefix(err.Error(), "roles: ") {
+					t.Fatalf("Parse(%q): %v", s, err)
+				}
+				continue
+			}
+			back, err := c.Format(n)
+			if err != nil || back != s {
+				t.Fatalf("Parse(%q) = %+v but Format gives %q, %v", s, n, back, err)
+			}
 		}
 	})
 }
