@@ -68,3 +68,22 @@ func TestUnconfinedWriteNamesItsCondition(t *testing.T) {
 		t.Fatalf("got %v: %v", c.Tier, c.Reasons)
 	}
 }
+
+// A huge input makes a short message.
+func TestHugeInputsMakeShortErrors(t *testing.T) {
+	huge := strings.Repeat("x", 1<<20)
+	_, err := tiers.ParseTier(huge)
+	var e tiers.Enforcement
+	var c tiers.Cause
+	for _, err := range []error{err, e.UnmarshalText([]byte(huge)), c.UnmarshalText([]byte(huge))} {
+		if err == nil || len(err.Error()) > 512 || !strings.HasPrefix(err.Error(), "tiers: ") {
+			t.Fatalf("error of %d bytes: %.200s", len(err.Error()), err)
+		}
+	}
+	vs := tiers.Check(tiers.Role{Name: huge, Tier: tiers.BreakGlass, Holders: []tiers.Holder{{Name: huge}}})
+	for _, v := range vs {
+		if len(v.String()) > 1024 {
+			t.Fatalf("violation of %d bytes: %.200s", len(v.String()), v.String())
+		}
+	}
+}

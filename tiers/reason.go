@@ -62,7 +62,7 @@ func (c *Cause) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("tiers: unknown cause %q (want one of confined-write, write, credentials, permissions-management, full-access, unreadable)", text)
+	return fmt.Errorf("tiers: unknown cause %q (want one of confined-write, write, credentials, permissions-management, full-access, unreadable)", clip(string(text)))
 }
 
 // Reason is one allowed action that needs more than tier 1: which document,

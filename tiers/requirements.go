@@ -62,7 +62,7 @@ func (e *Enforcement) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w %q (want off, recommended or required)", ErrUnknownEnforcement, text)
+	return fmt.Errorf("%w %q (want off, recommended or required)", ErrUnknownEnforcement, clip(string(text)))
 }
 
 // TierRequirements are the rules one tier's roles must meet. Zero values

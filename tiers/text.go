@@ -2,6 +2,7 @@ package tiers
 
 import (
 	"strconv"
+	"unicode/utf8"
 )
 
 // show returns a name (of a role, policy, user or holder) as messages print
@@ -10,6 +11,7 @@ import (
 // spaces or line breaks cannot forge or break a message, a plan or a log
 // line.
 func show(name string) string {
+	name = clip(name)
 	for i := 0; i < len(name); i++ {
 		b := name[i]
 		if b <= ' ' || b >= 0x7f || b == '"' || b == '\\' {
@@ -26,6 +28,7 @@ func show(name string) string {
 // messages print it: as it is unless it has a character that is not
 // printable, such as a line break or an escape, and quoted then.
 func showText(s string) string {
+	s = clip(s)
 	for _, r := range s {
 		if !strconv.IsPrint(r) {
 			return strconv.Quote(s)
@@ -33,3 +36,20 @@ func showText(s string) string {
 	}
 	return s
 }
+
+// clip shortens text longer than maxShown bytes to its first part and an
+// ellipsis, so that a huge hostile input cannot make a huge message.
+func clip(s string) string {
+	if len(s) <= maxShown {
+		return s
+	}
+	cut := maxShown / 2
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// maxShown is the longest text a message repeats whole; CAM's names are at
+// most 128 characters.
+const maxShown = 128

@@ -92,7 +92,7 @@ type TierError struct {
 
 // Error says what was wrong and what is accepted.
 func (e *TierError) Error() string {
-	return fmt.Sprintf("tiers: unknown tier %q (want ReadOnly, DevTest, Production, BreakGlass or 1-4)", e.Input)
+	return fmt.Sprintf("tiers: unknown tier %q (want ReadOnly, DevTest, Production, BreakGlass or 1-4)", clip(e.Input))
 }
 
 // Is makes errors.Is(err, ErrUnknownTier) true.
