@@ -183,3 +183,19 @@ func TestValidateTooManyPolicies(t *testing.T) {
 		t.Fatalf("Validate: %v", err)
 	}
 }
+
+// A huge input makes a short message.
+func TestHugeInputsMakeShortErrors(t *testing.T) {
+	huge := strings.Repeat("x", 1<<20)
+	c := roles.Standard(100000000001)
+	var k roles.ChangeKind
+	_, evalErr := c.Evaluator(huge)
+	snap := &cam.Snapshot{Account: cam.Account{OwnerUIN: 1}}
+	_, planErr := c.Plan(snap, roles.Assignment{User: huge, Role: huge})
+	for _, err := range []error{roles.DefaultConvention().Validate(huge), evalErr, planErr, k.UnmarshalText([]byte(huge)),
+		roles.WriteRoleMarkdown(&bytes.Buffer{}, c, huge)} {
+		if err == nil || len(err.Error()) > 1024 || !strings.HasPrefix(err.Error(), "roles: ") {
+			t.Fatalf("error of %d bytes: %.200s", len(err.Error()), err)
+		}
+	}
+}

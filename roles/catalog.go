@@ -221,7 +221,7 @@ func (c *Catalog) Evaluator(name string) (*policy.Evaluator, error) {
 	}
 	d, ok := c.def(name)
 	if !ok {
-		return nil, invalidf("role %q is not in the catalog", name)
+		return nil, invalidf("role %q is not in the catalog", clip(name))
 	}
 	e, err := c.compile(d)
 	if err != nil {

@@ -66,7 +66,7 @@ func (k *ChangeKind) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("roles: unknown change kind %q", text)
+	return fmt.Errorf("roles: unknown change kind %q", clip(string(text)))
 }
 
 // symbol is the plan's marker: + adds, ~ changes, - removes.

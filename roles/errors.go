@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Sentinel errors; every error of this package that concerns one of these
@@ -43,7 +44,7 @@ type NameError struct {
 // Error implements error.
 func (e *NameError) Error() string {
 	return fmt.Sprintf("roles: role name %q: %s; a good name is %s in PascalCase, for example %q",
-		e.Name, e.Reason, e.Shape, e.Example)
+		clip(e.Name), e.Reason, e.Shape, e.Example)
 }
 
 // Is makes errors.Is(err, ErrBadName) true.
@@ -100,6 +101,7 @@ func invalidf(format string, args ...any) error {
 // spaces or line breaks cannot forge or break a message, a plan or a log
 // line.
 func show(name string) string {
+	name = clip(name)
 	for i := 0; i < len(name); i++ {
 		b := name[i]
 		if b <= ' ' || b >= 0x7f || b == '"' || b == '\\' {
@@ -116,6 +118,7 @@ func show(name string) string {
 // messages print it: as it is unless it has a character that is not
 // printable, such as a line break or an escape, and quoted then.
 func showText(s string) string {
+	s = clip(s)
 	if strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) >= 0 {
 		return strconv.Quote(s)
 	}
@@ -139,3 +142,20 @@ func (e *wrapped) Is(target error) bool {
 	return target == e.sentinel
 }
 func (e *wrapped) Unwrap() error { return e.cause }
+
+// clip shortens text longer than maxShown bytes to its first part and an
+// ellipsis, so that a huge hostile input cannot make a huge message.
+func clip(s string) string {
+	if len(s) <= maxShown {
+		return s
+	}
+	cut := maxShown / 2
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// maxShown is the longest text a message repeats whole; CAM's names are at
+// most 128 characters.
+const maxShown = 128

@@ -47,7 +47,7 @@ func WriteRoleMarkdown(w io.Writer, c *Catalog, name string) error {
 	}
 	d, ok := c.def(name)
 	if !ok {
-		return invalidf("WriteRoleMarkdown: role %q is not in the catalog", name)
+		return invalidf("WriteRoleMarkdown: role %q is not in the catalog", clip(name))
 	}
 	bw := bufio.NewWriter(w)
 	writeRole(bw, d)

@@ -110,11 +110,11 @@ func (pl *planner) assignments(as []Assignment) map[string][]Assignment {
 		where := fmt.Sprintf("assignment[%d] (%s)", i, a)
 		d, ok := pl.c.def(a.Role)
 		if !ok {
-			pl.errs = append(pl.errs, planErr("%s: role %q is not in the catalog", where, a.Role))
+			pl.errs = append(pl.errs, planErr("%s: role %q is not in the catalog", where, clip(a.Role)))
 			continue
 		}
 		if _, ok := pl.s.UserByName(a.User); !ok {
-			pl.errs = append(pl.errs, planErr("%s: user %q is not in the snapshot", where, a.User))
+			pl.errs = append(pl.errs, planErr("%s: user %q is not in the snapshot", where, clip(a.User)))
 			continue
 		}
 		if (!a.Until.IsZero() || d.Tier >= tiers.Production) && (a.Ticket.Why == "" || a.Ticket.ApprovedBy == "") {

@@ -72,7 +72,7 @@ func (pl *planner) user(name string, grants []Assignment, holders map[uint64][]*
 	}
 	pname := AssumePolicyPrefix + name
 	if err := policy.ValidatePolicyName(pname); err != nil {
-		pl.errs = append(pl.errs, planErr("user %s: the assume policy name %q is not a valid policy name: %v", show(name), pname, trimPolicy(err)))
+		pl.errs = append(pl.errs, planErr("user %s: the assume policy name %q is not a valid policy name: %v", show(name), clip(pname), trimPolicy(err)))
 		return
 	}
 	doc := pl.assumeDoc(grants)

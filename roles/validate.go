@@ -127,10 +127,10 @@ const maxRolePolicies = 200
 
 func claim(owner map[string]string, name, role string, add func(string, ...any)) {
 	if prev, ok := owner[name]; ok && prev != role {
-		add("policy name %q is already used by role %s; CAM policy names are unique in an account", name, show(prev))
+		add("policy name %q is already used by role %s; CAM policy names are unique in an account", clip(name), show(prev))
 		return
 	} else if ok {
-		add("policy name %q is used twice", name)
+		add("policy name %q is used twice", clip(name))
 		return
 	}
 	owner[name] = role
