@@ -61,7 +61,9 @@ func (r *lintRedundancy) set(i int) *lintCoverSet {
 func (r *lintRedundancy) actionsCovered(i, j int, fold bool) bool {
 	a, b := &r.stmts[i], &r.stmts[j]
 	anyOf := func(list []lintAction, bb lintAction) bool {
-		return r.spend(len(list)) && slices.ContainsFunc(list, func(aa lintAction) bool { return lintActionSubsumes(aa, bb, fold) })
+		return r.spend(len(list)) && slices.ContainsFunc(list, func(aa lintAction) bool {
+			return r.spend(lintLongCost(aa.body, bb.body)) && lintActionSubsumes(aa, bb, fold)
+		})
 	}
 	if len(a.actions)*len(b.actions) <= lintSmallPairs {
 		for _, bb := range b.actions {
@@ -113,7 +115,9 @@ func (r *lintRedundancy) resourcesCovered(i int, b *lintStatement) bool {
 	}
 	bRes := lintEffectiveResources(b)
 	anyOf := func(list []Resource, br Resource) bool {
-		return r.spend(len(list)) && slices.ContainsFunc(list, func(ar Resource) bool { return lintResourceSubsumes(ar, br) })
+		return r.spend(len(list)) && slices.ContainsFunc(list, func(ar Resource) bool {
+			return r.spend(lintLongCost(ar.Path, br.Path)) && lintResourceSubsumes(ar, br)
+		})
 	}
 	if len(a.resources)*len(bRes) <= lintSmallPairs {
 		for _, br := range bRes {
@@ -198,6 +202,12 @@ func (r *lintRedundancy) conditionImplied(a, b Condition) bool {
 	}
 	return true
 }
+
+// lintLongCost is the extra budget a comparison of globs a and b takes: one
+// comparison for every 64 bytes, so that long globs (each compared in linear
+// time, see globMatchString) use the budget by the bytes they make the rule
+// read.
+func lintLongCost(a, b string) int { return (len(a) + len(b)) / 64 }
 
 // lintValuesSubset reports whether every value of sub appears in super.
 func lintValuesSubset(sub, super []Value) bool {
