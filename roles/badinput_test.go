@@ -199,3 +199,16 @@ func TestHugeInputsMakeShortErrors(t *testing.T) {
 		}
 	}
 }
+
+// The plan shows documents and descriptions whole.
+func TestPlanStringShowsDocumentsWhole(t *testing.T) {
+	doc := policy.New(policy.Allow("cvm:DescribeInstances", "cvm:DescribeImages", "cvm:DescribeDisks", "vpc:DescribeVpcs",
+		"vpc:DescribeSubnets", "clb:DescribeLoadBalancers").On("*")).Canonical()
+	desc := strings.Repeat("A long purpose. ", 15)
+	p := &roles.Plan{Changes: []roles.Change{{Kind: roles.CreatePolicy, Policy: "Ops-View-Policy", After: doc},
+		{Kind: roles.UpdateDescription, Role: "Ops-View", Before: "old", After: desc}}}
+	s := p.String()
+	if !strings.Contains(s, "    document: "+doc+"\n") || !strings.Contains(s, "    + "+desc+"\n") {
+		t.Fatalf("the plan cuts a document or description:\n%s", s)
+	}
+}

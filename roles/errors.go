@@ -118,7 +118,6 @@ func show(name string) string {
 // messages print it: as it is unless it has a character that is not
 // printable, such as a line break or an escape, and quoted then.
 func showText(s string) string {
-	s = clip(s)
 	if strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) >= 0 {
 		return strconv.Quote(s)
 	}
@@ -156,6 +155,6 @@ func clip(s string) string {
 	return s[:cut] + "…"
 }
 
-// maxShown is the longest text a message repeats whole; CAM's names are at
-// most 128 characters.
-const maxShown = 128
+// maxShown is the longest name or input a message repeats whole; CAM's
+// names are at most 128 characters.
+const maxShown = 256
