@@ -11,7 +11,7 @@ import (
 	"github.com/cedar-policy/cedar-go/types"
 )
 
-// The translation to Cedar keeps CAM's semantics (CAM-SEMANTICS §2–§5) for
+// The translation to Cedar keeps CAM's semantics (docs/semantics.md §2–§5) for
 // the constructs the generated policies use:
 //
 //   - Every CAM statement becomes one Cedar policy on the unconstrained scope

@@ -70,7 +70,7 @@ func checkAction(action string, extra map[string]string) (actionProblem, bool) {
 func caseProblem(action, canon string) actionProblem {
 	return actionProblem{kind: FailureUnknownAction, suggestion: canon,
 		msg: "action " + quote(action) + " is spelt " + quote(canon) + " by Tencent Cloud; requests carry the API's exact name," +
-			" and deny statements match it case-sensitively (CAM-SEMANTICS §2), so a differently cased request tests a call CAM never receives"}
+			" and deny statements match it case-sensitively (docs/semantics.md §2), so a differently cased request tests a call CAM never receives"}
 }
 
 // lookupExtra finds an action declared with KnownActions.

@@ -10,7 +10,7 @@ import (
 // assumeAction is the API a role is assumed with.
 const assumeAction = "sts:AssumeRole"
 
-// CanAssume asserts that the user may assume role (CAM-SEMANTICS §6): the
+// CanAssume asserts that the user may assume role (docs/semantics.md §6): the
 // role's trust policy lets the user in, and the user's own policies (within
 // its boundary) allow sts:AssumeRole on the role. Both are decided for the
 // request {sts:AssumeRole, the role's ARN, principal: the user's ARN} with

@@ -141,7 +141,7 @@ func processCPU() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-// maxSnapshot is an account at CAM's maxima (CAM-SEMANTICS §1): 1,000 users,
+// maxSnapshot is an account at CAM's maxima (docs/semantics.md §1): 1,000 users,
 // 300 groups, 1,000 roles and 1,500 custom policies, five policies attached to
 // every user, group and role, a boundary on every tenth user and role.
 func maxSnapshot(b *testing.B) *cam.Snapshot {

@@ -41,7 +41,7 @@
 // that decided (policy name and statement index, with what they grant), for
 // an implicit deny the near misses (allow statements whose action matched)
 // and why each missed, the assumptions the evaluator made where CAM's
-// behaviour is undocumented (CAM-SEMANTICS §5.7), the expectation's "why",
+// behaviour is undocumented (docs/semantics.md §5.7), the expectation's "why",
 // and a warning naming each condition key that a statement applying to the
 // request reads but the request did not supply, with the option that
 // supplies it. Messages use testify's layout; the file:line Go prints is the
@@ -85,7 +85,7 @@
 // The harness decides requests with [policy.Evaluator]; it does not call
 // Tencent Cloud, so it cannot see what CAM enforces beyond the policies
 // (service-side checks, the roughly one-minute authorisation cache, the known
-// gaps listed in CAM-SEMANTICS §5.10). A snapshot subject whose holdings the
+// gaps listed in docs/semantics.md §5.10). A snapshot subject whose holdings the
 // snapshot lacks in part fails every assertion rather than being decided on
 // part of its policies. Coverage counts a statement as exercised when it
 // decided at least one evaluated request; a statement that only nearly

@@ -58,7 +58,7 @@ type stmtMeta struct {
 }
 
 // variableKeys maps the policy variables to the context keys the evaluator
-// reads them from (CAM-SEMANTICS §3).
+// reads them from (docs/semantics.md §3).
 var variableKeys = [...][2]string{
 	{"${uin}", policy.KeyUIN},
 	{"${owner_uin}", policy.KeyOwnerUIN},

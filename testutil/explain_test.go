@@ -30,7 +30,7 @@ func oneRole(t *testing.T, doc, boundary *policy.Document) *testutil.Harness {
 
 func TestFailureShowsAssumptions(t *testing.T) {
 	// A deny that applies outside the office network: with no qcs:ip in the
-	// request the evaluator assumes the deny does not apply (CAM-SEMANTICS
+	// request the evaluator assumes the deny does not apply (docs/semantics.md
 	// §5.7), and says so.
 	doc := policy.New(
 		policy.Allow("cvm:StopInstances").On("*"),
