@@ -91,6 +91,13 @@ func FuzzGlobMatch(f *testing.F) {
 	for _, sd := range seeds {
 		f.Add(sd.pattern, sd.s, sd.fold, "12", true)
 	}
+	for _, sd := range [][2]string{
+		{"${uin}é${uin}K", "xÉy\u212a"}, {"${uin}ſtraße${uin}", "aSTRASSE STRAßE"}, {"Ω${uin}ω", "\u2126\u2126ω"},
+		{"${uin}\ufffd", "a\x80"}, {"${uin}é", "\xc3\xc3\xa9"}, {"a${uin}Kk${uin}b", "AKKKKKb"},
+	} {
+		f.Add(sd[0], sd[1], true, "", false)
+		f.Add(sd[0], sd[1], true, "é", true)
+	}
 	f.Fuzz(func(t *testing.T, pattern, s string, fold bool, uin string, haveUIN bool) {
 		if len(pattern)*len(s) > 1<<22 {
 			t.Skip("too large for the reference matcher")
@@ -149,6 +156,21 @@ func TestGlobMatchRegressionHostile(t *testing.T) {
 		{"*" + lit + "*A", in + "BA", false, true},
 		{"*" + lit + "*A", in + "B", false, false},
 	}
+	// string_equal_ignore_case with missing variables and non-ASCII text.
+	vars := strings.Repeat("${uin}é", 800) + "${uin}B"
+	wide := strings.Repeat("É", 32<<10)
+	cases = append(cases, []struct {
+		pattern, s string
+		fold, want bool
+	}{
+		{vars, wide, true, false},
+		{vars, wide + "b", true, true},
+		{vars, wide + "\u212a", true, false},
+		{"${uin}" + strings.Repeat("é", 3000) + "B${uin}", wide, true, false},
+		{"${uin}" + strings.Repeat("é", 3000) + "B${uin}", wide + "b!", true, true},
+		{"${uin}" + strings.Repeat("é", 3000) + "\u212a", wide + "k", true, true},
+		{strings.Repeat("${uin}ÉÉÉÉÉÉÉÉÉÉÉÉ", 400) + "${uin}", wide[:len(wide)/2] + "x" + wide[len(wide)/2:], true, true},
+	}...)
 	for _, tc := range cases {
 		p, err := compilePattern(tc.pattern, true)
 		if err != nil {

@@ -148,13 +148,16 @@ func (p *pattern) match(st *evalState, s string, fold bool) level {
 // found by a rolling hash), so the cost is O(len(pieces)+len(s)) and never
 // their product. It never allocates.
 //
-// One case keeps the classic backtracking matcher, O(len(pattern)·len(s)):
-// case folding (fold) with non-ASCII text, where Unicode's simple folding can
-// match runes of different lengths. Actions never take it (API names are
-// ASCII); only string_equal_ignore_case with a missing policy variable and
-// non-ASCII text can.
+// Case folding (fold) of non-ASCII text, where Unicode's simple folding can
+// match runes of different lengths, is globMatchRunes's, as linear. One case
+// keeps the classic backtracking matcher, O(len(pattern)·len(s)): folding
+// with a pattern that holds U+FFFD or invalid UTF-8 (see match_fold.go), which
+// a valid document cannot give string_equal_ignore_case, its only user.
 func globMatch(pieces []piece, s string, fold bool, st *evalState) bool {
 	if fold && !globASCII(pieces, s, st) {
+		if globFoldable(pieces, st) {
+			return globMatchRunes(pieces, s, st)
+		}
 		return globBacktrack(pieces, s, fold, st)
 	}
 	si := 0          // bytes of s matched so far
@@ -398,7 +401,7 @@ func segmentIndexRK(seg []piece, n int, s string, fold bool, st *evalState) int 
 // globBacktrack is the classic matcher for '*'-only globs: advance greedily
 // and, on a mismatch, retry from the last wildcard one byte further on. It
 // runs in O(len(pattern)·len(s)) time; globMatch uses it only to fold
-// non-ASCII text.
+// non-ASCII text against a pattern holding U+FFFD or invalid UTF-8.
 func globBacktrack(pieces []piece, s string, fold bool, st *evalState) bool {
 	pi, si := 0, 0
 	starPi, starSi := -1, 0
