@@ -54,6 +54,19 @@ func WithRequirements(r Requirements) CheckOption { return func(c *checkConfig) 
 // must expire within the tier's limit); the default is the current time.
 func At(t time.Time) CheckOption { return func(c *checkConfig) { c.now = t } }
 
+// RequirementsOf returns the requirements Check uses under opts: those of the
+// last [WithRequirements], or [DefaultRequirements]. Documentation that
+// describes a tier's rules uses it to describe the rules in force.
+func RequirementsOf(opts ...CheckOption) Requirements {
+	cfg := checkConfig{req: DefaultRequirements()}
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	return cfg.req
+}
+
 // Check checks a role against its declared tier and returns the violations,
 // each with a stable rule ID and a message saying what to change, in a stable
 // order: the declared tier, tier drift, what the policies allow (per action),

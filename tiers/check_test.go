@@ -302,3 +302,16 @@ func TestStrings(t *testing.T) {
 		t.Errorf("error = %q", got)
 	}
 }
+
+func TestRequirementsOf(t *testing.T) {
+	if got, want := tiers.RequirementsOf(), tiers.DefaultRequirements(); got.Production.IPCondition != want.Production.IPCondition ||
+		got.BreakGlass.MaxHolders != want.BreakGlass.MaxHolders {
+		t.Fatalf("RequirementsOf() = %+v, want the defaults", got)
+	}
+	r := tiers.DefaultRequirements()
+	r.Production.IPCondition = tiers.Required
+	got := tiers.RequirementsOf(nil, tiers.WithScheme(tiers.DefaultScheme()), tiers.WithRequirements(r))
+	if got.Production.IPCondition != tiers.Required {
+		t.Fatalf("RequirementsOf ignored WithRequirements: %+v", got.Production)
+	}
+}
