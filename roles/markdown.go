@@ -14,7 +14,9 @@ import (
 // wiki (the IAM guide's "document role intent"): per role its purpose, tier
 // and the tier's requirements, who should hold it, what it can and cannot do
 // (each with the request that proves it), session, console login, trust,
-// tags and policies. Roles appear in catalog order.
+// tags and policies. Roles appear in catalog order. The requirements are
+// those the catalog checks ([Catalog.WithTierOptions]; by default
+// tiers.DefaultRequirements).
 func WriteMarkdown(w io.Writer, c *Catalog) error {
 	if c == nil {
 		return fmt.Errorf("roles: WriteMarkdown: the catalog is nil")
@@ -29,7 +31,7 @@ func WriteMarkdown(w io.Writer, c *Catalog) error {
 		fmt.Fprintf(bw, "| [%s](#%s) | %d %s | %s |\n", cell(showText(d.Name)), anchor(d.Name), int(d.Tier), d.Tier, cell(d.Purpose))
 	}
 	for i := range c.defs {
-		writeRole(bw, &c.defs[i])
+		writeRole(bw, &c.defs[i], c.check)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("roles: WriteMarkdown: %w", err)
@@ -50,17 +52,17 @@ func WriteRoleMarkdown(w io.Writer, c *Catalog, name string) error {
 		return invalidf("WriteRoleMarkdown: role %q is not in the catalog", clip(name))
 	}
 	bw := bufio.NewWriter(w)
-	writeRole(bw, d)
+	writeRole(bw, d, c.check)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("roles: WriteRoleMarkdown: %w", err)
 	}
 	return nil
 }
 
-func writeRole(w *bufio.Writer, d *Definition) {
+func writeRole(w *bufio.Writer, d *Definition, check []tiers.CheckOption) {
 	fmt.Fprintf(w, "\n## %s\n\n%s\n\n", cell(showText(d.Name)), cell(d.Purpose))
 	fmt.Fprintf(w, "- **Tier:** %d (%s)", int(d.Tier), d.Tier)
-	if reqs := requirementsText(d.Tier); reqs != "" {
+	if reqs := requirementsText(tiers.RequirementsOf(check...).For(d.Tier)); reqs != "" {
 		fmt.Fprintf(w, ": %s", reqs)
 	}
 	fmt.Fprintf(w, "\n")
@@ -105,9 +107,8 @@ func writeIntents(w *bufio.Writer, title string, in []Intent) {
 	}
 }
 
-// requirementsText summarises a tier's default requirements.
-func requirementsText(t tiers.Tier) string {
-	r := tiers.DefaultRequirements().For(t)
+// requirementsText summarises a tier's requirements.
+func requirementsText(r tiers.TierRequirements) string {
 	var parts []string
 	if r.NoWrites {
 		parts = append(parts, "no writes")

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/camkit/camkit/roles"
+	"github.com/camkit/camkit/tiers"
 )
 
 func TestWriteMarkdown(t *testing.T) {
@@ -35,5 +36,20 @@ func TestWriteMarkdown(t *testing.T) {
 	}
 	if err := roles.WriteMarkdown(&b, nil); err == nil {
 		t.Error("nil catalog accepted")
+	}
+}
+
+// The role docs describe the requirements the catalog checks, not always the
+// defaults.
+func TestWriteMarkdownUsesTheCatalogsRequirements(t *testing.T) {
+	r := tiers.DefaultRequirements()
+	r.Production.IPCondition = tiers.Required
+	c := roles.Standard(100000000001, roles.WithOfficeIPs("198.18.0.0/15")).WithTierOptions(tiers.WithRequirements(r))
+	var b strings.Builder
+	if err := roles.WriteRoleMarkdown(&b, c, "DevOps-Deploy-Prod"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "IP condition on writes required") {
+		t.Fatalf("the docs do not show the catalog's requirement:\n%s", b.String())
 	}
 }
