@@ -29,8 +29,8 @@
 //
 // # Checking roles
 //
-// [Requirements] (defaults from [DefaultRequirements]) hold each tier's
-// rules as data. [Check] checks a [Role] (declared tier, policies, boundary,
+// [Requirements] (defaults from [DefaultRequirements]; [RequirementsOf] for
+// those a set of options selects) hold each tier's rules as data. [Check] checks a [Role] (declared tier, policies, boundary,
 // trust, session length, [Holder] MFA and grant expiry, audit alerting)
 // against its tier and returns [Violation] values with stable rule IDs
 // ([Rules]) and messages that say what to change; tier drift, a classified
