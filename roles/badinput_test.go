@@ -212,3 +212,28 @@ func TestPlanStringShowsDocumentsWhole(t *testing.T) {
 		t.Fatalf("the plan cuts a document or description:\n%s", s)
 	}
 }
+
+// Every line of Validate's joined error names the role: a policy's several
+// problems each get the role's path.
+func TestValidateEveryLineNamesTheRole(t *testing.T) {
+	c, err := roles.NewCatalog(roles.Definition{Name: "Ops-View", Tier: tiers.ReadOnly, Purpose: "p",
+		Policies: []roles.Policy{{Document: &policy.Document{}}}, Trust: &policy.Document{}, Boundary: &policy.Document{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Validate()
+	if err == nil {
+		t.Fatal("empty documents are valid")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	for _, line := range lines {
+		if !strings.HasPrefix(line, "roles: role Ops-View: ") {
+			t.Fatalf("a line does not name the role: %q in\n%v", line, err)
+		}
+	}
+	for _, want := range []string{"policies[0] (Ops-View-Policy): statement: ", "Trust: statement: ", "Boundary: statement: "} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("no %q in\n%v", want, err)
+		}
+	}
+}

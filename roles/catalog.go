@@ -246,12 +246,12 @@ func (c *Catalog) compile(d *Definition) (*policy.Evaluator, error) {
 	}
 	e, err := policy.CompileNamed(docs...)
 	if err != nil {
-		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: fmt.Sprintf("roles: role %s: compiling its policies: %v", show(d.Name), err)}
+		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+show(d.Name)+": compiling its policies: ", err)}
 	}
 	if d.Boundary != nil {
 		e, err = e.WithNamedBoundary(policy.Named{Name: d.BoundaryName(), Doc: d.Boundary})
 		if err != nil {
-			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: fmt.Sprintf("roles: role %s: compiling its boundary: %v", show(d.Name), err)}
+			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+show(d.Name)+": compiling its boundary: ", err)}
 		}
 	}
 	return e, nil

@@ -124,6 +124,17 @@ func showText(s string) string {
 	return s
 }
 
+// eachLine returns err's message with prefix before each of its lines (an
+// errors.Join of several problems has one per line), so that every line of a
+// joined error says where it comes from.
+func eachLine(prefix string, err error) string {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = prefix + l
+	}
+	return strings.Join(lines, "\n")
+}
+
 // badNamef returns an error matching [ErrBadName] with the message given.
 func badNamef(format string, args ...any) error {
 	return &wrapped{msg: fmt.Sprintf(format, args...), sentinel: ErrBadName}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/camkit/camkit/policy"
 	"github.com/camkit/camkit/tiers"
@@ -56,6 +57,13 @@ func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []
 	add := func(format string, args ...any) {
 		errs = append(errs, invalidf("role %s: "+format, append([]any{show(d.Name)}, args...)...))
 	}
+	// addEach adds one error per problem of a policy error (Validate joins
+	// them), each under where.
+	addEach := func(where string, err error) {
+		for _, line := range strings.Split(err.Error(), "\n") {
+			add("%s: %s", where, strings.TrimPrefix(line, "policy: "))
+		}
+	}
 	if err := c.conv.Validate(d.Name); err != nil {
 		errs = append(errs, err)
 	}
@@ -88,19 +96,19 @@ func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []
 		claim(policyOwner, name, d.Name, add)
 		if p.Document != nil {
 			if err := p.Document.Validate(); err != nil {
-				add("policies[%d] (%s): %v", i, name, trimPolicy(err))
+				addEach(fmt.Sprintf("policies[%d] (%s)", i, show(name)), err)
 			}
 		}
 	}
 	if d.Boundary != nil {
 		claim(policyOwner, d.BoundaryName(), d.Name, add)
 		if err := d.Boundary.Validate(); err != nil {
-			add("Boundary: %v", trimPolicy(err))
+			addEach("Boundary", err)
 		}
 	}
 	if d.Trust != nil {
 		if err := d.Trust.Validate(); err != nil {
-			add("Trust: %v", trimPolicy(err))
+			addEach("Trust", err)
 		}
 	}
 	for _, k := range slices.Sorted(maps.Keys(d.Tags)) {
