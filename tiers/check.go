@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -30,7 +31,7 @@ type Violation struct {
 }
 
 // String returns "rule: role: message".
-func (v Violation) String() string { return v.Rule + ": " + show(v.Role) + ": " + v.Message }
+func (v Violation) String() string { return v.Rule + ": " + msgtext.Name(v.Role) + ": " + v.Message }
 
 // CheckOption configures [Check].
 type CheckOption func(*checkConfig)
@@ -138,7 +139,7 @@ func (ck *checker) drift(cls Classification) {
 		") but its policies need tier " + strconv.Itoa(int(cls.Tier)) + " (" + cls.Tier.String() + "): " +
 		strconv.Itoa(len(above)) + " allowed action(s) exceed tier " + strconv.Itoa(int(ck.role.Tier))
 	if len(above) > 0 {
-		msg += ", first " + showText(above[0].Action) + " in " + documentLabel(above[0].Policy, above[0].Document) + " " + policy.StatementPath(above[0].Statement)
+		msg += ", first " + msgtext.Text(above[0].Action) + " in " + documentLabel(above[0].Policy, above[0].Document) + " " + policy.StatementPath(above[0].Statement)
 	}
 	msg += "; declare tier " + strconv.Itoa(int(cls.Tier)) + " or narrow the policies"
 	ck.add(Violation{Rule: RuleDrift, Message: msg})
@@ -185,7 +186,7 @@ func (ck *checker) billing(cls Classification, req TierRequirements, services []
 		for _, svc := range services {
 			if a.All || (globMatch(a.Service, svc, true) && writeLevel(policy.AccessLevelOf(svc, a.Name))) {
 				ck.addAt(Violation{Rule: RuleBillingChange, Message: documentLabel(r.Policy, r.Document) + ": " + policy.StatementPath(r.Statement) + ": " +
-					showText(r.Action) + " can change billing (" + svc + "); allow only " + svc + " reads (Describe*, Get*, Query*) in a tier-" +
+					msgtext.Text(r.Action) + " can change billing (" + svc + "); allow only " + svc + " reads (Describe*, Get*, Query*) in a tier-" +
 					strconv.Itoa(int(ck.role.Tier)) + " role"}, r.Policy, r.Statement)
 				break
 			}
@@ -218,20 +219,20 @@ func (ck *checker) holders(req TierRequirements) {
 		}
 		active++
 		if req.OperationMFA && !h.OperationMFA {
-			ck.add(Violation{Rule: RuleOperationMFA, Holder: h.Name, Message: show(h.Name) +
+			ck.add(Violation{Rule: RuleOperationMFA, Holder: h.Name, Message: msgtext.Name(h.Name) +
 				" has no operation protection with an MFA device; turn on sensitive-operation protection with a hardware token, virtual MFA (Stoken) or U2F key, not phone, WeChat or mail codes"})
 		}
 		if req.LoginMFA && !h.LoginMFA {
-			ck.add(Violation{Rule: RuleLoginMFA, Holder: h.Name, Message: show(h.Name) +
+			ck.add(Violation{Rule: RuleLoginMFA, Holder: h.Name, Message: msgtext.Name(h.Name) +
 				" has no login protection with an MFA device; turn on login protection with a hardware token, virtual MFA (Stoken) or U2F key"})
 		}
 		if req.MaxGrant > 0 {
 			switch {
 			case h.Until.IsZero():
-				ck.add(Violation{Rule: RuleGrantNotTimeLimited, Holder: h.Name, Message: show(h.Name) +
+				ck.add(Violation{Rule: RuleGrantNotTimeLimited, Holder: h.Name, Message: msgtext.Name(h.Name) +
 					" holds the role permanently; grant it for at most " + req.MaxGrant.String() + " (a date_less_than condition on qcs:current_time)"})
 			case h.Until.Sub(now) > req.MaxGrant:
-				ck.add(Violation{Rule: RuleGrantNotTimeLimited, Holder: h.Name, Message: show(h.Name) + "'s grant runs until " +
+				ck.add(Violation{Rule: RuleGrantNotTimeLimited, Holder: h.Name, Message: msgtext.Name(h.Name) + "'s grant runs until " +
 					h.Until.UTC().Format(time.RFC3339) + "; shorten it to at most " + req.MaxGrant.String() + " from now"})
 			}
 		}

@@ -1,6 +1,7 @@
 package tiers
 
 import (
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -53,7 +54,7 @@ func (ck *checker) ipConditions(cls Classification, docs []NamedDocument, req Ti
 			}
 		}
 		v := Violation{Rule: RuleIPCondition, Advisory: req.IPCondition == Recommended,
-			Message: documentLabel(r.Policy, r.Document) + ": " + policy.StatementPath(r.Statement) + " grants writes (" + showText(r.Action) +
+			Message: documentLabel(r.Policy, r.Document) + ": " + policy.StatementPath(r.Statement) + " grants writes (" + msgtext.Text(r.Action) +
 				") from any address; add an ip_equal condition on qcs:ip with the office or CI ranges"}
 		if unweighed {
 			v.Message += " (not every ip_not_equal deny was weighed: too many statements)"

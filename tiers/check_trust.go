@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -50,11 +51,11 @@ func broadPrincipal(p *policy.Principal) string {
 	}
 	for _, q := range p.QCS {
 		if q == "*" || strings.HasSuffix(q, ":root") {
-			return "every identity of the account " + showText(q)
+			return "every identity of the account " + msgtext.Text(q)
 		}
 	}
 	if len(p.Federated) > 0 {
-		return "every user of the identity provider " + showText(p.Federated[0])
+		return "every user of the identity provider " + msgtext.Text(p.Federated[0])
 	}
 	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -136,7 +137,7 @@ func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
 // documentLabel is documentName as messages print it (see show).
 func documentLabel(name string, i int) string {
 	if name != "" {
-		return show(name)
+		return msgtext.Name(name)
 	}
 	return documentName(name, i)
 }

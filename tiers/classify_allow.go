@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -34,8 +35,8 @@ func (c *classifier) allow(out *Classification, name, label string, di, si int, 
 		info := infoFor(raw)
 		if info.err != "" {
 			r.Tier, r.Cause, r.AccessLevel = BreakGlass, CauseUnreadable, policy.AccessUnknown
-			c.lead(label, si, showText(raw), r.AccessLevel)
-			c.say(" cannot be read (", showText(info.err), "), so it counts as tier 4; fix the action")
+			c.lead(label, si, msgtext.Text(raw), r.AccessLevel)
+			c.say(" cannot be read (", msgtext.Text(info.err), "), so it counts as tier 4; fix the action")
 			c.keep(out, r)
 			continue
 		}

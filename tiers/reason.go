@@ -3,6 +3,7 @@ package tiers
 import (
 	"fmt"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -62,7 +63,7 @@ func (c *Cause) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("tiers: unknown cause %q (want one of confined-write, write, credentials, permissions-management, full-access, unreadable)", clip(string(text)))
+	return fmt.Errorf("tiers: unknown cause %q (want one of confined-write, write, credentials, permissions-management, full-access, unreadable)", msgtext.Clip(string(text)))
 }
 
 // Reason is one allowed action that needs more than tier 1: which document,

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // Defaults of [DefaultRequirements].
@@ -62,7 +64,7 @@ func (e *Enforcement) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w %q (want off, recommended or required)", ErrUnknownEnforcement, clip(string(text)))
+	return fmt.Errorf("%w %q (want off, recommended or required)", ErrUnknownEnforcement, msgtext.Clip(string(text)))
 }
 
 // TierRequirements are the rules one tier's roles must meet. Zero values

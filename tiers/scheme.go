@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -185,13 +186,13 @@ func (s *Scheme) resourceNonProduction(res string) (bool, string) {
 	}
 	for _, p := range s.NonProductionResources {
 		if globContains(p, res) {
-			return true, "resource " + showText(res) + " matches the non-production pattern " + showText(p)
+			return true, "resource " + msgtext.Text(res) + " matches the non-production pattern " + msgtext.Text(p)
 		}
 	}
 	if len(s.NonProductionRegions) > 0 {
 		if r, err := policy.ParseResource(res); err == nil && r.Region != "" && !strings.Contains(r.Region, "*") &&
 			slices.Contains(s.NonProductionRegions, r.Region) {
-			return true, "resource " + showText(res) + " is in the non-production region " + r.Region
+			return true, "resource " + msgtext.Text(res) + " is in the non-production region " + r.Region
 		}
 	}
 	return false, ""

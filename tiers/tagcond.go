@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -267,13 +268,13 @@ func (c *clause) describe() string {
 	var b strings.Builder
 	b.WriteString(c.op.String())
 	b.WriteByte(' ')
-	b.WriteString(showText(c.key))
+	b.WriteString(msgtext.Text(c.key))
 	b.WriteString(" [")
 	for i, v := range c.values {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(showText(v.Text))
+		b.WriteString(msgtext.Text(v.Text))
 	}
 	b.WriteByte(']')
 	return b.String()

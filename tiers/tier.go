@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // Tier is a rung of the IAM guide's tiered permission model, ordered by
@@ -92,7 +94,7 @@ type TierError struct {
 
 // Error says what was wrong and what is accepted.
 func (e *TierError) Error() string {
-	return fmt.Sprintf("tiers: unknown tier %q (want ReadOnly, DevTest, Production, BreakGlass or 1-4)", clip(e.Input))
+	return fmt.Sprintf("tiers: unknown tier %q (want ReadOnly, DevTest, Production, BreakGlass or 1-4)", msgtext.Clip(e.Input))
 }
 
 // Is makes errors.Is(err, ErrUnknownTier) true.
