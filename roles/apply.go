@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // Apply performs the plan's changes through w, in the plan's order (policies,
@@ -96,7 +97,7 @@ func (a *applier) policyID(c Change) (uint64, error) {
 	if id, ok := a.ids[c.Policy]; ok {
 		return id, nil
 	}
-	return 0, fmt.Errorf("policy %s has no ID: the change that creates it is not in this plan or failed", show(c.Policy))
+	return 0, fmt.Errorf("policy %s has no ID: the change that creates it is not in this plan or failed", msgtext.Name(c.Policy))
 }
 
 // do performs one change and returns the ID of the policy concerned.

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // Ticket is a permission ticket (the IAM guide's "use permission tickets for
@@ -73,7 +75,7 @@ func (a Assignment) Expired(now time.Time) bool { return !a.Until.IsZero() && !n
 
 // String returns "user -> Role" with the expiry, if any.
 func (a Assignment) String() string {
-	s := show(a.User) + " -> " + show(a.Role)
+	s := msgtext.Name(a.User) + " -> " + msgtext.Name(a.Role)
 	if !a.Until.IsZero() {
 		s += " until " + a.Until.UTC().Format(time.RFC3339)
 	}

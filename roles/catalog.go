@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 	"github.com/camkit/camkit/tiers"
 )
@@ -48,12 +49,12 @@ func NewCatalog(defs ...Definition) (*Catalog, error) {
 			continue
 		}
 		if j, dup := c.byName[d.Name]; dup {
-			errs = append(errs, invalidf("definition[%d]: role %s is already defined by definition[%d]", i, show(d.Name), j))
+			errs = append(errs, invalidf("definition[%d]: role %s is already defined by definition[%d]", i, msgtext.Name(d.Name), j))
 			continue
 		}
 		for k, p := range d.Policies {
 			if (p.Document == nil) == (p.Preset == "") {
-				errs = append(errs, invalidf("role %s: policies[%d]: set exactly one of Document and Preset", show(d.Name), k))
+				errs = append(errs, invalidf("role %s: policies[%d]: set exactly one of Document and Preset", msgtext.Name(d.Name), k))
 			}
 		}
 		c.byName[d.Name] = len(c.defs)
@@ -196,7 +197,7 @@ func (c *Catalog) resolve(d *Definition) ([]policy.Named, error) {
 			}
 			if !ok || pre.Document == nil {
 				errs = append(errs, &wrapped{sentinel: ErrUnknownPreset, msg: fmt.Sprintf(
-					"roles: role %s: policies[%d]: preset policy %q cannot be resolved; give its document with Catalog.WithPresets", show(d.Name), i, p.Preset)})
+					"roles: role %s: policies[%d]: preset policy %q cannot be resolved; give its document with Catalog.WithPresets", msgtext.Name(d.Name), i, p.Preset)})
 				continue
 			}
 			doc = pre.Document
@@ -221,7 +222,7 @@ func (c *Catalog) Evaluator(name string) (*policy.Evaluator, error) {
 	}
 	d, ok := c.def(name)
 	if !ok {
-		return nil, invalidf("role %q is not in the catalog", clip(name))
+		return nil, invalidf("role %q is not in the catalog", msgtext.Clip(name))
 	}
 	e, err := c.compile(d)
 	if err != nil {
@@ -246,12 +247,12 @@ func (c *Catalog) compile(d *Definition) (*policy.Evaluator, error) {
 	}
 	e, err := policy.CompileNamed(docs...)
 	if err != nil {
-		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+show(d.Name)+": compiling its policies: ", err)}
+		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+msgtext.Name(d.Name)+": compiling its policies: ", err)}
 	}
 	if d.Boundary != nil {
 		e, err = e.WithNamedBoundary(policy.Named{Name: d.BoundaryName(), Doc: d.Boundary})
 		if err != nil {
-			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+show(d.Name)+": compiling its boundary: ", err)}
+			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+msgtext.Name(d.Name)+": compiling its boundary: ", err)}
 		}
 	}
 	return e, nil

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // ChangeKind is what one [Change] does.
@@ -66,7 +67,7 @@ func (k *ChangeKind) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("roles: unknown change kind %q", clip(string(text)))
+	return fmt.Errorf("roles: unknown change kind %q", msgtext.Clip(string(text)))
 }
 
 // symbol is the plan's marker: + adds, ~ changes, - removes.
@@ -121,16 +122,16 @@ func (c Change) String() string {
 	s := c.Kind.symbol() + " " + c.Kind.String()
 	switch c.Kind {
 	case CreatePolicy, UpdatePolicy, UpdatePolicyDescription, DeletePolicy:
-		s += " " + show(c.Policy)
+		s += " " + msgtext.Name(c.Policy)
 	case AttachRolePolicy, DetachRolePolicy, PutRoleBoundary, DeleteRoleBoundary:
-		s += " " + show(c.Policy) + " on role " + show(c.Role)
+		s += " " + msgtext.Name(c.Policy) + " on role " + msgtext.Name(c.Role)
 	case Grant, Revoke:
-		s += " " + show(c.Policy) + " for user " + show(c.User)
+		s += " " + msgtext.Name(c.Policy) + " for user " + msgtext.Name(c.User)
 	default:
-		s += " " + show(c.Role)
+		s += " " + msgtext.Name(c.Role)
 	}
 	if c.Reason != "" {
-		s += " (" + showText(c.Reason) + ")"
+		s += " (" + msgtext.Text(c.Reason) + ")"
 	}
 	return s
 }

@@ -3,9 +3,9 @@ package roles
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // Sentinel errors; every error of this package that concerns one of these
@@ -44,7 +44,7 @@ type NameError struct {
 // Error implements error.
 func (e *NameError) Error() string {
 	return fmt.Sprintf("roles: role name %q: %s; a good name is %s in PascalCase, for example %q",
-		clip(e.Name), e.Reason, e.Shape, e.Example)
+		msgtext.Clip(e.Name), e.Reason, e.Shape, e.Example)
 }
 
 // Is makes errors.Is(err, ErrBadName) true.
@@ -72,7 +72,7 @@ func (e *IntentError) Error() string {
 		want = "denied"
 	}
 	return fmt.Sprintf("roles: role %s: %s[%d] %q: %s on %s should be %s, but %s",
-		show(e.Role), e.Kind, e.Index, e.Intent.Why, showText(e.Intent.Request.Action), showText(e.Intent.Request.Resource), want, e.Decision)
+		msgtext.Name(e.Role), e.Kind, e.Index, e.Intent.Why, msgtext.Text(e.Intent.Request.Action), msgtext.Text(e.Intent.Request.Resource), want, e.Decision)
 }
 
 // Is makes errors.Is(err, ErrIntent) true.
@@ -93,35 +93,6 @@ func joinErrors(errs []error) error {
 // invalidf returns an error matching [ErrInvalid] with a "roles: " message.
 func invalidf(format string, args ...any) error {
 	return &wrapped{msg: "roles: " + fmt.Sprintf(format, args...), sentinel: ErrInvalid}
-}
-
-// show returns a name (of a role, policy, user or holder) as messages print
-// it: as it is when it has only printable ASCII other than space, quotes and
-// backslashes, quoted otherwise, so that a hostile name's control characters,
-// spaces or line breaks cannot forge or break a message, a plan or a log
-// line.
-func show(name string) string {
-	name = clip(name)
-	for i := 0; i < len(name); i++ {
-		b := name[i]
-		if b <= ' ' || b >= 0x7f || b == '"' || b == '\\' {
-			return strconv.Quote(name)
-		}
-	}
-	if name == "" {
-		return `""`
-	}
-	return name
-}
-
-// showText returns free text (an action, a resource, a description) as
-// messages print it: as it is unless it has a character that is not
-// printable, such as a line break or an escape, and quoted then.
-func showText(s string) string {
-	if strings.IndexFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) >= 0 {
-		return strconv.Quote(s)
-	}
-	return s
 }
 
 // eachLine returns err's message with prefix before each of its lines (an
@@ -152,20 +123,3 @@ func (e *wrapped) Is(target error) bool {
 	return target == e.sentinel
 }
 func (e *wrapped) Unwrap() error { return e.cause }
-
-// clip shortens text longer than maxShown bytes to its first part and an
-// ellipsis, so that a huge hostile input cannot make a huge message.
-func clip(s string) string {
-	if len(s) <= maxShown {
-		return s
-	}
-	cut := maxShown / 2
-	for cut > 0 && !utf8.RuneStart(s[cut]) {
-		cut--
-	}
-	return s[:cut] + "…"
-}
-
-// maxShown is the longest name or input a message repeats whole; CAM's
-// names are at most 128 characters.
-const maxShown = 256

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/tiers"
 )
 
@@ -28,7 +29,7 @@ func WriteMarkdown(w io.Writer, c *Catalog) error {
 	fmt.Fprintf(bw, "# Roles\n\n")
 	fmt.Fprintf(bw, "| role | tier | purpose |\n|---|---|---|\n")
 	for _, d := range c.defs {
-		fmt.Fprintf(bw, "| [%s](#%s) | %d %s | %s |\n", cell(showText(d.Name)), anchor(d.Name), int(d.Tier), d.Tier, cell(d.Purpose))
+		fmt.Fprintf(bw, "| [%s](#%s) | %d %s | %s |\n", cell(msgtext.Text(d.Name)), anchor(d.Name), int(d.Tier), d.Tier, cell(d.Purpose))
 	}
 	for i := range c.defs {
 		writeRole(bw, &c.defs[i], c.check)
@@ -49,7 +50,7 @@ func WriteRoleMarkdown(w io.Writer, c *Catalog, name string) error {
 	}
 	d, ok := c.def(name)
 	if !ok {
-		return invalidf("WriteRoleMarkdown: role %q is not in the catalog", clip(name))
+		return invalidf("WriteRoleMarkdown: role %q is not in the catalog", msgtext.Clip(name))
 	}
 	bw := bufio.NewWriter(w)
 	writeRole(bw, d, c.check)
@@ -60,7 +61,7 @@ func WriteRoleMarkdown(w io.Writer, c *Catalog, name string) error {
 }
 
 func writeRole(w *bufio.Writer, d *Definition, check []tiers.CheckOption) {
-	fmt.Fprintf(w, "\n## %s\n\n%s\n\n", cell(showText(d.Name)), cell(d.Purpose))
+	fmt.Fprintf(w, "\n## %s\n\n%s\n\n", cell(msgtext.Text(d.Name)), cell(d.Purpose))
 	fmt.Fprintf(w, "- **Tier:** %d (%s)", int(d.Tier), d.Tier)
 	if reqs := requirementsText(tiers.RequirementsOf(check...).For(d.Tier)); reqs != "" {
 		fmt.Fprintf(w, ": %s", reqs)
@@ -80,7 +81,7 @@ func writeRole(w *bufio.Writer, d *Definition, check []tiers.CheckOption) {
 		fmt.Fprintf(w, "- **Trust:** only the users assigned to it\n")
 	}
 	if d.Boundary != nil {
-		fmt.Fprintf(w, "- **Permission boundary:** %s\n", cell(showText(d.BoundaryName())))
+		fmt.Fprintf(w, "- **Permission boundary:** %s\n", cell(msgtext.Text(d.BoundaryName())))
 	}
 	if d.AuditAlerting {
 		fmt.Fprintf(w, "- **Audit alerting:** configured\n")
@@ -90,10 +91,10 @@ func writeRole(w *bufio.Writer, d *Definition, check []tiers.CheckOption) {
 	fmt.Fprintf(w, "\n### Policies\n\n")
 	for i, p := range d.Policies {
 		if p.Preset != "" {
-			fmt.Fprintf(w, "- %s (Tencent preset)\n", cell(showText(p.Preset)))
+			fmt.Fprintf(w, "- %s (Tencent preset)\n", cell(msgtext.Text(p.Preset)))
 			continue
 		}
-		fmt.Fprintf(w, "- %s (custom, %d statement(s))\n", cell(showText(d.PolicyName(i))), len(p.Document.Statement))
+		fmt.Fprintf(w, "- %s (custom, %d statement(s))\n", cell(msgtext.Text(d.PolicyName(i))), len(p.Document.Statement))
 	}
 }
 
@@ -173,4 +174,4 @@ func yesNo(b bool) string {
 
 // anchor is GitHub's heading anchor for a role name (a valid role name has
 // no character that needs escaping; others are quoted).
-func anchor(name string) string { return strings.ToLower(cell(showText(name))) }
+func anchor(name string) string { return strings.ToLower(cell(msgtext.Text(name))) }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // Plan is the ordered list of changes that brings an account to a catalog and
@@ -120,7 +122,7 @@ func (p *Plan) String() string {
 }
 
 func writeDetail(b *strings.Builder, c Change) {
-	line := func(k, v string) { fmt.Fprintf(b, "    %s: %s\n", k, showText(v)) }
+	line := func(k, v string) { fmt.Fprintf(b, "    %s: %s\n", k, msgtext.Text(v)) }
 	switch c.Kind {
 	case CreatePolicy:
 		line("document", c.After)
@@ -135,7 +137,7 @@ func writeDetail(b *strings.Builder, c Change) {
 	case UntagRole:
 		line("keys", strings.Join(c.TagKeys, ", "))
 	case UpdatePolicy, UpdateTrust, UpdateDescription, UpdatePolicyDescription, UpdateSessionDuration:
-		fmt.Fprintf(b, "    - %s\n    + %s\n", showText(orNone(c.Before)), showText(orNone(c.After)))
+		fmt.Fprintf(b, "    - %s\n    + %s\n", msgtext.Text(orNone(c.Before)), msgtext.Text(orNone(c.After)))
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 	"github.com/camkit/camkit/tiers"
 )
@@ -110,11 +111,11 @@ func (pl *planner) assignments(as []Assignment) map[string][]Assignment {
 		where := fmt.Sprintf("assignment[%d] (%s)", i, a)
 		d, ok := pl.c.def(a.Role)
 		if !ok {
-			pl.errs = append(pl.errs, planErr("%s: role %q is not in the catalog", where, clip(a.Role)))
+			pl.errs = append(pl.errs, planErr("%s: role %q is not in the catalog", where, msgtext.Clip(a.Role)))
 			continue
 		}
 		if _, ok := pl.s.UserByName(a.User); !ok {
-			pl.errs = append(pl.errs, planErr("%s: user %q is not in the snapshot", where, clip(a.User)))
+			pl.errs = append(pl.errs, planErr("%s: user %q is not in the snapshot", where, msgtext.Clip(a.User)))
 			continue
 		}
 		if (!a.Until.IsZero() || d.Tier >= tiers.Production) && (a.Ticket.Why == "" || a.Ticket.ApprovedBy == "") {
@@ -167,7 +168,7 @@ func (pl *planner) conflictsOf(d *Definition) []string {
 	var out []string
 	if r, ok := pl.s.RoleByName(d.Name); ok && !managedRole(r) {
 		out = append(out, fmt.Sprintf("role %s exists and was not made by camkit (no tag %s=%s); it is left alone: rename it, or delete it and plan again",
-			show(d.Name), ManagedTagKey, ManagedTagValue))
+			msgtext.Name(d.Name), ManagedTagKey, ManagedTagValue))
 	}
 	names := []string{}
 	for i, p := range d.Policies {
@@ -181,7 +182,7 @@ func (pl *planner) conflictsOf(d *Definition) []string {
 	for _, n := range names {
 		if p, ok := pl.s.PolicyByName(n); ok && !managedPolicy(p) {
 			out = append(out, fmt.Sprintf("policy %s of role %s exists and was not made by camkit (its description does not start with %q); the role is left alone",
-				show(n), show(d.Name), ManagedDescriptionPrefix))
+				msgtext.Name(n), msgtext.Name(d.Name), ManagedDescriptionPrefix))
 		}
 	}
 	return out
@@ -203,7 +204,7 @@ func (pl *planner) role(i int, grants []Assignment) {
 	env := pl.env(d.Name)
 	existing, exists := pl.s.RoleByName(d.Name)
 	if exists && (!existing.PoliciesKnown || !existing.BoundaryKnown) {
-		pl.errs = append(pl.errs, planErr("role %s: the snapshot could not read its attachments or boundary (see Snapshot.Problems); load again", show(d.Name)))
+		pl.errs = append(pl.errs, planErr("role %s: the snapshot could not read its attachments or boundary (see Snapshot.Problems); load again", msgtext.Name(d.Name)))
 		return
 	}
 	var want []target
@@ -226,7 +227,7 @@ func (pl *planner) role(i int, grants []Assignment) {
 	trust := pl.trustDoc(d, grants).Canonical()
 	if n := utf8.RuneCountInString(trust); n > policy.MaxDocumentLength {
 		pl.errs = append(pl.errs, planErr("role %s: its trust policy for %d grant(s) is %d characters; CAM allows %d: grant the role to fewer users",
-			show(d.Name), len(grants), n, policy.MaxDocumentLength))
+			msgtext.Name(d.Name), len(grants), n, policy.MaxDocumentLength))
 		return
 	}
 	secs := int64(d.SessionDuration / time.Second)
@@ -285,7 +286,7 @@ func (pl *planner) updateRole(d *Definition, r *cam.RoleRecord, trust string, se
 	}
 	if r.ConsoleLogin != d.ConsoleLogin {
 		pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("role %s: console login is %v in CAM but %v in the catalog; camkit cannot change it (UpdateRoleConsoleLogin is not part of cam.Writer): change it in the console",
-			show(d.Name), r.ConsoleLogin, d.ConsoleLogin))
+			msgtext.Name(d.Name), r.ConsoleLogin, d.ConsoleLogin))
 	}
 }
 
@@ -446,7 +447,7 @@ func (pl *planner) warnHolders(d *Definition, grants []Assignment) {
 			if v.Advisory {
 				adv = " (advisory)"
 			}
-			pl.p.Warnings = append(pl.p.Warnings, fmt.Sprintf("role %s: %s%s: %s", show(d.Name), v.Rule, adv, v.Message))
+			pl.p.Warnings = append(pl.p.Warnings, fmt.Sprintf("role %s: %s%s: %s", msgtext.Name(d.Name), v.Rule, adv, v.Message))
 		}
 	}
 }

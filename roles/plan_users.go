@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 )
 
@@ -67,26 +68,26 @@ func (pl *planner) directHolders() map[uint64][]*cam.UserRecord {
 func (pl *planner) user(name string, grants []Assignment, holders map[uint64][]*cam.UserRecord) {
 	u, _ := pl.s.UserByName(name) // checked by assignments
 	if !u.PoliciesKnown {
-		pl.errs = append(pl.errs, planErr("user %s: the snapshot could not read the user's attachments (see Snapshot.Problems); load again", show(name)))
+		pl.errs = append(pl.errs, planErr("user %s: the snapshot could not read the user's attachments (see Snapshot.Problems); load again", msgtext.Name(name)))
 		return
 	}
 	pname := AssumePolicyPrefix + name
 	if err := policy.ValidatePolicyName(pname); err != nil {
-		pl.errs = append(pl.errs, planErr("user %s: the assume policy name %q is not a valid policy name: %v", show(name), clip(pname), trimPolicy(err)))
+		pl.errs = append(pl.errs, planErr("user %s: the assume policy name %q is not a valid policy name: %v", msgtext.Name(name), msgtext.Clip(pname), trimPolicy(err)))
 		return
 	}
 	doc := pl.assumeDoc(grants)
 	want := doc.Canonical()
 	if n := utf8.RuneCountInString(want); n > policy.MaxDocumentLength {
 		pl.errs = append(pl.errs, planErr("user %s: the assume policy %s for %d role(s) is %d characters; CAM allows %d: grant the user fewer roles",
-			show(name), show(pname), len(grants), n, policy.MaxDocumentLength))
+			msgtext.Name(name), msgtext.Name(pname), len(grants), n, policy.MaxDocumentLength))
 		return
 	}
 	desc := assumeDescription(name)
 	p, exists := pl.s.PolicyByName(pname)
 	if exists && !managedPolicy(p) {
 		pl.p.Conflicts = append(pl.p.Conflicts, Conflict{User: name, Message: fmt.Sprintf(
-			"policy %s exists and was not made by camkit; user %s's grants are not written: rename or delete that policy", show(pname), show(name))})
+			"policy %s exists and was not made by camkit; user %s's grants are not written: rename or delete that policy", msgtext.Name(pname), msgtext.Name(name))})
 		return
 	}
 	if !exists {
@@ -168,13 +169,13 @@ func (pl *planner) orphans() {
 	for i := range pl.s.Roles {
 		r := &pl.s.Roles[i]
 		if _, ok := pl.c.def(r.Name); !ok && managedRole(r) {
-			pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("role %s was made by camkit but is not in the catalog; camkit leaves it: delete it by hand if it is no longer needed", show(r.Name)))
+			pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("role %s was made by camkit but is not in the catalog; camkit leaves it: delete it by hand if it is no longer needed", msgtext.Name(r.Name)))
 		}
 	}
 	for i := range pl.s.Policies {
 		p := &pl.s.Policies[i]
 		if managedPolicy(p) && !pl.claimed[p.ID] {
-			pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("policy %s was made by camkit but no role in the catalog uses it; camkit leaves it: delete it by hand if it is no longer needed", show(p.Name)))
+			pl.p.Notes = append(pl.p.Notes, fmt.Sprintf("policy %s was made by camkit but no role in the catalog uses it; camkit leaves it: delete it by hand if it is no longer needed", msgtext.Name(p.Name)))
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/camkit/camkit/internal/msgtext"
 	"github.com/camkit/camkit/policy"
 	"github.com/camkit/camkit/tiers"
 )
@@ -55,7 +56,7 @@ func (c *Catalog) Validate() error {
 func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []error {
 	var errs []error
 	add := func(format string, args ...any) {
-		errs = append(errs, invalidf("role %s: "+format, append([]any{show(d.Name)}, args...)...))
+		errs = append(errs, invalidf("role %s: "+format, append([]any{msgtext.Name(d.Name)}, args...)...))
 	}
 	// addEach adds one error per problem of a policy error (Validate joins
 	// them), each under where.
@@ -96,7 +97,7 @@ func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []
 		claim(policyOwner, name, d.Name, add)
 		if p.Document != nil {
 			if err := p.Document.Validate(); err != nil {
-				addEach(fmt.Sprintf("policies[%d] (%s)", i, show(name)), err)
+				addEach(fmt.Sprintf("policies[%d] (%s)", i, msgtext.Name(name)), err)
 			}
 		}
 	}
@@ -135,10 +136,10 @@ const maxRolePolicies = 200
 
 func claim(owner map[string]string, name, role string, add func(string, ...any)) {
 	if prev, ok := owner[name]; ok && prev != role {
-		add("policy name %q is already used by role %s; CAM policy names are unique in an account", clip(name), show(prev))
+		add("policy name %q is already used by role %s; CAM policy names are unique in an account", msgtext.Clip(name), msgtext.Name(prev))
 		return
 	} else if ok {
-		add("policy name %q is used twice", clip(name))
+		add("policy name %q is used twice", msgtext.Clip(name))
 		return
 	}
 	owner[name] = role
@@ -216,7 +217,7 @@ func (c *Catalog) tierRole(d *Definition, holders []tiers.Holder) (tiers.Role, e
 }
 
 func tierError(v tiers.Violation) error {
-	return &wrapped{sentinel: ErrTier, msg: fmt.Sprintf("roles: role %s: %s: %s", show(v.Role), v.Rule, v.Message)}
+	return &wrapped{sentinel: ErrTier, msg: fmt.Sprintf("roles: role %s: %s: %s", msgtext.Name(v.Role), v.Rule, v.Message)}
 }
 
 // trimPolicy returns err's message without the "policy: " prefix, so it can
