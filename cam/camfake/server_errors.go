@@ -6,10 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // Error codes the server itself answers with: Tencent Cloud API 3.0's common
@@ -49,24 +49,7 @@ func (e *wireError) Error() string { return "camfake: server: " + e.code + ": " 
 // as Go escapes such as \x1b, so that the message cannot break the client's
 // logs or terminal.
 func wireErr(code, format string, args ...any) error {
-	return &wireError{code: code, message: printable(fmt.Sprintf(format, args...))}
-}
-
-// printable returns s with every unprintable rune written as its Go escape.
-func printable(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if strconv.IsPrint(r) {
-			b.WriteRune(r)
-			continue
-		}
-		q := strconv.QuoteRune(r) // '\x1b'
-		b.WriteString(q[1 : len(q)-1])
-	}
-	return b.String()
+	return &wireError{code: code, message: msgtext.Escape(fmt.Sprintf(format, args...))}
 }
 
 // asErr is errors.As.

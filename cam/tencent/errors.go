@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/msgtext"
 )
 
 // redacted replaces a secret wherever it would have appeared.
@@ -70,20 +70,7 @@ func (c *Client) fail(ctx context.Context, action string, err error) error {
 // escape, so that a hostile or broken endpoint cannot forge log lines or
 // drive a terminal through camkit's errors.
 func clean(s string, secrets []string) string {
-	s = scrub(s, secrets)
-	if !strings.ContainsFunc(s, func(r rune) bool { return !strconv.IsPrint(r) }) {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if strconv.IsPrint(r) {
-			b.WriteRune(r)
-			continue
-		}
-		q := strconv.QuoteRune(r)
-		b.WriteString(q[1 : len(q)-1])
-	}
-	return b.String()
+	return msgtext.Escape(scrub(s, secrets))
 }
 
 // invalid is an input the adapter refuses before calling CAM; it matches
