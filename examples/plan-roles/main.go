@@ -9,7 +9,10 @@
 // roles) are reported as conflicts and left alone: camkit changes only what
 // it made.
 //
-// Against a real account, replace camfake.Demo() with cam/tencent's client.
+// Against a real account, replace camfake.Demo() with cam/tencent's client
+// (tencent.NewFromEnv()) and drop the cam.WithClock options, which only make
+// the loads follow the demo account's fixed clock; everything else reads the
+// account from the snapshot.
 // Planning needs only read access to CAM (cam:Get*, cam:List*,
 // cam:DescribeRoleList, cam:DescribeSafeAuthFlagColl,
 // cam:DescribeSubAccounts); applying also needs cam:CreatePolicy,
@@ -36,16 +39,16 @@ import (
 func main() {
 	ctx := context.Background()
 	account := camfake.Demo()
-	now := account.Now()
-
-	catalog := roles.Standard(account.OwnerUIN(), roles.WithOfficeIPs("10.20.0.0/16"))
-	if err := catalog.Validate(); err != nil {
-		log.Fatal(err)
-	}
 
 	// The demo account's clock is fixed; load with it so grants expire on its time.
 	snap, err := cam.Load(ctx, account, cam.WithClock(account.Now))
 	if err != nil {
+		log.Fatal(err)
+	}
+	now := snap.Taken
+
+	catalog := roles.Standard(snap.Account.OwnerUIN, roles.WithOfficeIPs("10.20.0.0/16"))
+	if err := catalog.Validate(); err != nil {
 		log.Fatal(err)
 	}
 	assignments := []roles.Assignment{
