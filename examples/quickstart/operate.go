@@ -92,7 +92,7 @@ func operate(ctx context.Context, demo *camfake.Fake, api cam.API, snap *cam.Sna
 		return err
 	}
 
-	section("10. Permission tests: the catalogue's Can and Cannot, and a typo caught")
+	section("10. Permission tests: the catalogue's Can and Cannot, a typo caught, a wrong expectation explained")
 	h, err := testutil.FromCatalog(catalog)
 	if err != nil {
 		return err
@@ -101,7 +101,15 @@ func operate(ctx context.Context, demo *camfake.Fake, api cam.API, snap *cam.Sna
 	fmt.Printf("%d documented intents checked, %d failures\n", len(cases), len(h.Check(cases...)))
 	typo := h.Check(testutil.Case{Subject: "Platform-ReadOnly", Action: "cvm:TerminateInstance", Resource: "*", Expect: testutil.ExpectDeny})
 	for _, f := range typo {
-		fmt.Printf("%s: %s; did you mean %q?\n", f.Kind, f.Case.Action, f.Suggestion)
+		fmt.Printf("a typo never passes as denied: %s %s; did you mean %q?\n", f.Kind, f.Case.Action, f.Suggestion)
+	}
+	// A deliberately wrong expectation, and how the harness explains it.
+	wrong := h.Check(testutil.Case{Subject: "DevOps-Deploy-Dev", Action: "cvm:StopInstances",
+		Resource: "qcs::cvm:ap-guangzhou:uin/100000000001:instance/ins-1",
+		Context:  map[string][]string{"qcs:resource_tag": {"env&prod"}}, Expect: testutil.ExpectAllow,
+		Why: "a developer stops a production instance (wrong: dev deployers cannot touch production)"})
+	for _, f := range wrong {
+		fmt.Println("\n" + strings.TrimSpace(f.Message))
 	}
 
 	section("11. Access review of the account")
