@@ -11,6 +11,8 @@ import (
 
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/time/rate"
+
+	"github.com/camkit/camkit/internal/ctxsleep"
 )
 
 // gate is what every read of a load passes through: the API action's rate
@@ -106,7 +108,7 @@ func (g *gate) call(ctx context.Context, action Action, fn func(context.Context)
 		if attempt >= g.retries || !transient(err) {
 			return err
 		}
-		if err := sleepCtx(ctx, g.wait(attempt)); err != nil {
+		if err := ctxsleep.Sleep(ctx, g.wait(attempt)); err != nil {
 			return err
 		}
 	}
@@ -135,20 +137,6 @@ func (g *gate) wait(attempt int) time.Duration {
 	}
 	half := d / 2
 	return half + rand.N(half+1)
-}
-
-func sleepCtx(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return ctx.Err()
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-t.C:
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
 }
 
 // transient reports whether err is worth retrying: throttling ([ErrThrottled])

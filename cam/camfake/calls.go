@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/ctxsleep"
 )
 
 // Call is one API call the fake received, as recorded by [Fake.Calls] and as
@@ -174,7 +175,7 @@ func (f *Fake) intercept(ctx context.Context, c *Call) error {
 		return ctxErr(c.Action, err)
 	}
 	f.fillSubject(c)
-	if err := sleep(ctx, f.latency); err != nil {
+	if err := ctxsleep.Sleep(ctx, f.latency); err != nil {
 		return ctxErr(c.Action, err)
 	}
 	if err := f.allow(c.Action); err != nil {
@@ -207,20 +208,5 @@ func (f *Fake) fillSubject(c *Call) {
 		if uin, ok := f.st.userByName[c.UserName]; ok {
 			c.UserUIN = uin
 		}
-	}
-}
-
-// sleep waits d or until ctx is done.
-func sleep(ctx context.Context, d time.Duration) error {
-	if d <= 0 {
-		return nil
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/ctxsleep"
 )
 
 // Fault makes matching API calls fail or slow down. Inject it with
@@ -130,7 +131,7 @@ func (f *Fake) applyFaults(ctx context.Context, c Call) error {
 		if !ok {
 			continue
 		}
-		if err := sleep(ctx, out.delay); err != nil {
+		if err := ctxsleep.Sleep(ctx, out.delay); err != nil {
 			return ctxErr(c.Action, err)
 		}
 		if out.throttle {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/camkit/camkit/internal/ctxsleep"
 )
 
 // Defaults used by [New] when no option overrides them.
@@ -65,7 +67,7 @@ func defaultConfig() config {
 		rateRetries: DefaultRateLimitRetries,
 		netRetries:  DefaultNetworkRetries,
 		backoff:     exponentialBackoff(DefaultBackoffBase, DefaultBackoffCap, randN),
-		sleep:       sleepContext,
+		sleep:       ctxsleep.Sleep,
 		timeout:     DefaultTimeout,
 		loc:         Beijing,
 	}

@@ -99,22 +99,6 @@ func send[R any](ctx context.Context, c *Client, kind callKind, action string, c
 	}
 }
 
-// sleepContext waits d, or until ctx is done, whichever comes first; it
-// returns ctx.Err() when ctx ended the wait (or had already ended).
-func sleepContext(ctx context.Context, d time.Duration) error {
-	if err := ctx.Err(); err != nil || d <= 0 {
-		return err
-	}
-	t := time.NewTimer(d)
-	defer t.Stop()
-	select {
-	case <-ctx.Done():
-		return ctx.Err()
-	case <-t.C:
-		return nil
-	}
-}
-
 // randN returns a uniform random number in [0, n); n must be positive.
 func randN(n int64) int64 { return rand.Int64N(n) }
 

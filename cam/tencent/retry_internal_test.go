@@ -12,6 +12,7 @@ import (
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/ctxsleep"
 )
 
 func TestExponentialBackoff(t *testing.T) {
@@ -162,7 +163,7 @@ func TestSendStopsWhenTheContextEnds(t *testing.T) {
 		ctx, cancel := context.WithCancel(context.Background())
 		c.cfg.sleep = func(ctx context.Context, _ time.Duration) error {
 			cancel() // the operator gives up during the first backoff
-			return sleepContext(ctx, time.Hour)
+			return ctxsleep.Sleep(ctx, time.Hour)
 		}
 		calls := 0
 		_, err := send(ctx, c, reading, "ListUsers", failing(&calls, errThrottled, errThrottled))
@@ -187,21 +188,21 @@ func TestSendStopsWhenTheContextEnds(t *testing.T) {
 }
 
 func TestSleepContext(t *testing.T) {
-	if err := sleepContext(context.Background(), 0); err != nil {
+	if err := ctxsleep.Sleep(context.Background(), 0); err != nil {
 		t.Errorf("zero wait: %v", err)
 	}
-	if err := sleepContext(context.Background(), time.Millisecond); err != nil {
+	if err := ctxsleep.Sleep(context.Background(), time.Millisecond); err != nil {
 		t.Errorf("short wait: %v", err)
 	}
 	done, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := sleepContext(done, 0); !errors.Is(err, context.Canceled) {
+	if err := ctxsleep.Sleep(done, 0); !errors.Is(err, context.Canceled) {
 		t.Errorf("done context, zero wait: %v", err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(10 * time.Millisecond); cancel() }()
 	start := time.Now()
-	err := sleepContext(ctx, time.Hour)
+	err := ctxsleep.Sleep(ctx, time.Hour)
 	if !errors.Is(err, context.Canceled) || time.Since(start) > 30*time.Second {
 		t.Errorf("cancelled hour-long wait: %v after %v", err, time.Since(start))
 	}
