@@ -86,36 +86,39 @@ func (e *Evaluator) Evaluate(r Request) (d Decision) {
 	var st evalState
 	st.r = r
 	st.p.splitAction(r.Action)
-	var allows refList
-	idAllow, idDeny := e.identity.scan(&st, &d, &allows, setIdentity)
+	// Allow statements go straight into d.stmts, the common case; deny
+	// statements into denies, which replace them on an explicit deny.
+	var denies refList
+	idAllow, idDeny := e.identity.scan(&st, &d, &denies, setIdentity)
 	bAllow, bDeny := false, false
 	if e.boundary != nil {
-		bAllow, bDeny = e.boundary.scan(&st, &d, &allows, setBoundary)
+		bAllow, bDeny = e.boundary.scan(&st, &d, &denies, setBoundary)
 	}
 	switch {
 	case idDeny || bDeny:
 		d.outcome = OutcomeExplicitDeny
+		d.stmts = denies
 		d.dropAllowAssumptions()
 	case idAllow && (e.boundary == nil || bAllow):
 		d.outcome = OutcomeAllow
-		d.stmts = allows
 	case idAllow:
 		d.outcome = OutcomeImplicitDeny
 		d.boundaryDenied = true
-		d.stmts = allows
+	default:
+		d.stmts = refList{} // boundary allow statements decide nothing
 	}
 	return d
 }
 
 // scan matches every candidate statement of the set against the request,
-// recording matching deny statements in d.stmts, matching allow statements in
-// allows, and assumptions in d. It reports whether an allow and whether a
+// recording matching allow statements in d.stmts, matching deny statements in
+// denies, and assumptions in d. It reports whether an allow and whether a
 // deny matched.
-func (set *policySet) scan(st *evalState, d *Decision, allows *refList, which uint8) (allowed, denied bool) {
+func (set *policySet) scan(st *evalState, d *Decision, denies *refList, which uint8) (allowed, denied bool) {
 	if !st.p.actionOK {
 		return false, false
 	}
-	list, wild := set.index.candidates(st.p.svc, st.p.name)
+	list, wild := set.index.candidatesHashed(st.p.svc, st.p.svcHash, st.p.name)
 	if len(list)+len(wild) == 0 {
 		return false, false
 	}
@@ -123,7 +126,7 @@ func (set *policySet) scan(st *evalState, d *Decision, allows *refList, which ui
 		st.p.lead, st.p.leadSet = packLead(st.p.name), true
 	}
 	cur := newCursor(list, wild)
-	limit := uint8(len(allows.refs))
+	limit := uint8(len(d.stmts.refs))
 	if which == setIdentity {
 		limit = identityAllowSlots
 	}
@@ -142,13 +145,17 @@ func (set *policySet) scan(st *evalState, d *Decision, allows *refList, which ui
 		switch {
 		case lv == lvClean && s.deny:
 			denied = true
-			d.stmts.add(ref, uint8(len(d.stmts.refs)))
-			d.commitNotes(st, ref)
+			denies.add(ref, uint8(len(denies.refs)))
 		case lv != lvNone && !s.deny:
 			allowed = true
-			allows.add(ref, limit)
-			d.commit(st, ref)
-		case lv == lvAssumed: // a deny kept from applying
+			d.stmts.add(ref, limit)
+		}
+		// Most statements make no assumption and no note: skip the call.
+		switch {
+		case st.n == 0 && st.nnotes == 0:
+		case lv == lvAssumed:
+			d.commit(st, ref) // an allow widened, or a deny kept from applying
+		case lv == lvClean && !s.deny:
 			d.commit(st, ref)
 		default:
 			d.commitNotes(st, ref)

@@ -27,21 +27,28 @@ type serviceSlot struct {
 
 // serviceHash is the FNV-1a hash of s with ASCII letters lowercased.
 func serviceHash(s string) uint32 {
-	h := uint32(2166136261)
+	h := uint32(fnvOffset)
 	for i := 0; i < len(s); i++ {
 		h ^= uint32(lowerASCII(s[i]))
-		h *= 16777619
+		h *= fnvPrime
 	}
 	return h
 }
 
-// service returns the statements of service svc, compared ignoring ASCII
-// case, or nil.
-func (ix *stmtIndex) service(svc string) *serviceIndex {
+// The 32-bit FNV-1a parameters of serviceHash (reqParts.splitAction computes
+// the same hash while it looks for the colon).
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+// service returns the statements of service svc, whose serviceHash is h,
+// compared ignoring ASCII case, or nil.
+func (ix *stmtIndex) service(svc string, h uint32) *serviceIndex {
 	if len(ix.services) == 0 {
 		return nil
 	}
-	h, mask := serviceHash(svc), uint32(len(ix.services)-1)
+	mask := uint32(len(ix.services) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		sl := &ix.services[i]
 		if sl.si == nil {
@@ -145,7 +152,12 @@ func buildIndex(stmts []cStatement) stmtIndex {
 // patterns start with name's first character or with '*', and the wildcard
 // ones. The two lists have no statement in common. It does not allocate.
 func (ix *stmtIndex) candidates(svc, name string) (service, wildcard []int32) {
-	si := ix.service(svc)
+	return ix.candidatesHashed(svc, serviceHash(svc), name)
+}
+
+// candidatesHashed is candidates for a service name whose serviceHash is h.
+func (ix *stmtIndex) candidatesHashed(svc string, h uint32, name string) (service, wildcard []int32) {
+	si := ix.service(svc, h)
 	if si == nil {
 		return nil, ix.wildcard
 	}

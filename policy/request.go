@@ -36,6 +36,7 @@ type Request struct {
 type reqParts struct {
 	svc, name string // action parts; actionOK reports whether the action was well formed
 	actionOK  bool
+	svcHash   uint32 // serviceHash(svc), once actionOK
 	ascii     uint8  // whether the action is all ASCII: 0 not yet known, asciiYes or asciiNo
 	lead      uint64 // packLead(name), once leadSet
 	leadSet   bool
@@ -51,14 +52,24 @@ const (
 	asciiNo
 )
 
-// splitAction splits action into p.svc and p.name without allocating; the
+// splitAction splits action into p.svc and p.name without allocating, and
+// hashes the service name for the statement index in the same pass; the
 // resource is split on first use by splitResource.
 func (p *reqParts) splitAction(a string) {
 	if len(a) > 5 && a[:5] == "name/" {
 		a = a[5:]
 	}
-	if colon := strings.IndexByte(a, ':'); colon > 0 && colon < len(a)-1 {
-		p.svc, p.name, p.actionOK = a[:colon], a[colon+1:], true
+	h := uint32(fnvOffset)
+	for i := 0; i < len(a); i++ {
+		c := a[i]
+		if c == ':' {
+			if i > 0 && i < len(a)-1 {
+				p.svc, p.name, p.actionOK, p.svcHash = a[:i], a[i+1:], true, h
+			}
+			return
+		}
+		h ^= uint32(lowerASCII(c))
+		h *= fnvPrime
 	}
 }
 
