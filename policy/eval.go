@@ -79,12 +79,15 @@ func (st *evalState) note(cond int32, value string) {
 // everything. The [Decision] names the statements that decided and every
 // assumption made where CAM's behaviour is undocumented.
 func (e *Evaluator) Evaluate(r Request) (d Decision) {
-	d.ev, d.req = e, r
+	// Field by field: a whole-struct copy of r reloads the fields just
+	// spilled from registers in wider loads, which stalls store forwarding.
+	d.ev = e
+	d.req.Action, d.req.Resource, d.req.Context, d.req.Principal = r.Action, r.Resource, r.Context, r.Principal
 	if e == nil || e.identity == nil {
 		return d
 	}
 	var st evalState
-	st.r = r
+	st.r.Action, st.r.Resource, st.r.Context, st.r.Principal = r.Action, r.Resource, r.Context, r.Principal
 	st.p.splitAction(r.Action)
 	// Allow statements go straight into d.stmts, the common case; deny
 	// statements into denies, which replace them on an explicit deny.
@@ -125,15 +128,21 @@ func (set *policySet) scan(st *evalState, d *Decision, denies *refList, which ui
 	if !st.p.leadSet {
 		st.p.lead, st.p.leadSet = packLead(st.p.name), true
 	}
-	cur := newCursor(list, wild)
 	limit := uint8(len(d.stmts.refs))
 	if which == setIdentity {
 		limit = identityAllowSlots
 	}
-	for {
-		i, ok := cur.next()
-		if !ok {
-			break
+	// The union of the two disjoint sorted lists in increasing order, walked
+	// with local slices: a cursor struct built from just-spilled registers
+	// stalls store forwarding, which costs more than the rest of a one-statement
+	// scan.
+	a, b := list, wild
+	for len(a)+len(b) > 0 {
+		var i int32
+		if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
+			i, a = a[0], a[1:]
+		} else {
+			i, b = b[0], b[1:]
 		}
 		s := &set.stmts[i]
 		if !s.deny && denied {
