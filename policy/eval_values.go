@@ -52,22 +52,25 @@ func (st *evalState) ip(v string) *ctxIP {
 
 // ipv4Number reads a dotted-quad IPv4 address without leading zeros, as
 // parseIPv4 does, into a number (most significant byte first). It reads an
-// octet at a time, which is faster on the evaluator's hot path.
+// octet at a time with one index into s, which is faster on the evaluator's
+// hot path.
 func ipv4Number(s string) (uint32, bool) {
 	var ip uint32
+	i := 0
 	for f := range 4 {
 		if f > 0 {
-			if len(s) == 0 || s[0] != '.' {
+			if i >= len(s) || s[i] != '.' {
 				return 0, false
 			}
-			s = s[1:]
+			i++
 		}
-		if len(s) == 0 || s[0]-'0' > 9 {
+		if i >= len(s) || s[i]-'0' > 9 {
 			return 0, false
 		}
-		n, i := uint32(s[0]-'0'), 1
+		n := uint32(s[i] - '0')
+		i++
 		if n != 0 { // no leading zero: a 0 octet is one digit
-			for ; i < len(s) && i < 3 && s[i]-'0' <= 9; i++ {
+			for end := min(i+2, len(s)); i < end && s[i]-'0' <= 9; i++ {
 				n = n*10 + uint32(s[i]-'0')
 			}
 		}
@@ -75,9 +78,8 @@ func ipv4Number(s string) (uint32, bool) {
 			return 0, false
 		}
 		ip = ip<<8 | n
-		s = s[i:]
 	}
-	return ip, len(s) == 0
+	return ip, i == len(s)
 }
 
 // within reports whether every address of ip lies in the block of policy
