@@ -155,10 +155,25 @@ type Decision struct {
 	outcome        Outcome
 	boundaryDenied bool
 	stmts          refList
-	assumes        [4]assumption
-	nassume        int // assumptions stored in assumes
-	lost           int // assumptions made but not stored
-	lostAllow      int // those of lost that concern allow statements
+	// Assumption counts, kept as if the assumptions were stored in
+	// maxAssumptions slots (see assumeLog.add); the assumptions themselves
+	// are recorded only when Assumptions asks for them, by deciding the
+	// request again, which keeps the Decision small.
+	nassume   int // assumptions Assumptions returns
+	allowKept int // those of nassume that concern allow statements
+	lost      int // assumptions made beyond those
+	lostAllow int // those of lost that concern allow statements
+}
+
+// maxAssumptions is how many assumptions a decision keeps.
+const maxAssumptions = 4
+
+// assumeLog records a decision's assumptions for [Decision.Assumptions].
+type assumeLog struct {
+	assumes   [maxAssumptions]assumption
+	nassume   int // assumptions stored in assumes
+	lost      int // assumptions made but not stored
+	lostAllow int // those of lost that concern allow statements
 }
 
 // Allowed reports whether the request is allowed.
@@ -211,14 +226,22 @@ func (d Decision) StatementsTruncated() bool { return d.stmts.more }
 // §5.7, §5.9), in the order they were made: those that widened an allow
 // statement that matched, those that kept a deny statement from applying, and
 // context values that could not be read. At most four are kept.
+//
+// Evaluate only counts assumptions; Assumptions records them by deciding the
+// request again, so unlike Evaluate it allocates, and it reads the request's
+// Context map as it is when called.
 func (d Decision) Assumptions() []Assumption {
-	n := d.nassume
-	if n == 0 || d.ev == nil {
+	if d.nassume == 0 || d.ev == nil || d.ev.identity == nil {
 		return nil
 	}
-	out := make([]Assumption, n)
+	var log assumeLog
+	var st evalState
+	st.r, st.rec = d.req, &log
+	again := Decision{ev: d.ev, req: d.req}
+	d.ev.decide(&st, &again)
+	out := make([]Assumption, log.nassume)
 	for i := range out {
-		out[i] = d.assumes[i].public(d.ev)
+		out[i] = log.assumes[i].public(d.ev)
 	}
 	return out
 }
@@ -234,49 +257,52 @@ func (d Decision) AssumptionsTruncated() bool { return d.lost > 0 }
 // commit records the assumptions and notes of the statement just matched.
 func (d *Decision) commit(st *evalState, ref stmtRef) {
 	for k := 0; k < min(st.n, len(st.scratch)); k++ {
-		d.addAssumption(st.scratch[k], ref)
+		d.addAssumption(st, st.scratch[k], ref)
 	}
-	d.addLost(st.n-len(st.scratch), ref)
+	d.addLost(st, st.n-len(st.scratch), ref)
 	d.commitNotes(st, ref)
 }
 
 // commitNotes records the bad-context-value notes of the statement just matched.
 func (d *Decision) commitNotes(st *evalState, ref stmtRef) {
 	for k := 0; k < min(st.nnotes, len(st.notes)); k++ {
-		d.addAssumption(st.notes[k], ref)
+		d.addAssumption(st, st.notes[k], ref)
 	}
-	d.addLost(st.nnotes-len(st.notes), ref)
+	d.addLost(st, st.nnotes-len(st.notes), ref)
 }
 
-// addAssumption stores a, made by statement ref. When the slots are full, an
-// assumption of a deny statement takes the place of the latest one of an
-// allow statement: with an explicit deny only deny statements' assumptions
-// count (see dropAllowAssumptions), and which allow statements were examined
-// before a deny matched depends on statement order.
-func (d *Decision) addAssumption(a assumption, ref stmtRef) {
-	a.ref = ref
-	if d.nassume < len(d.assumes) {
-		d.assumes[d.nassume] = a
-		d.nassume++
-		return
+// addAssumption counts a, made by statement ref, as assumeLog.add stores it,
+// and stores it in st.rec when Assumptions is recording.
+func (d *Decision) addAssumption(st *evalState, a assumption, ref stmtRef) {
+	if st.rec != nil {
+		st.rec.add(d.ev, a, ref)
 	}
-	if d.ev.statement(ref).deny {
-		for k := d.nassume - 1; k >= 0; k-- {
-			if old := d.assumes[k].ref; !d.ev.statement(old).deny {
-				copy(d.assumes[k:], d.assumes[k+1:d.nassume])
-				d.assumes[d.nassume-1] = a
-				d.addLost(1, old)
-				return
-			}
+	deny := d.ev.statement(ref).deny
+	switch {
+	case d.nassume < maxAssumptions:
+		d.nassume++
+		if !deny {
+			d.allowKept++
+		}
+	case deny && d.allowKept > 0: // replaces an allow statement's
+		d.allowKept--
+		d.lost++
+		d.lostAllow++
+	default:
+		d.lost++
+		if !deny {
+			d.lostAllow++
 		}
 	}
-	d.addLost(1, ref)
 }
 
 // addLost counts n assumptions of statement ref that did not fit.
-func (d *Decision) addLost(n int, ref stmtRef) {
+func (d *Decision) addLost(st *evalState, n int, ref stmtRef) {
 	if n <= 0 {
 		return
+	}
+	if st.rec != nil {
+		st.rec.addLost(d.ev, n, ref)
 	}
 	d.lost += n
 	if !d.ev.statement(ref).deny {
@@ -288,15 +314,59 @@ func (d *Decision) addLost(n int, ref stmtRef) {
 // an explicit deny, allow statements did not decide, and Evaluate stops
 // examining them once a deny matched, so what they assumed is left out to keep
 // the decision independent of statement order.
-func (d *Decision) dropAllowAssumptions() {
+func (d *Decision) dropAllowAssumptions(st *evalState) {
+	if st.rec != nil {
+		st.rec.dropAllow(d.ev)
+	}
+	d.nassume -= d.allowKept
+	d.allowKept = 0
+	d.lost -= d.lostAllow
+	d.lostAllow = 0
+}
+
+// add stores a, made by statement ref. When the slots are full, an
+// assumption of a deny statement takes the place of the latest one of an
+// allow statement: with an explicit deny only deny statements' assumptions
+// count (see dropAllow), and which allow statements were examined before a
+// deny matched depends on statement order.
+func (l *assumeLog) add(e *Evaluator, a assumption, ref stmtRef) {
+	a.ref = ref
+	if l.nassume < len(l.assumes) {
+		l.assumes[l.nassume] = a
+		l.nassume++
+		return
+	}
+	if e.statement(ref).deny {
+		for k := l.nassume - 1; k >= 0; k-- {
+			if old := l.assumes[k].ref; !e.statement(old).deny {
+				copy(l.assumes[k:], l.assumes[k+1:l.nassume])
+				l.assumes[l.nassume-1] = a
+				l.addLost(e, 1, old)
+				return
+			}
+		}
+	}
+	l.addLost(e, 1, ref)
+}
+
+// addLost counts n assumptions of statement ref that did not fit.
+func (l *assumeLog) addLost(e *Evaluator, n int, ref stmtRef) {
+	l.lost += n
+	if !e.statement(ref).deny {
+		l.lostAllow += n
+	}
+}
+
+// dropAllow keeps only the assumptions about deny statements.
+func (l *assumeLog) dropAllow(e *Evaluator) {
 	kept := 0
-	for k := 0; k < d.nassume; k++ {
-		if d.ev.statement(d.assumes[k].ref).deny {
-			d.assumes[kept] = d.assumes[k]
+	for k := 0; k < l.nassume; k++ {
+		if e.statement(l.assumes[k].ref).deny {
+			l.assumes[kept] = l.assumes[k]
 			kept++
 		}
 	}
-	d.nassume = kept
-	d.lost -= d.lostAllow
-	d.lostAllow = 0
+	l.nassume = kept
+	l.lost -= l.lostAllow
+	l.lostAllow = 0
 }

@@ -27,6 +27,9 @@ type evalState struct {
 	notes  [1]assumption
 	nnotes int
 	cache  valueCache
+	// rec, when not nil, records the assumptions the Decision counts
+	// (Decision.Assumptions sets it; Evaluate does not).
+	rec *assumeLog
 }
 
 // variable returns the value of policy variable v from the request context.
@@ -88,20 +91,27 @@ func (e *Evaluator) Evaluate(r Request) (d Decision) {
 	}
 	var st evalState
 	st.r.Action, st.r.Resource, st.r.Context, st.r.Principal = r.Action, r.Resource, r.Context, r.Principal
-	st.p.splitAction(r.Action)
+	e.decide(&st, &d)
+	return d
+}
+
+// decide fills in d for the request st.r: the outcome, the deciding
+// statements and the assumption counts.
+func (e *Evaluator) decide(st *evalState, d *Decision) {
+	st.p.splitAction(st.r.Action)
 	// Allow statements go straight into d.stmts, the common case; deny
 	// statements into denies, which replace them on an explicit deny.
 	var denies refList
-	idAllow, idDeny := e.identity.scan(&st, &d, &denies, setIdentity)
+	idAllow, idDeny := e.identity.scan(st, d, &denies, setIdentity)
 	bAllow, bDeny := false, false
 	if e.boundary != nil {
-		bAllow, bDeny = e.boundary.scan(&st, &d, &denies, setBoundary)
+		bAllow, bDeny = e.boundary.scan(st, d, &denies, setBoundary)
 	}
 	switch {
 	case idDeny || bDeny:
 		d.outcome = OutcomeExplicitDeny
 		d.stmts = denies
-		d.dropAllowAssumptions()
+		d.dropAllowAssumptions(st)
 	case idAllow && (e.boundary == nil || bAllow):
 		d.outcome = OutcomeAllow
 	case idAllow:
@@ -110,7 +120,6 @@ func (e *Evaluator) Evaluate(r Request) (d Decision) {
 	default:
 		d.stmts = refList{} // boundary allow statements decide nothing
 	}
-	return d
 }
 
 // scan matches every candidate statement of the set against the request,
