@@ -69,7 +69,7 @@ func CatalogServices() []string {
 
 // MatchingActions returns the catalogued actions a matches, sorted: every
 // catalogued action for "*" and "*:*", none for a permid action. Matching
-// ignores case, as CAM's allow statements do (CAM-SEMANTICS §2). Use it to show
+// ignores case, as CAM's allow statements do (docs/semantics.md §2). Use it to show
 // what a wildcard grants; it cannot list APIs the catalogue does not know.
 func (a Action) MatchingActions() []string {
 	if a.PermID || (!a.All && (a.Service == "" || a.Name == "")) {

@@ -79,7 +79,7 @@ func ExampleDecision_String() {
 
 func ExampleDecision_Assumptions() {
 	// A policy variable the request does not supply: allow statements read it
-	// as "anything" and say so (CAM-SEMANTICS §5.7).
+	// as "anything" and say so (docs/semantics.md §5.7).
 	self := policy.New(policy.Allow("cam:CreateAccessKey").On("qcs::cam::uin/100000000001:uin/${uin}"))
 	e, err := policy.Compile(self)
 	if err != nil {
@@ -128,7 +128,7 @@ func ExampleEvaluator_WithBoundary() {
 
 func ExampleEvaluator_Evaluate_trustPolicy() {
 	// Who may assume a role: a trust policy evaluated with the caller as the
-	// request's principal (CAM-SEMANTICS §5.8).
+	// request's principal (docs/semantics.md §5.8).
 	trust := policy.New(policy.Statement{
 		Effect:    policy.EffectAllow,
 		Principal: &policy.Principal{QCS: []string{"qcs::cam::uin/100000000001:root"}},

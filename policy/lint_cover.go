@@ -144,7 +144,7 @@ func (r *lintRedundancy) resourcesCovered(i int, b *lintStatement) bool {
 }
 
 // principalCovers reports whether principal a admits everyone b admits. An
-// account's root admits every identity of that account (CAM-SEMANTICS §5.8).
+// account's root admits every identity of that account (docs/semantics.md §5.8).
 func (r *lintRedundancy) principalCovers(a, b *Principal) bool {
 	switch {
 	case a == nil || b == nil:

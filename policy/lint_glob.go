@@ -103,7 +103,7 @@ func lintActionSubsumes(a, b lintAction, fold bool) bool {
 }
 
 // lintResourceSubsumes reports whether every resource b matches, a matches
-// too, under CAM-SEMANTICS §3: only "*" covers "*"; the first five segments are
+// too, under docs/semantics.md §3: only "*" covers "*"; the first five segments are
 // compared one by one, an empty segment meaning "all" and a '*' matching within
 // the segment; the sixth segment is a glob.
 func lintResourceSubsumes(a, b Resource) bool {

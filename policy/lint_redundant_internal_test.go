@@ -53,7 +53,7 @@ func refCovers(a, b *lintStatement) bool {
 }
 
 // refPrincipalCovers reports whether principal a admits everyone b admits.
-// An account's root admits every identity of that account (CAM-SEMANTICS §5.8).
+// An account's root admits every identity of that account (docs/semantics.md §5.8).
 func refPrincipalCovers(a, b *Principal) bool {
 	switch {
 	case a == nil || b == nil:

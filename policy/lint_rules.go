@@ -55,7 +55,7 @@ const (
 	// RuleActionCasing (medium): an action spelt with a different case from the
 	// catalogue ([KnownAction]), or a wildcard that matches catalogue actions
 	// only when case is ignored. camkit's evaluator ignores case in allow
-	// statements and not in deny statements (CAM-SEMANTICS §2), so a mis-cased
+	// statements and not in deny statements (docs/semantics.md §2), so a mis-cased
 	// deny may never apply.
 	RuleActionCasing = "action.casing"
 	// RuleConditionUnknownKey (low): a condition key [KnownConditionKey] does
@@ -77,7 +77,7 @@ const (
 	RuleDocumentLong = "document.long"
 	// RuleDenyFinanceAdminGap (info): a deny of "*", "*:*" or finance actions;
 	// CAM does not apply it to holders of AdministratorAccess or
-	// QCloudFinanceFullAccess (CAM-SEMANTICS §5.10).
+	// QCloudFinanceFullAccess (docs/semantics.md §5.10).
 	RuleDenyFinanceAdminGap = "deny.finance-admin-gap"
 	// RuleUnknownService (medium): an action whose service Tencent Cloud does
 	// not have ([KnownService]), such as "cmv:StopInstances" or the AWS name

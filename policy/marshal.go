@@ -10,7 +10,7 @@ import (
 // to CAM, and the text whose length [Document.Validate] checks against
 // [MaxDocumentLength].
 //
-// Canonical output (CAM-SEMANTICS §1):
+// Canonical output (docs/semantics.md §1):
 //   - keys in the order version, statement and, in each statement, effect,
 //     principal, action, resource, condition;
 //   - lists always, even for one value; statement and value order kept; exact

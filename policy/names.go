@@ -6,7 +6,7 @@ import (
 )
 
 // Limits on the names and descriptions of CAM policies and roles
-// (CAM-SEMANTICS §1).
+// (docs/semantics.md §1).
 const (
 	// MaxNameLength is the longest policy or role name CAM accepts, in characters.
 	MaxNameLength = 128

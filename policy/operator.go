@@ -225,7 +225,7 @@ func (o Operator) String() string {
 
 // ParseOperator parses a condition operator name. Operator names are case-sensitive
 // and lowercase. It rejects unknown operators, "_if_exist" on null_equal and a
-// "for_…" prefix on null_equal (CAM-SEMANTICS §4).
+// "for_…" prefix on null_equal (docs/semantics.md §4).
 func ParseOperator(name string) (Operator, error) {
 	var o Operator
 	rest := name

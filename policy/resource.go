@@ -15,7 +15,7 @@ import (
 // In a policy, an empty Project, Service, Region or Account means "all", and a '*'
 // inside one of the first five segments matches within that segment only; the
 // sixth segment is a glob in which '*' matches any run of characters, '/' and ':'
-// included (CAM-SEMANTICS §3).
+// included (docs/semantics.md §3).
 type Resource struct {
 	// All is true for the resource "*".
 	All bool

@@ -17,7 +17,7 @@ import (
 // ("2016-06-01T00:01:00Z", "2016-06-01T08:01:00+08:00", optional fractional
 // seconds, 'T' or 't' or a space between date and time, 'Z' or 'z' for UTC) and
 // CAM's "YYYY-MM-DD HH:MM:SS" without an offset, read as UTC
-// (CAM-SEMANTICS §4).
+// (docs/semantics.md §4).
 //
 // A 'T' form without an offset ("2016-06-01T00:01:00") is rejected: RFC 3339
 // requires the offset and CAM's documented offset-free form uses a space. Fields
