@@ -32,7 +32,8 @@
 //
 // # Checking
 //
-// [Document.Validate] reports every problem at once (joined with errors.Join),
+// [Document.Validate] reports every problem at once (joined with errors.Join;
+// past [MaxListedErrors] the rest are summarised by one [OmittedErrors]),
 // each with its path: effects, actions, resources, principals, operators and their
 // value types, policy variables, and CAM's 6,144-character limit; it refuses
 // what [Compile] refuses, in the same words. [Lint] reports risky but valid

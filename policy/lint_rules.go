@@ -67,7 +67,10 @@ const (
 	// RuleStatementRedundant (info): a statement another of the same effect
 	// covers: every action and resource of it matched (glob subsumption), every
 	// principal admitted, and no stricter condition. Of two equivalent
-	// statements the later is reported.
+	// statements the later is reported. The rule compares a statement only
+	// with statements that could cover it, within a budget of comparisons per
+	// document; when the budget runs out it reports one finding with an empty
+	// path naming the first statement it did not check.
 	RuleStatementRedundant = "statement.redundant"
 	// RuleValueDuplicate (info): a repeated action (also "name/x" after "x"),
 	// resource, principal or condition value in one list.

@@ -14,6 +14,11 @@ import (
 //
 //	policy: statement[1].condition.ip_equal["qcs:ip"][0]: "10.0.0.256" is not an IP address or CIDR block
 //
+// At most [MaxListedErrors] problems are listed in full; the rest are
+// summarised by one *[OmittedErrors] ("policy: and 2,901 more problems like
+// statement[33].action: ..."), so a hostile document cannot produce an
+// unbounded error.
+//
 // It returns nil for a valid document. The checks:
 //
 //   - the document is not nil; version is "2.0"; there is at least one statement;
