@@ -146,7 +146,10 @@ func (e *Evaluator) resolve(r stmtRef) StatementRef {
 // Decision is the result of [Evaluator.Evaluate]: the outcome, the statements
 // that decided it and the assumptions it rests on. It is a value of fixed
 // size (no allocation); the lists it exposes are capped (see
-// [Decision.StatementsTruncated]), and near misses are computed on demand.
+// [Decision.StatementsTruncated]), and near misses and the assumptions
+// themselves are computed on demand, by examining the request again, so a
+// caller that changes the request's Context map after Evaluate should not
+// ask for them.
 //
 // The zero Decision is an implicit deny of an empty request.
 type Decision struct {
