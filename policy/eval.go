@@ -27,6 +27,9 @@ type evalState struct {
 	notes  [1]assumption
 	nnotes int
 	cache  valueCache
+	// denied is set once a deny statement of either set matched: allow
+	// statements examined after it cannot change the outcome and are skipped.
+	denied bool
 	// rec, when not nil, records the assumptions the Decision counts
 	// (Decision.Assumptions sets it; Evaluate does not).
 	rec *assumeLog
@@ -99,18 +102,14 @@ func (e *Evaluator) Evaluate(r Request) (d Decision) {
 // statements and the assumption counts.
 func (e *Evaluator) decide(st *evalState, d *Decision) {
 	st.p.splitAction(st.r.Action)
-	// Allow statements go straight into d.stmts, the common case; deny
-	// statements into denies, which replace them on an explicit deny.
-	var denies refList
-	idAllow, idDeny := e.identity.scan(st, d, &denies, setIdentity)
+	idAllow, idDeny := e.identity.scan(st, d, setIdentity)
 	bAllow, bDeny := false, false
 	if e.boundary != nil {
-		bAllow, bDeny = e.boundary.scan(st, d, &denies, setBoundary)
+		bAllow, bDeny = e.boundary.scan(st, d, setBoundary)
 	}
 	switch {
 	case idDeny || bDeny:
 		d.outcome = OutcomeExplicitDeny
-		d.stmts = denies
 		d.dropAllowAssumptions(st)
 	case idAllow && (e.boundary == nil || bAllow):
 		d.outcome = OutcomeAllow
@@ -123,10 +122,10 @@ func (e *Evaluator) decide(st *evalState, d *Decision) {
 }
 
 // scan matches every candidate statement of the set against the request,
-// recording matching allow statements in d.stmts, matching deny statements in
-// denies, and assumptions in d. It reports whether an allow and whether a
-// deny matched.
-func (set *policySet) scan(st *evalState, d *Decision, denies *refList, which uint8) (allowed, denied bool) {
+// recording the matching statements in d.stmts (allow statements until a deny
+// statement matches, then deny statements only) and assumptions in d. It
+// reports whether an allow and whether a deny matched.
+func (set *policySet) scan(st *evalState, d *Decision, which uint8) (allowed, denied bool) {
 	if !st.p.actionOK {
 		return false, false
 	}
@@ -154,7 +153,7 @@ func (set *policySet) scan(st *evalState, d *Decision, denies *refList, which ui
 			i, b = b[0], b[1:]
 		}
 		s := &set.stmts[i]
-		if !s.deny && denied {
+		if !s.deny && st.denied {
 			continue // an allow cannot change an explicit deny
 		}
 		st.n, st.nnotes = 0, 0
@@ -163,7 +162,11 @@ func (set *policySet) scan(st *evalState, d *Decision, denies *refList, which ui
 		switch {
 		case lv == lvClean && s.deny:
 			denied = true
-			denies.add(ref, uint8(len(denies.refs)))
+			if !st.denied { // from now on only deny statements decide
+				st.denied = true
+				d.stmts = refList{}
+			}
+			d.stmts.add(ref, uint8(len(d.stmts.refs)))
 		case lv != lvNone && !s.deny:
 			allowed = true
 			d.stmts.add(ref, limit)
