@@ -100,10 +100,14 @@ const (
 const identityAllowSlots = 4
 
 // refList is a fixed-size list of statements with a count and a "more" flag.
+//
+// n and more come first: in a Decision they then share a 16-byte block with
+// the outcome, all written last, so that a caller copying the Decision waits
+// for one block of recent stores rather than two.
 type refList struct {
-	refs [6]stmtRef
 	n    uint8
 	more bool
+	refs [6]stmtRef
 }
 
 func (l *refList) add(r stmtRef, limit uint8) {
