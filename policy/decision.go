@@ -166,10 +166,10 @@ type Decision struct {
 	// maxAssumptions slots (see assumeLog.add); the assumptions themselves
 	// are recorded only when Assumptions asks for them, by deciding the
 	// request again, which keeps the Decision small.
-	nassume   int // assumptions Assumptions returns
-	allowKept int // those of nassume that concern allow statements
-	lost      int // assumptions made beyond those
-	lostAllow int // those of lost that concern allow statements
+	nassume   int32 // assumptions Assumptions returns
+	allowKept int32 // those of nassume that concern allow statements
+	lost      int32 // assumptions made beyond those
+	lostAllow int32 // those of lost that concern allow statements
 }
 
 // maxAssumptions is how many assumptions a decision keeps.
@@ -178,9 +178,9 @@ const maxAssumptions = 4
 // assumeLog records a decision's assumptions for [Decision.Assumptions].
 type assumeLog struct {
 	assumes   [maxAssumptions]assumption
-	nassume   int // assumptions stored in assumes
-	lost      int // assumptions made but not stored
-	lostAllow int // those of lost that concern allow statements
+	nassume   int32 // assumptions stored in assumes
+	lost      int32 // assumptions made but not stored
+	lostAllow int32 // those of lost that concern allow statements
 }
 
 // Allowed reports whether the request is allowed.
@@ -255,7 +255,7 @@ func (d Decision) Assumptions() []Assumption {
 
 // NumAssumptions returns how many assumptions the decision made, including
 // any beyond the four it keeps.
-func (d Decision) NumAssumptions() int { return d.nassume + d.lost }
+func (d Decision) NumAssumptions() int { return int(d.nassume) + int(d.lost) }
 
 // AssumptionsTruncated reports whether more assumptions were made than
 // [Decision.Assumptions] returns.
@@ -311,9 +311,9 @@ func (d *Decision) addLost(st *evalState, n int, ref stmtRef) {
 	if st.rec != nil {
 		st.rec.addLost(d.ev, n, ref)
 	}
-	d.lost += n
+	d.lost += int32(n)
 	if !d.ev.statement(ref).deny {
-		d.lostAllow += n
+		d.lostAllow += int32(n)
 	}
 }
 
@@ -338,7 +338,7 @@ func (d *Decision) dropAllowAssumptions(st *evalState) {
 // deny matched depends on statement order.
 func (l *assumeLog) add(e *Evaluator, a assumption, ref stmtRef) {
 	a.ref = ref
-	if l.nassume < len(l.assumes) {
+	if int(l.nassume) < len(l.assumes) {
 		l.assumes[l.nassume] = a
 		l.nassume++
 		return
@@ -358,16 +358,16 @@ func (l *assumeLog) add(e *Evaluator, a assumption, ref stmtRef) {
 
 // addLost counts n assumptions of statement ref that did not fit.
 func (l *assumeLog) addLost(e *Evaluator, n int, ref stmtRef) {
-	l.lost += n
+	l.lost += int32(n)
 	if !e.statement(ref).deny {
-		l.lostAllow += n
+		l.lostAllow += int32(n)
 	}
 }
 
 // dropAllow keeps only the assumptions about deny statements.
 func (l *assumeLog) dropAllow(e *Evaluator) {
-	kept := 0
-	for k := 0; k < l.nassume; k++ {
+	var kept int32
+	for k := int32(0); k < l.nassume; k++ {
 		if e.statement(l.assumes[k].ref).deny {
 			l.assumes[kept] = l.assumes[k]
 			kept++

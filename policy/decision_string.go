@@ -51,7 +51,7 @@ func (d Decision) String() string {
 		b.WriteString("; assumption: " + a.String())
 	}
 	if d.AssumptionsTruncated() {
-		b.WriteString("; and " + strconv.Itoa(d.lost) + " more assumptions")
+		b.WriteString("; and " + strconv.Itoa(int(d.lost)) + " more assumptions")
 	}
 	return b.String()
 }

@@ -70,13 +70,13 @@ func TestAssumptionCountsAgreeWithLog(t *testing.T) {
 			if d.Outcome() == OutcomeExplicitDeny && d.nassume > 0 {
 				denyKept++
 			}
-			allow := 0
+			var allow int32
 			for _, a := range log.assumes[:log.nassume] {
 				if !e.statement(a.ref).deny {
 					allow++
 				}
 			}
-			if allow != d.allowKept || len(d.Assumptions()) != d.nassume {
+			if allow != d.allowKept || len(d.Assumptions()) != int(d.nassume) {
 				t.Fatalf("iteration %d, %s: %d allow assumptions kept, counted %d", iter, r.Action, allow, d.allowKept)
 			}
 		}
