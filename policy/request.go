@@ -33,18 +33,21 @@ type Request struct {
 
 // reqParts is a request's action and resource split into their parts, as
 // substrings of the request (no copies).
+//
+// The small fields come last, packed together: the evaluator zeroes a
+// reqParts on every call.
 type reqParts struct {
 	svc, name string // action parts; actionOK reports whether the action was well formed
-	actionOK  bool
-	svcHash   uint32 // serviceHash(svc), once actionOK
-	ascii     uint8  // whether the action is all ASCII: 0 not yet known, asciiYes or asciiNo
 	lead      uint64 // packLead(name), once leadSet
-	leadSet   bool
 	// seg holds project, service, region, account and path of a six-segment
 	// resource; resOK reports whether the resource had that form.
-	seg     [5]string
-	resOK   bool
-	resDone bool // splitResource has run
+	seg      [5]string
+	svcHash  uint32 // serviceHash(svc), once actionOK
+	actionOK bool
+	ascii    uint8 // whether the action is all ASCII: 0 not yet known, asciiYes or asciiNo
+	leadSet  bool
+	resOK    bool
+	resDone  bool // splitResource has run
 }
 
 const (
