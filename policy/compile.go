@@ -106,7 +106,7 @@ func CompileNamed(docs ...Named) (*Evaluator, error) {
 }
 
 // WithBoundary returns a new evaluator that also applies the permission
-// boundary made of docs (CAM-SEMANTICS §5.4). A boundary never grants: a
+// boundary made of docs (docs/semantics.md §5.4). A boundary never grants: a
 // request is allowed only if the identity policies allow it and the boundary
 // allows it, and an explicit deny in either denies. An entity has at most one
 // boundary, so the boundary replaces any e already had; several documents

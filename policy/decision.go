@@ -10,7 +10,7 @@ import (
 // OutcomeImplicitDeny: CAM denies by default.
 type Outcome uint8
 
-// The three outcomes of CAM-SEMANTICS §5.3.
+// The three outcomes of docs/semantics.md §5.3.
 const (
 	// OutcomeImplicitDeny: no statement allowed the request (or the permission
 	// boundary did not), and none denied it.
@@ -229,7 +229,7 @@ func (d Decision) Statements() []StatementRef {
 // six statements in all).
 func (d Decision) StatementsTruncated() bool { return d.stmts.more }
 
-// Assumptions returns the assumptions the decision rests on (CAM-SEMANTICS
+// Assumptions returns the assumptions the decision rests on (docs/semantics.md
 // §5.7, §5.9), in the order they were made: those that widened an allow
 // statement that matched, those that kept a deny statement from applying, and
 // context values that could not be read. At most four are kept.

@@ -6,7 +6,7 @@ import (
 )
 
 // AssumptionKind says which undocumented reading a decision relied on
-// (CAM-SEMANTICS §5.7). Where CAM is silent, allow statements take the broad
+// (docs/semantics.md §5.7). Where CAM is silent, allow statements take the broad
 // reading and deny statements the narrow one, so camkit never reports less
 // access than CAM could grant.
 type AssumptionKind uint8

@@ -7,7 +7,7 @@ const (
 	// lvNone: no match under any reading.
 	lvNone level = iota
 	// lvAssumed: a match only under the broad reading of something CAM does not
-	// document (CAM-SEMANTICS §5.7); the assumptions are recorded.
+	// document (docs/semantics.md §5.7); the assumptions are recorded.
 	lvAssumed
 	// lvClean: a match that needs no assumption.
 	lvClean
@@ -66,13 +66,13 @@ func (st *evalState) note(cond int32, value string) {
 	st.nnotes++
 }
 
-// Evaluate decides r (CAM-SEMANTICS §5): an explicit deny when a deny
+// Evaluate decides r (docs/semantics.md §5): an explicit deny when a deny
 // statement of the identity policies or the boundary matches; otherwise an
 // allow when an allow statement of the identity policies matches and, with a
 // boundary, an allow statement of the boundary matches too; otherwise an
 // implicit deny. The order of documents and statements never matters.
 //
-// Conditions follow CAM-SEMANTICS §4: values of a key are OR'd, keys and
+// Conditions follow docs/semantics.md §4: values of a key are OR'd, keys and
 // operators AND'd; a positive operator needs any context value to match any
 // policy value, a negated one is its exact negation, for_all_value: needs
 // every context value to match; string_like's only wildcard is '*' ('?' is
@@ -186,7 +186,7 @@ func (set *policySet) scan(st *evalState, d *Decision, which uint8) (allowed, de
 }
 
 // match matches the whole statement: action, principal, resource and every
-// condition (CAM-SEMANTICS §5.5).
+// condition (docs/semantics.md §5.5).
 func (s *cStatement) match(st *evalState) level {
 	lv := s.matchAction(st)
 	if lv == lvNone {
@@ -208,7 +208,7 @@ func (s *cStatement) match(st *evalState) level {
 
 // matchAction matches the request's action against the statement's action
 // list. Names are compared case-sensitively; a match that needs case folding
-// is lvAssumed (CAM-SEMANTICS §2, §5.7).
+// is lvAssumed (docs/semantics.md §2, §5.7).
 func (s *cStatement) matchAction(st *evalState) level {
 	best, mark := lvNone, st.n
 	for k := range s.actions {

@@ -91,7 +91,7 @@ func (c *cCond) tagContext(ctx map[string][]string) (ctxVals, bool) {
 	return ctxVals{}, false
 }
 
-// match evaluates the condition test (CAM-SEMANTICS §4). A positive operator
+// match evaluates the condition test (docs/semantics.md §4). A positive operator
 // (plain or for_any_value:) is satisfied when any context value matches any
 // policy value; for_all_value: when every context value does. A negated
 // operator tests, per context value, that it matches none of the policy

@@ -37,7 +37,7 @@ func (st *evalState) keep(best *level, lv level, start, mark int) bool {
 	return false
 }
 
-// match matches one resource pattern (CAM-SEMANTICS §3): "*" matches every
+// match matches one resource pattern (docs/semantics.md §3): "*" matches every
 // request; otherwise the request must be a six-segment name whose project,
 // service, region and account each match the pattern's segment (an empty
 // segment in the policy means "all", a '*' matches within the segment) and
@@ -134,7 +134,7 @@ func (r *cResource) firstMismatch(st *evalState) int {
 }
 
 // matchPrincipal reports whether a trust statement's principal element lists
-// the caller who (CAM-SEMANTICS §5.8): "*" lists everyone, an account's
+// the caller who (docs/semantics.md §5.8): "*" lists everyone, an account's
 // "qcs::cam::uin/<owner>:root" every identity of that account (the root and
 // "qcs::cam::uin/<owner>:uin/<sub>" sub-users alike), a sub-user, SAML
 // provider or service itself only. Service names compare ignoring case, as

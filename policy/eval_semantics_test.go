@@ -9,7 +9,7 @@ import (
 
 // semCase is one semantics check: the identity statements (one document), an
 // optional boundary, a request and the expected outcome and assumption kinds.
-// Every case name starts with the CAM-SEMANTICS section it checks.
+// Every case name starts with the docs/semantics.md section it checks.
 type semCase struct {
 	name     string
 	stmts    []policy.Statement

@@ -95,7 +95,7 @@ func compilePattern(s string, star bool) (pattern, error) {
 
 // match reports how well s matches p: lvNone, lvClean, or lvAssumed when a
 // policy variable missing from the request had to be read as "anything"
-// (the broad reading of CAM-SEMANTICS §5.7); each such variable is recorded.
+// (the broad reading of docs/semantics.md §5.7); each such variable is recorded.
 func (p *pattern) match(st *evalState, s string, fold bool) level {
 	if p.literal {
 		if s == p.raw || (fold && strings.EqualFold(s, p.raw)) {

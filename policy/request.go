@@ -22,7 +22,7 @@ type Request struct {
 	// absent. The policy variables ${uin}, ${owner_uin} and ${app_id} read the
 	// first value of "qcs:uin", "qcs:owner_uin" and "qcs:app_id".
 	Context map[string][]string
-	// Principal optionally names the caller (CAM-SEMANTICS §5.8):
+	// Principal optionally names the caller (docs/semantics.md §5.8):
 	// "qcs::cam::uin/<owner>:uin/<sub>", "qcs::cam::uin/<owner>:root", a service
 	// such as "cvm.qcloud.com", or a SAML provider
 	// "qcs::cam::uin/<owner>:saml-provider/<name>". Statements with a principal
