@@ -1,7 +1,7 @@
 package policy
 
 import (
-	"slices"
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -81,9 +81,11 @@ func (l *linter) trustOtherAccount() {
 	// Without an owner, a trust naming two or more accounts names at least one
 	// that is not the owner's.
 	var accounts []string
+	seen := map[string]bool{}
 	for i := range l.stmts {
 		for _, e := range l.principalEntries(&l.stmts[i]) {
-			if !slices.Contains(accounts, e.arn.Owner) {
+			if !seen[e.arn.Owner] {
+				seen[e.arn.Owner] = true
 				accounts = append(accounts, e.arn.Owner)
 			}
 		}
@@ -91,14 +93,25 @@ func (l *linter) trustOtherAccount() {
 	if len(accounts) < 2 {
 		return
 	}
+	listed := accounts
+	more := ""
+	if len(listed) > lintListedAccounts {
+		listed = listed[:lintListedAccounts]
+		more = fmt.Sprintf(" and %d more", len(accounts)-lintListedAccounts)
+	}
+	names := strings.Join(listed, ", ") + more
 	for i := range l.stmts {
 		ls := &l.stmts[i]
 		if len(l.principalEntries(ls)) > 0 {
 			l.report(RuleTrustOtherAccount, pathField(ls.path, "principal"), "the trust policy names %d accounts (%s), so at least one is not the owner's; set LintOptions.OwnerUIN to see which",
-				len(accounts), strings.Join(accounts, ", "))
+				len(accounts), names)
 		}
 	}
 }
+
+// lintListedAccounts is how many accounts a trust.other-account message names
+// before it counts the rest.
+const lintListedAccounts = 10
 
 // lintTrustedWhat says whom a principal entry admits.
 func lintTrustedWhat(a principalARN) string {
