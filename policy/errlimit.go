@@ -48,13 +48,17 @@ func (e *OmittedErrors) Unwrap() error { return e.First }
 // joinLimited joins errs with errors.Join, listing at most MaxListedErrors of
 // them and summarising the rest in one *OmittedErrors. It returns nil for no
 // errors.
-func joinLimited(errs []error) error {
+func joinLimited(errs []error) error { return joinCounted(errs, 0) }
+
+// joinCounted is joinLimited for a list that stopped growing after its
+// first omitted problem: extra more problems were counted but not kept.
+func joinCounted(errs []error, extra int) error {
 	if len(errs) <= MaxListedErrors {
 		return errors.Join(errs...)
 	}
 	listed := make([]error, MaxListedErrors+1)
 	copy(listed, errs[:MaxListedErrors])
-	listed[MaxListedErrors] = &OmittedErrors{Count: len(errs) - MaxListedErrors, First: errs[MaxListedErrors]}
+	listed[MaxListedErrors] = &OmittedErrors{Count: len(errs) - MaxListedErrors + extra, First: errs[MaxListedErrors]}
 	return errors.Join(listed...)
 }
 

@@ -95,15 +95,23 @@ func (d *Document) Validate() error {
 	if n := utf8.RuneCountInString(d.Canonical()); n > MaxDocumentLength {
 		v.add("", "document is %d characters long in canonical form; CAM allows at most %d (InvalidParameter.PolicyDocumentLengthOverLimit)", n, MaxDocumentLength)
 	}
-	return joinLimited(v.errs)
+	return joinCounted(v.errs, v.counted)
 }
 
 // validator collects the problems of one document.
+// validator collects problems. Past the first MaxListedErrors+1 it only
+// counts them: they are summarised, not listed, so formatting them would be
+// wasted work on a hostile document.
 type validator struct {
-	errs []error
+	errs    []error
+	counted int // problems after the first MaxListedErrors+1, not formatted
 }
 
 func (v *validator) add(path, format string, args ...any) {
+	if len(v.errs) > MaxListedErrors {
+		v.counted++
+		return
+	}
 	v.errs = append(v.errs, errorf(path, format, args...))
 }
 
