@@ -128,12 +128,12 @@ func (e *deadlineError) Unwrap() error { return context.DeadlineExceeded }
 // wait returns the jittered backoff before retry number attempt+1: a random
 // duration between half and all of backoff·2^attempt, capped at MaxBackoff.
 func (g *gate) wait(attempt int) time.Duration {
+	if g.backoff == 0 {
+		return 0
+	}
 	d := g.backoff << min(attempt, 30)
 	if d <= 0 || d > MaxBackoff {
 		d = MaxBackoff
-	}
-	if g.backoff == 0 {
-		return 0
 	}
 	half := d / 2
 	return half + rand.N(half+1)
