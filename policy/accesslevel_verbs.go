@@ -70,7 +70,7 @@ func apiVerb(api string) (level AccessLevel, n int, ok bool) {
 	var buf [32]byte
 	head := buf[:0]
 	for i := 0; i < len(api) && i < maxVerbLen && i < len(buf); i++ {
-		head = append(head, catalogFoldByte(api[i]))
+		head = append(head, lowerASCII(api[i]))
 	}
 	for k := len(head); k > 0; k-- {
 		if !allLower && k < len(api) && api[k] >= 'a' && api[k] <= 'z' {
@@ -225,7 +225,7 @@ func levelFromVerb(service, api string, l AccessLevel, n int) AccessLevel {
 	var buf [32]byte
 	verb := buf[:0]
 	for i := 0; i < n && i < len(buf); i++ {
-		verb = append(verb, catalogFoldByte(api[i]))
+		verb = append(verb, lowerASCII(api[i]))
 	}
 	switch {
 	case sensitiveService(service), isIdentityName(api):

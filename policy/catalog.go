@@ -90,10 +90,3 @@ func (a Action) MatchingActions() []string {
 	}
 	return out
 }
-
-func catalogFoldByte(b byte) byte {
-	if b >= 'A' && b <= 'Z' {
-		return b + 'a' - 'A'
-	}
-	return b
-}

@@ -68,7 +68,7 @@ func (c *catalog) service(service string) (serviceInfo, bool) {
 	var buf [64]byte
 	key := buf[:0]
 	for i := 0; i < len(service); i++ {
-		key = append(key, catalogFoldByte(service[i]))
+		key = append(key, lowerASCII(service[i]))
 	}
 	s, ok := c.known[string(key)]
 	return s, ok
@@ -130,7 +130,7 @@ func catalogKeyEqual(canonical, service, api string) bool {
 // catalogLower maps each byte to its ASCII lowercase.
 var catalogLower = func() (t [256]byte) {
 	for i := range t {
-		t[i] = catalogFoldByte(byte(i))
+		t[i] = lowerASCII(byte(i))
 	}
 	return t
 }()

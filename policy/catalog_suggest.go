@@ -22,15 +22,15 @@ func suggestDistance(a, b string, limit int) int {
 	for i := 1; i <= len(a); i++ {
 		cur[0] = i
 		best := cur[0]
-		ai := catalogFoldByte(a[i-1])
+		ai := lowerASCII(a[i-1])
 		for j := 1; j <= len(b); j++ {
-			bj := catalogFoldByte(b[j-1])
+			bj := lowerASCII(b[j-1])
 			cost := 1
 			if ai == bj {
 				cost = 0
 			}
 			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			if i > 1 && j > 1 && ai == catalogFoldByte(b[j-2]) && catalogFoldByte(a[i-2]) == bj {
+			if i > 1 && j > 1 && ai == lowerASCII(b[j-2]) && lowerASCII(a[i-2]) == bj {
 				v = min(v, prev2[j-2]+1)
 			}
 			cur[j] = v
@@ -86,8 +86,8 @@ func sameLetters(a, b string) bool {
 	}
 	var count [256]int
 	for i := 0; i < len(a); i++ {
-		count[catalogFoldByte(a[i])]++
-		count[catalogFoldByte(b[i])]--
+		count[lowerASCII(a[i])]++
+		count[lowerASCII(b[i])]--
 	}
 	for _, n := range count {
 		if n != 0 {

@@ -102,22 +102,9 @@ func (g *Granularity) UnmarshalText(text []byte) error {
 // parseClosedName finds s among names, ignoring ASCII case.
 func parseClosedName(what, s string, names []string) (int, error) {
 	for i, n := range names {
-		if len(n) == len(s) && equalFoldASCII(n, s) {
+		if len(n) == len(s) && asciiEqualFold(n, s) {
 			return i, nil
 		}
 	}
 	return 0, fmt.Errorf("policy: unknown %s %s (want one of %v)", what, quote(s), names)
-}
-
-// equalFoldASCII compares a and b ignoring ASCII case.
-func equalFoldASCII(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		if catalogFoldByte(a[i]) != catalogFoldByte(b[i]) {
-			return false
-		}
-	}
-	return true
 }
