@@ -37,6 +37,15 @@ func IAMChangeEvents() []string {
 	}
 }
 
+// iamChangeEvents is IAMChangeEvents as a set, built once.
+var iamChangeEvents = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range IAMChangeEvents() {
+		m[name] = true
+	}
+	return m
+}()
+
 // DeniedErrorCodes are the CloudAudit ErrorCode values read as "access
 // denied" (event.denied). CloudAudit reports an event's error as a number;
 // camkit reads 403 as unauthorised, the code CAM's authorisation failures
@@ -210,7 +219,7 @@ func (run *eventRun) event(e *cam.AuditEvent) {
 		run.note(CheckEventDenied, who, "", line, func() Finding {
 			return Finding{Title: "calls denied by CAM", Recommendation: "If the calls are part of the job, grant the narrowest action and resource that allows them; if not, find out who made them."}
 		})
-	case !failed && slices.Contains(IAMChangeEvents(), e.Name):
+	case !failed && iamChangeEvents[e.Name]:
 		run.note(CheckEventIAMChange, who, e.Name, line, func() Finding {
 			return Finding{Title: e.Name + " calls changed identities or permissions", Recommendation: "Match each change to an approved change record (roles.ChangeRecord); investigate any without one."}
 		})

@@ -162,11 +162,10 @@ func grantLevels(doc *policy.Document, m map[string]policy.AccessLevel) {
 			if a.All || svc == "" {
 				svc = "*"
 			}
-			if lvl := a.AccessLevel(); !has(m, svc) || lvl > m[svc] {
+			lvl := a.AccessLevel()
+			if cur, ok := m[svc]; !ok || lvl > cur {
 				m[svc] = lvl
 			}
 		}
 	}
 }
-
-func has(m map[string]policy.AccessLevel, k string) bool { _, ok := m[k]; return ok }

@@ -54,11 +54,11 @@ type htmlHeatRow struct {
 }
 
 type htmlKey struct {
-	User, ID          string
-	AgeDays, IdleDays int
-	AgeX, IdleX, Y    int
-	Active, NeverUsed bool
-	Class             string
+	User, ID           string
+	AgeDays, IdleDays  int
+	BarWidth, IdleX, Y int
+	Active, NeverUsed  bool
+	Class              string
 }
 
 type htmlData struct {
@@ -76,12 +76,12 @@ type htmlData struct {
 func (r *Report) htmlData() htmlData {
 	d := htmlData{R: r, Title: "Access review, " + r.Generated.UTC().Format("2006-01-02")}
 	c := r.Counts()
-	max := 1
+	top := 1
 	for _, n := range c {
-		max = maxInt(max, n)
+		top = max(top, n)
 	}
 	for i, s := 0, Critical; s >= Info; i, s = i+1, s-1 {
-		d.Bars = append(d.Bars, htmlBar{Severity: s.String(), Count: c[s], Width: c[s] * 300 / max, Y: i * 22})
+		d.Bars = append(d.Bars, htmlBar{Severity: s.String(), Count: c[s], Width: c[s] * 300 / top, Y: i * 22})
 		d.Severities = append(d.Severities, s.String())
 	}
 	svc := map[string]bool{}
@@ -110,12 +110,12 @@ func (r *Report) htmlData() htmlData {
 	for _, u := range r.Users {
 		for _, k := range u.Keys {
 			hk := htmlKey{User: u.User, ID: k.ID, AgeDays: k.AgeDays, Active: k.Active, Y: y*20 + 30}
-			hk.AgeX = 120 + minInt(k.AgeDays, 400)
+			hk.BarWidth = min(k.AgeDays, 400) // the axis ends at 360+ days
 			if k.LastUsed.IsZero() {
 				hk.NeverUsed = true
 			} else {
-				hk.IdleDays = maxInt(0, days(r.Generated.Sub(k.LastUsed)))
-				hk.IdleX = 120 + minInt(hk.IdleDays, 400)
+				hk.IdleDays = max(0, days(r.Generated.Sub(k.LastUsed)))
+				hk.IdleX = 120 + min(hk.IdleDays, 400)
 			}
 			switch {
 			case !k.Active:
@@ -143,18 +143,4 @@ func (r *Report) htmlData() htmlData {
 
 func levelClass(l policy.AccessLevel) string {
 	return "l" + strings.ToLower(strings.ReplaceAll(l.String(), " ", ""))
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
-}
-
-func minInt(a, b int) int {
-	if a < b {
-		return a
-	}
-	return b
 }
