@@ -1,6 +1,7 @@
 package camfake
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -52,9 +53,6 @@ func wireErr(code, format string, args ...any) error {
 	return &wireError{code: code, message: msgtext.Escape(fmt.Sprintf(format, args...))}
 }
 
-// asErr is errors.As.
-func asErr[T any](err error, target *T) bool { return errors.As(err, target) }
-
 // toWire maps any error onto the code and message the server sends:
 // *cam.APIError's code and message pass through (with its request ID, if any),
 // the server's own errors keep theirs, a cancelled or timed-out request is an
@@ -66,9 +64,9 @@ func toWire(err error) (code, message, requestID string) {
 	var we *wireError
 	var ae *cam.APIError
 	switch {
-	case asErr(err, &we):
+	case errors.As(err, &we):
 		return we.code, we.message, ""
-	case asErr(err, &ae):
+	case errors.As(err, &ae):
 		code = ae.Code
 		if code == "" {
 			code = codeInternal
@@ -144,10 +142,10 @@ func (s *Server) scrub(msg string) string {
 // unknown fields are UnknownParameter, wrongly typed ones InvalidParameter,
 // both naming the field.
 func decodeParams(body []byte, v any) error {
-	if len(strings.TrimSpace(string(body))) == 0 {
+	if len(bytes.TrimSpace(body)) == 0 {
 		body = []byte("{}")
 	}
-	dec := json.NewDecoder(strings.NewReader(string(body)))
+	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	err := dec.Decode(v)
 	if err == nil && dec.More() {
@@ -157,7 +155,7 @@ func decodeParams(body []byte, v any) error {
 		return nil
 	}
 	var te *json.UnmarshalTypeError
-	if asErr(err, &te) {
+	if errors.As(err, &te) {
 		field := te.Field
 		if field == "" {
 			return wireErr(codeInvalidParameter, "the request body must be a JSON object")

@@ -159,7 +159,7 @@ func (s *Server) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error
 	if err != nil {
 		var tooBig *http.MaxBytesError
 		switch {
-		case asErr(err, &tooBig):
+		case errors.As(err, &tooBig):
 			return nil, wireErr(codeRequestSizeLimit, "the request body is larger than the limit of %d bytes", s.cfg.maxBody)
 		case errors.Is(err, os.ErrDeadlineExceeded):
 			return nil, errBodyTimeout

@@ -2,6 +2,7 @@ package camfake
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strings"
 	"time"
@@ -152,5 +153,5 @@ func (s *Server) roleFromARN(ctx context.Context, arn string) (string, error) {
 // isWireCode reports whether err is a server error with the code.
 func isWireCode(err error, code string) bool {
 	var we *wireError
-	return asErr(err, &we) && we.code == code
+	return errors.As(err, &we) && we.code == code
 }

@@ -2,6 +2,7 @@ package camfake
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"time"
 
@@ -216,5 +217,5 @@ func (s *Server) roleName(ctx context.Context, name, id *string, nameParam, idPa
 // isNotFound reports whether err means the entity does not exist.
 func isNotFound(err error) bool {
 	var ae *cam.APIError
-	return asErr(err, &ae) && cam.Classify(ae.Code) == cam.ErrNotFound
+	return errors.As(err, &ae) && cam.Classify(ae.Code) == cam.ErrNotFound
 }
