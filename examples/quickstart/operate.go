@@ -31,8 +31,8 @@ func operate(ctx context.Context, demo *camfake.Fake, api cam.API, snap *cam.Sna
 			}
 		}
 		var docs []tiers.NamedDocument
-		for _, att := range r.Policies {
-			if p, ok := snap.PolicyByID(att.PolicyID); ok && p.Parsed != nil {
+		for _, p := range snap.RolePolicies(r.Name) {
+			if p.Parsed != nil {
 				docs = append(docs, tiers.NamedDocument{Name: p.Name, Document: p.Parsed})
 			}
 		}
