@@ -84,8 +84,9 @@ func (e *FileError) Is(target error) bool { return target == ErrExpectations }
 func nearestName(name string, candidates []string) string {
 	best, bestD := "", -1
 	limit := max(2, len(name)/3)
+	name = lower(name)
 	for _, c := range candidates {
-		d := editDistance(lower(name), lower(c))
+		d := editDistance(name, lower(c))
 		if d <= limit && (bestD < 0 || d < bestD) {
 			best, bestD = c, d
 		}
