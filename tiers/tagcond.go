@@ -1,6 +1,7 @@
 package tiers
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -234,25 +235,15 @@ func (s *Scheme) clauses(cond policy.Condition) []clause {
 	if len(cond) == 0 {
 		return nil
 	}
-	ops := make([]string, 0, len(cond))
-	for op := range cond {
-		ops = append(ops, op)
-	}
-	slices.Sort(ops)
 	var out []clause
-	for _, name := range ops {
+	for _, name := range slices.Sorted(maps.Keys(cond)) {
 		// An operator that does not parse stays as a clause that neither
 		// confines an allow nor lets a deny cover production.
 		op, err := policy.ParseOperator(name)
 		if err != nil {
 			op = policy.Operator{}
 		}
-		keys := make([]string, 0, len(cond[name]))
-		for k := range cond[name] {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
+		for _, k := range slices.Sorted(maps.Keys(cond[name])) {
 			form := s.tagForm(k)
 			if op.Op == policy.OpInvalid {
 				form = formOther
