@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -151,11 +152,7 @@ func contextText(ctx map[string][]string) string {
 	if len(ctx) == 0 {
 		return ""
 	}
-	keys := make([]string, 0, len(ctx))
-	for k := range ctx {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(ctx))
 	parts := make([]string, len(keys))
 	for i, k := range keys {
 		parts[i] = "`" + k + "=" + strings.Join(ctx[k], ",") + "`"
