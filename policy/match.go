@@ -285,20 +285,7 @@ func equalBytes(a, b string, fold bool) bool {
 	if !fold {
 		return a == b
 	}
-	return globEqualFold(a, b)
-}
-
-// globEqualFold compares a and b ignoring the case of ASCII letters.
-func globEqualFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		if x, y := a[i], b[i]; x != y && lowerASCII(x) != lowerASCII(y) {
-			return false
-		}
-	}
-	return true
+	return asciiEqualFold(a, b)
 }
 
 // segmentEqual reports whether s is exactly the text of seg, a run of pieces
