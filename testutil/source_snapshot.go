@@ -2,7 +2,6 @@ package testutil
 
 import (
 	"fmt"
-	"slices"
 	"strconv"
 	"sync"
 
@@ -91,45 +90,33 @@ func (src *snapshotSource) compile(kind Kind, name string, docs *docCache) (*com
 }
 
 func (src *snapshotSource) compileRole(r *cam.RoleRecord, docs *docCache) *compiled {
-	identity := src.held(r.Policies, nil)
+	identity := parsed(src.s.RolePolicies(r.Name))
 	c := newCompiled(KindRole, r.Name, identity, src.boundary(r.Boundary), src.context(0), docs)
 	c.eval, c.err = src.s.RoleEvaluator(r.Name)
 	return c
 }
 
 func (src *snapshotSource) compileUser(u *cam.UserRecord, docs *docCache) *compiled {
-	var groups [][]cam.Attachment
-	for _, gid := range u.GroupIDs {
-		if g, ok := src.s.GroupByID(gid); ok {
-			groups = append(groups, g.Policies)
-		}
+	var held []cam.Policy
+	for _, hp := range src.s.EffectivePolicies(u.UIN) {
+		held = append(held, hp.Policy)
 	}
-	identity := src.held(u.Policies, groups)
+	identity := parsed(held)
 	c := newCompiled(KindUser, u.Name, identity, src.boundary(u.Boundary), src.context(u.UIN), docs)
 	c.principal = policy.SubUser(src.s.Account.OwnerUIN, u.UIN).QCS[0]
 	c.eval, c.err = src.s.UserEvaluator(u.UIN)
 	return c
 }
 
-// held returns the documents of the policies attached directly and through
-// groups, one per policy in ascending ID order and named by policy name, as
-// cam's evaluators hold them. A policy without a readable document is left
-// out; the evaluator's error reports it.
-func (src *snapshotSource) held(direct []cam.Attachment, groups [][]cam.Attachment) []policy.Named {
-	ids := make([]uint64, 0, len(direct))
-	for _, a := range direct {
-		ids = append(ids, a.PolicyID)
-	}
-	for _, g := range groups {
-		for _, a := range g {
-			ids = append(ids, a.PolicyID)
-		}
-	}
-	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	out := make([]policy.Named, 0, len(ids))
-	for _, id := range ids {
-		if p, ok := src.s.PolicyByID(id); ok && p.Parsed != nil {
+// parsed returns the readable documents of policies, in order and named by
+// policy name: with the snapshot's RolePolicies and EffectivePolicies (one
+// per policy, ascending ID) they are the documents cam's evaluators hold. A
+// policy without a readable document is left out; the evaluator's error
+// reports it.
+func parsed(ps []cam.Policy) []policy.Named {
+	out := make([]policy.Named, 0, len(ps))
+	for _, p := range ps {
+		if p.Parsed != nil {
 			out = append(out, policy.Named{Name: p.Name, Doc: p.Parsed})
 		}
 	}
