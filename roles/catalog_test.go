@@ -161,9 +161,9 @@ func TestStandardOptions(t *testing.T) {
 	if len(roles.Standard(1).Advisories()) == 0 {
 		t.Error("no advisory for production writes without an IP condition")
 	}
-	bad := roles.Standard(1, roles.WithOfficeIPs("office"), roles.WithRegions("ap-guangzho"), roles.WithScheme(tiers.Scheme{}))
+	bad := roles.Standard(1, roles.WithOfficeIPs("office", "fe80::1%eth0"), roles.WithRegions("ap-guangzho"), roles.WithScheme(tiers.Scheme{}))
 	err := bad.Validate()
-	for _, want := range []string{`"office" is not an IP address`, `"ap-guangzho" is not a CAM region (did you mean "ap-guangzhou"?)`, "WithScheme"} {
+	for _, want := range []string{`"office" is not an IP address`, `WithOfficeIPs: "fe80::1%eth0" is not an IP address`, `"ap-guangzho" is not a CAM region (did you mean "ap-guangzhou"?)`, "WithScheme"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate lacks %q: %v", want, err)
 		}

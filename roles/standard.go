@@ -26,11 +26,9 @@ type standardConfig struct {
 func WithOfficeIPs(cidrs ...string) StandardOption {
 	return func(c *standardConfig) {
 		for _, s := range cidrs {
-			if _, err := netip.ParsePrefix(s); err != nil {
-				if _, err := netip.ParseAddr(s); err != nil {
-					c.errs = append(c.errs, invalidf("Standard: WithOfficeIPs: %q is not an IP address or CIDR block", s))
-					continue
-				}
+			if _, ok := policy.ParseIPOrCIDR(s); !ok {
+				c.errs = append(c.errs, invalidf("Standard: WithOfficeIPs: %q is not an IP address or CIDR block", s))
+				continue
 			}
 			c.office = append(c.office, s)
 		}
@@ -407,9 +405,7 @@ func outsideIP(office []string) string {
 		a := netip.MustParseAddr(cand)
 		inside := false
 		for _, o := range office {
-			if p, err := netip.ParsePrefix(o); err == nil && p.Contains(a) {
-				inside = true
-			} else if b, err := netip.ParseAddr(o); err == nil && b == a {
+			if p, ok := policy.ParseIPOrCIDR(o); ok && p.Contains(a) {
 				inside = true
 			}
 		}
