@@ -1,6 +1,7 @@
 package testutil
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -135,16 +136,8 @@ func statementKeys(st policy.Statement) []string {
 			}
 		}
 	}
-	sortStrings(keys)
+	slices.Sort(keys)
 	return keys
-}
-
-func sortStrings(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j] < s[j-1]; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // bare returns st as an allow statement without conditions: it applies to a
