@@ -3,6 +3,7 @@ package testutil
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -160,12 +161,8 @@ func (e *entry) resolve() (*compiled, error) {
 		}
 		if len(s.h.cfg.base) > 0 {
 			merged := make(map[string][]string, len(c.base)+len(s.h.cfg.base))
-			for k, v := range c.base {
-				merged[k] = v
-			}
-			for k, v := range s.h.cfg.base {
-				merged[k] = v
-			}
+			maps.Copy(merged, c.base)
+			maps.Copy(merged, s.h.cfg.base)
 			c.base = merged
 		}
 		e.c = c
