@@ -174,9 +174,8 @@ func (set *policySet) scan(st *evalState, d *Decision, which uint8) (allowed, de
 		// Most statements make no assumption and no note: skip the call.
 		switch {
 		case st.n == 0 && st.nnotes == 0:
-		case lv == lvAssumed:
-			d.commit(st, ref) // an allow widened, or a deny kept from applying
-		case lv == lvClean && !s.deny:
+		case lv == lvAssumed || (lv == lvClean && !s.deny):
+			// an allow matched or widened, or a deny kept from applying
 			d.commit(st, ref)
 		default:
 			d.commitNotes(st, ref)
