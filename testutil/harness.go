@@ -170,7 +170,7 @@ func (e *entry) resolve() (*compiled, error) {
 	return e.c, e.err
 }
 
-// unknown builds the error for a subject a source does not have.
+// unknownSubject builds the error for a subject a source does not have.
 func unknownSubject(src source, kind Kind, name, hint string) error {
 	return &UnknownSubjectError{Kind: kind, Name: name, Source: src.label(),
 		Suggestion: nearestName(name, src.names(kind)), Hint: hint}
