@@ -119,7 +119,7 @@ func lintTypo(written, real string) bool {
 var lintLegacyServices = []string{"bgpip", "cas", "cbm", "ccb", "ccr", "ccs", "mgobe", "shield", "snova"}
 
 func lintLegacyService(service string) bool {
-	return containsString(lintLegacyServices, strings.ToLower(service))
+	return slices.Contains(lintLegacyServices, strings.ToLower(service))
 }
 
 // lintSameAPIElsewhere returns the one catalogued action, of any service,
@@ -179,13 +179,13 @@ var lintServiceFamilies = [][]string{{"bm", "bmeip", "bmlb", "bmvpc"}}
 // lintFits reports whether an action of a service that may name resources of
 // types can name a resource of service svc.
 func lintFits(types []string, svc string) bool {
-	if containsString(types, svc) {
+	if slices.Contains(types, svc) {
 		return true
 	}
 	for _, family := range lintServiceFamilies {
-		if containsString(family, svc) {
+		if slices.Contains(family, svc) {
 			for _, t := range types {
-				if containsString(family, t) {
+				if slices.Contains(family, t) {
 					return true
 				}
 			}
@@ -215,7 +215,7 @@ func (l *linter) resourceOtherService() {
 			switch svc := lintResourceService(r); {
 			case svc == "":
 				open = true
-			case !containsString(named, svc):
+			case !slices.Contains(named, svc):
 				named = append(named, svc)
 			}
 		}
@@ -224,8 +224,8 @@ func (l *linter) resourceOtherService() {
 		}
 		for _, a := range ls.actions {
 			if a.All || a.PermID || strings.Contains(a.Service, "*") ||
-				containsString(named, strings.ToLower(a.Service)) || // the common case
-				!KnownService(a.Service) || containsString(lintCrossProductServices, strings.ToLower(a.Service)) {
+				slices.Contains(named, strings.ToLower(a.Service)) || // the common case
+				!KnownService(a.Service) || slices.Contains(lintCrossProductServices, strings.ToLower(a.Service)) {
 				continue
 			}
 			types := ResourceServiceTypes(a.Service)
@@ -251,7 +251,7 @@ func (l *linter) resourceUnknownRegion() {
 		ls := &l.stmts[i]
 		for j, r := range ls.resources {
 			if r.All || r.Region == "" || strings.ContainsAny(r.Region, "*$") || KnownRegion(r.Region) ||
-				containsString(lintLegacyRegions, r.Region) {
+				slices.Contains(lintLegacyRegions, r.Region) {
 				continue
 			}
 			hint := ""
@@ -310,7 +310,7 @@ func (l *linter) tagUnsupported() {
 				continue
 			}
 			svc := strings.ToLower(a.Service)
-			if !containsString(services, svc) && ServiceTagAuthorization(svc) == TagUnsupported {
+			if !slices.Contains(services, svc) && ServiceTagAuthorization(svc) == TagUnsupported {
 				services = append(services, svc)
 			}
 		}

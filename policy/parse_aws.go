@@ -2,6 +2,7 @@ package policy
 
 import (
 	"errors"
+	"slices"
 	"strings"
 )
 
@@ -27,7 +28,7 @@ type awsEvidence struct {
 }
 
 func (a *awsEvidence) add(sign string) {
-	if len(a.signs) < 3 && !containsString(a.signs, sign) {
+	if len(a.signs) < 3 && !slices.Contains(a.signs, sign) {
 		a.signs = append(a.signs, sign)
 	}
 }
@@ -37,7 +38,7 @@ func (a *awsEvidence) version(key, v string) {
 	switch {
 	case v == Version:
 		a.camVersion = true
-	case containsString(awsVersions, v):
+	case slices.Contains(awsVersions, v):
 		a.dated = true
 		a.signs = append([]string{quote(key) + ": " + quote(v)}, a.signs...)
 	}
@@ -45,7 +46,7 @@ func (a *awsEvidence) version(key, v string) {
 
 // element notes an element name that CAM does not have.
 func (a *awsEvidence) element(key string) {
-	if containsString(awsOnlyElements, key) || key == "AWS" {
+	if slices.Contains(awsOnlyElements, key) || key == "AWS" {
 		a.add(quote(key))
 	}
 }
@@ -211,13 +212,4 @@ func (s *docScanner) skipKey() error {
 		return err
 	}
 	return s.expect(':', "after a key")
-}
-
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

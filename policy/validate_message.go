@@ -1,6 +1,9 @@
 package policy
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Messages that Validate and Compile share, so that one mistake reads the same
 // whichever of them finds it.
@@ -33,7 +36,7 @@ func versionProblem(v string) string {
 		return ""
 	case v == "":
 		return `missing; want "2.0"`
-	case containsString(awsVersions, v):
+	case slices.Contains(awsVersions, v):
 		return quote(v) + ` is the version of AWS IAM's policy language; CAM policies are "version": "2.0"`
 	}
 	return quote(v) + ` is not supported; want "2.0"`
