@@ -60,6 +60,17 @@ type cAction struct {
 	// are ASCII; leadMask covers them (0 when there are none). A request
 	// name, even ignoring case, can only match when its packed lead agrees.
 	lead, leadMask uint64
+	// svcKey is svc packed by packBytes when it has at most eight bytes
+	// (svcShort): a request service of the same length is the same exactly
+	// when its packed bytes are equal.
+	svcKey   uint64
+	svcShort bool
+	// prefixLead is set for a "text*" API-name pattern whose text is one to
+	// eight ASCII bytes other than NUL; exact holds them packed by packBytes
+	// (leadMask covers them). A request name then starts with the text
+	// exactly when its packed first bytes agree under leadMask.
+	prefixLead bool
+	exact      uint64
 }
 
 // cResource is a compiled resource pattern: All, or the five segments after
@@ -74,6 +85,9 @@ type cResource struct {
 	// them either, unless (with an empty project) its project is not empty.
 	head        string
 	headDecides bool
+	// headPrefix is head followed by the resource path's text when the path
+	// is of the form "text*": a request starting with it matches.
+	headPrefix string
 }
 
 // segmentNames names the segments of cResource.seg and reqParts.seg.
@@ -252,6 +266,9 @@ func compileAction(s string) (cAction, error) {
 	default:
 		ca.anySvc = a.Service == "*"
 		ca.svc = a.Service
+		if len(ca.svc) <= 8 {
+			ca.svcKey, ca.svcShort = packBytes(ca.svc), true
+		}
 		if ca.name, err = compilePattern(a.Name, true); err != nil {
 			return cAction{}, err
 		}
@@ -263,6 +280,9 @@ func compileAction(s string) (cAction, error) {
 		if isASCII(lit) {
 			ca.lead = packLead(lit)
 			ca.leadMask = ^uint64(0) >> (64 - 8*len(lit)) // 0 for an empty lit
+			ca.exact = packBytes(lit)
+			ca.prefixLead = ca.name.isPrefix && len(ca.name.prefix) == len(lit) &&
+				lit != "" && strings.IndexByte(lit, 0) < 0
 		}
 	}
 	return ca, nil
@@ -293,5 +313,8 @@ func compileResource(s string) (cResource, error) {
 	}
 	cr.head = "qcs:" + r.Project + ":" + r.Service + ":" + r.Region + ":" + r.Account + ":"
 	cr.headDecides = decides
+	if p := &cr.seg[4]; p.isPrefix {
+		cr.headPrefix = cr.head + p.prefix
+	}
 	return cr, nil
 }

@@ -30,6 +30,16 @@ type cCond struct {
 	// unverified is set for a key whose spelling Tencent's documentation
 	// does not confirm (KeyBindToken); decisions note it.
 	unverified bool
+	// ip4 is set for ip_equal and ip_not_equal (plain or _if_exist) when
+	// every policy value is an IPv4 block: their numbers, for the common
+	// test of one dotted-quad context address (see cCond.match).
+	ip4 []ip4Block
+}
+
+// ip4Block is an IPv4 block as numbers: an address is in it when
+// addr&mask == net.
+type ip4Block struct {
+	net, mask uint32
 }
 
 // cValue is a condition value parsed once for its operator's type.
@@ -102,10 +112,30 @@ func compileConditions(c Condition, path string) ([]cCond, error) {
 				}
 				cc.vals = append(cc.vals, cv)
 			}
+			cc.ip4 = ip4Blocks(&cc)
 			out = append(out, cc)
 		}
 	}
 	return out, nil
+}
+
+// ip4Blocks returns the blocks of c for the IPv4 shortcut of cCond.match, or
+// nil when c is not a plain ip_equal or ip_not_equal test of IPv4 blocks on a
+// key the request supplies itself.
+func ip4Blocks(c *cCond) []ip4Block {
+	if c.pos != OpIPEqual || c.op.Qualifier != QualifierNone || c.tagBase != "" ||
+		c.unverified || c.key == KeyReadOnlyAction {
+		return nil
+	}
+	out := make([]ip4Block, 0, len(c.vals))
+	for k := range c.vals {
+		v := &c.vals[k]
+		if !v.ip4 {
+			return nil
+		}
+		out = append(out, ip4Block{net: v.ip4Net, mask: v.ip4Mask})
+	}
+	return out
 }
 
 // compileValue parses one policy value for op's type.

@@ -40,7 +40,7 @@ func (d Decision) NearMisses() []NearMiss {
 	}
 	st := evalState{r: d.req}
 	st.p.splitAction(d.req.Action)
-	st.p.lead, st.p.leadSet = packLead(st.p.name), true
+	st.p.setLead()
 	if !st.p.actionOK {
 		return nil
 	}

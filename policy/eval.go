@@ -129,12 +129,12 @@ func (set *policySet) scan(st *evalState, d *Decision, which uint8) (allowed, de
 	if !st.p.actionOK {
 		return false, false
 	}
-	list, wild := set.index.candidatesHashed(st.p.svc, st.p.svcHash, st.p.name)
+	list, wild := set.index.candidatesHashed(st.p.svc, st.p.svcHash, st.p.svcLower, st.p.name)
 	if len(list)+len(wild) == 0 {
 		return false, false
 	}
 	if !st.p.leadSet {
-		st.p.lead, st.p.leadSet = packLead(st.p.name), true
+		st.p.setLead()
 	}
 	limit := uint8(len(d.stmts.refs))
 	if which == setIdentity {
@@ -237,11 +237,22 @@ func (a *cAction) match(p *reqParts) level {
 		return lvNone
 	}
 	lv := lvClean
-	if !a.anySvc && a.svc != svc {
+	if !a.anySvc && (len(a.svc) != len(svc) || (a.svcShort && a.svcKey != p.svcKey) || (!a.svcShort && a.svc != svc)) {
 		if !asciiEqualFold(a.svc, svc) {
 			return lvNone
 		}
 		lv = lvAssumed
+	}
+	if a.prefixLead {
+		// The name's first bytes agree with the text ignoring case (the
+		// lead test above), so it starts with the text ignoring case.
+		if p.exact&a.leadMask == a.exact {
+			return lv
+		}
+		if p.nameASCII() {
+			return lvAssumed
+		}
+		return lvNone
 	}
 	if a.name.literal {
 		if a.name.raw == name {

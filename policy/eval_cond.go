@@ -110,6 +110,23 @@ func (c *cCond) match(st *evalState) level {
 		st.noteUnverified(c.idx)
 	}
 	vals := ctxVals{vals: st.r.Context[c.key]}
+	if c.ip4 != nil && len(vals.vals) == 1 {
+		// The common IP test: one dotted-quad address against IPv4 blocks,
+		// read without the value cache. Anything else takes the general path.
+		if a, ok := ipv4Number(vals.vals[0]); ok {
+			in := false
+			for _, b := range c.ip4 {
+				if a&b.mask == b.net {
+					in = true
+					break
+				}
+			}
+			if in != c.neg {
+				return lvClean
+			}
+			return lvNone
+		}
+	}
 	if len(vals.vals) == 0 && c.tagBase != "" {
 		vals, _ = c.tagContext(st.r.Context)
 	}

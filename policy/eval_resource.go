@@ -87,6 +87,9 @@ func (r *cResource) match(st *evalState) level {
 // decide: when a request with a project could still match an empty one.
 func (r *cResource) matchHead(st *evalState) (level, bool) {
 	res := st.r.Resource
+	if h := r.headPrefix; h != "" && len(res) >= len(h) && res[:len(h)] == h {
+		return lvClean, true
+	}
 	if len(res) < len(r.head) || res[:len(r.head)] != r.head {
 		if !r.headDecides || (r.seg[0].raw == "" && !strings.HasPrefix(res, "qcs::")) {
 			return lvNone, false

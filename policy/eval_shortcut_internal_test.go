@@ -28,12 +28,16 @@ func FuzzEvaluatorShortcuts(f *testing.F) {
 		if want := uint32(b[0])<<24 | uint32(b[1])<<16 | uint32(b[2])<<8 | uint32(b[3]); gotOK != wantOK || (gotOK && got != want) {
 			t.Errorf("ipv4Number(%q) = %#x, %v; parseIPv4: %#x, %v", res, got, gotOK, want, wantOK)
 		}
+		checkIPv4Shortcut(t, res)
+		if got, want := packBytes(req), naivePack(req); got != want {
+			t.Errorf("packBytes(%q) = %#x, want %#x", req, got, want)
+		}
 		if a, err := compileAction(action); err == nil {
 			noLead := a
-			noLead.lead, noLead.leadMask = 0, 0
+			noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort = 0, 0, false, false
 			var p1 reqParts
 			p1.splitAction(req)
-			p1.lead, p1.leadSet = packLead(p1.name), true
+			p1.setLead()
 			p2 := p1
 			if got, want := a.match(&p1), noLead.match(&p2); got != want {
 				t.Errorf("action %q on %q: %v with the lead, %v without", action, req, got, want)
@@ -174,17 +178,86 @@ func TestActionLeadNeverRejectsAMatch(t *testing.T) {
 	for _, ps := range patterns {
 		a := mustAction(t, ps)
 		noLead := a
-		noLead.lead, noLead.leadMask = 0, 0
+		noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort = 0, 0, false, false
 		for _, svc := range []string{"cvm", "CVM", "cos"} {
 			for _, name := range names {
 				var p1 reqParts
 				p1.splitAction(svc + ":" + name)
-				p1.lead, p1.leadSet = packLead(p1.name), true
+				p1.setLead()
 				p2 := p1
 				if got, want := a.match(&p1), noLead.match(&p2); got != want {
 					t.Errorf("%s on %s:%s: %v with the lead, %v without", ps, svc, name, got, want)
 				}
 			}
+		}
+	}
+}
+
+// naivePack is packBytes written plainly.
+func naivePack(s string) uint64 {
+	var v uint64
+	for i := min(len(s), 8) - 1; i >= 0; i-- {
+		v = v<<8 | uint64(s[i])
+	}
+	return v
+}
+
+// ipv4ShortcutConditions are the conditions checkIPv4Shortcut compiles: plain
+// and _if_exist, positive and negated, one block and several.
+var ipv4ShortcutConditions = []Condition{
+	{"ip_equal": {"qcs:ip": Strings("10.0.0.0/8", "172.16.0.0/12")}},
+	{"ip_not_equal": {"qcs:ip": Strings("10.0.0.0/8")}},
+	{"ip_equal_if_exist": {"qcs:ip": Strings("192.0.2.1")}},
+	{"ip_not_equal_if_exist": {"qcs:ip": Strings("0.0.0.0/0", "10.1.2.3/32")}},
+	{"for_any_value:ip_equal": {"qcs:ip": Strings("10.0.0.0/8")}},
+	{"ip_equal": {"qcs:ip": Strings("10.0.0.0/8", "::ffff:10.0.0.0/104")}},
+}
+
+// checkIPv4Shortcut checks the IPv4 shortcut of cCond.match against the
+// general path for the context address v, alone and with a second value.
+func checkIPv4Shortcut(t *testing.T, v string) {
+	t.Helper()
+	for _, cond := range ipv4ShortcutConditions {
+		conds, err := compileConditions(cond, "condition")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &conds[0]
+		slow := *c
+		slow.ip4 = nil
+		for _, vals := range [][]string{{v}, {v, "10.9.9.9"}, nil} {
+			r := Request{Context: map[string][]string{"qcs:ip": vals}}
+			st1, st2 := evalState{r: r}, evalState{r: r}
+			got, want := c.match(&st1), slow.match(&st2)
+			if got != want || st1.n != st2.n {
+				t.Errorf("%v on %q: shortcut %v/%d, general %v/%d", cond, vals, got, st1.n, want, st2.n)
+			}
+		}
+	}
+}
+
+// TestIPv4ConditionShortcut checks the IPv4 shortcut of cCond.match on
+// addresses in and out of the blocks, malformed ones and other forms.
+func TestIPv4ConditionShortcut(t *testing.T) {
+	t.Parallel()
+	for _, v := range []string{"10.1.2.3", "192.0.2.1", "172.16.0.1", "172.32.0.1", "10.1.2.3/32", "010.1.2.3",
+		"::ffff:10.0.0.1", "2001:db8::1", "", "bad", "10.1.2", "255.255.255.255", "0.0.0.0"} {
+		checkIPv4Shortcut(t, v)
+	}
+	conds, err := compileConditions(ipv4ShortcutConditions[0], "condition")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(conds[0].ip4) != 2 {
+		t.Errorf("ip_equal on two IPv4 blocks: %d shortcut blocks, want 2", len(conds[0].ip4))
+	}
+	for _, cond := range ipv4ShortcutConditions[4:] {
+		conds, err := compileConditions(cond, "condition")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if conds[0].ip4 != nil {
+			t.Errorf("%v: shortcut blocks %v, want none", cond, conds[0].ip4)
 		}
 	}
 }

@@ -22,6 +22,7 @@ type stmtIndex struct {
 type serviceSlot struct {
 	hash uint32
 	name string // lowercase
+	key  uint64 // packBytes(name), compared when name has at most 8 bytes
 	si   *serviceIndex
 }
 
@@ -42,9 +43,10 @@ const (
 	fnvPrime  = 16777619
 )
 
-// service returns the statements of service svc, whose serviceHash is h,
+// service returns the statements of service svc, whose serviceHash is h and
+// whose first bytes ASCII-lowercased are lower (packed by packBytes),
 // compared ignoring ASCII case, or nil.
-func (ix *stmtIndex) service(svc string, h uint32) *serviceIndex {
+func (ix *stmtIndex) service(svc string, h uint32, lower uint64) *serviceIndex {
 	if len(ix.services) == 0 {
 		return nil
 	}
@@ -54,8 +56,11 @@ func (ix *stmtIndex) service(svc string, h uint32) *serviceIndex {
 		if sl.si == nil {
 			return nil
 		}
-		if sl.hash == h && asciiEqualFold(sl.name, svc) {
-			return sl.si
+		if sl.hash == h && len(sl.name) == len(svc) {
+			// A name of at most eight bytes is all in the packed key.
+			if len(svc) <= 8 && sl.key == lower || len(svc) > 8 && asciiEqualFold(sl.name, svc) {
+				return sl.si
+			}
 		}
 	}
 }
@@ -77,7 +82,7 @@ func (ix *stmtIndex) setServices(byService map[string]*serviceIndex) {
 		for ix.services[i].si != nil {
 			i = (i + 1) & mask
 		}
-		ix.services[i] = serviceSlot{hash: h, name: name, si: si}
+		ix.services[i] = serviceSlot{hash: h, name: name, key: packBytes(name), si: si}
 	}
 }
 
@@ -152,12 +157,13 @@ func buildIndex(stmts []cStatement) stmtIndex {
 // patterns start with name's first character or with '*', and the wildcard
 // ones. The two lists have no statement in common. It does not allocate.
 func (ix *stmtIndex) candidates(svc, name string) (service, wildcard []int32) {
-	return ix.candidatesHashed(svc, serviceHash(svc), name)
+	return ix.candidatesHashed(svc, serviceHash(svc), lowerPacked(packBytes(svc)), name)
 }
 
-// candidatesHashed is candidates for a service name whose serviceHash is h.
-func (ix *stmtIndex) candidatesHashed(svc string, h uint32, name string) (service, wildcard []int32) {
-	si := ix.service(svc, h)
+// candidatesHashed is candidates for a service name whose serviceHash is h
+// and whose packed lowercase bytes are lower.
+func (ix *stmtIndex) candidatesHashed(svc string, h uint32, lower uint64, name string) (service, wildcard []int32) {
+	si := ix.service(svc, h, lower)
 	if si == nil {
 		return nil, ix.wildcard
 	}

@@ -39,6 +39,10 @@ type Request struct {
 type reqParts struct {
 	svc, name string // action parts; actionOK reports whether the action was well formed
 	lead      uint64 // packLead(name), once leadSet
+	// exact holds the first (up to eight) bytes of name as they are, packed
+	// by packBytes, once leadSet; svcKey those of svc and svcLower those
+	// ASCII-lowercased, once actionOK.
+	exact, svcKey, svcLower uint64
 	// seg holds project, service, region, account and path of a six-segment
 	// resource; resOK reports whether the resource had that form.
 	seg      [5]string
@@ -68,6 +72,8 @@ func (p *reqParts) splitAction(a string) {
 		if c == ':' {
 			if i > 0 && i < len(a)-1 {
 				p.svc, p.name, p.actionOK, p.svcHash = a[:i], a[i+1:], true, h
+				p.svcKey = packBytes(p.svc)
+				p.svcLower = lowerPacked(p.svcKey)
 			}
 			return
 		}
@@ -76,18 +82,41 @@ func (p *reqParts) splitAction(a string) {
 	}
 }
 
+// setLead computes p.lead and p.exact.
+func (p *reqParts) setLead() {
+	p.exact = packBytes(p.name)
+	p.lead = lowerPacked(p.exact)
+	p.leadSet = true
+}
+
+// packBytes packs the first (up to eight) bytes of s into a number, first
+// byte lowest; missing bytes are zero.
+func packBytes(s string) uint64 {
+	// Shorter strings are read as two overlapping halves: the bytes they
+	// share are the same, so or-ing them is exact.
+	switch n := len(s); {
+	case n >= 8:
+		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	case n >= 4:
+		t := s[n-4:]
+		return uint64(uint32(s[0])|uint32(s[1])<<8|uint32(s[2])<<16|uint32(s[3])<<24) |
+			uint64(uint32(t[0])|uint32(t[1])<<8|uint32(t[2])<<16|uint32(t[3])<<24)<<(8*(n-4))
+	case n >= 2:
+		t := s[n-2:]
+		return uint64(uint16(s[0])|uint16(s[1])<<8) | uint64(uint16(t[0])|uint16(t[1])<<8)<<(8*(n-2))
+	case n == 1:
+		return uint64(s[0])
+	}
+	return 0
+}
+
 // packLead packs the first (up to eight) bytes of s, ASCII-lowercased, into
 // a number, first byte lowest; missing bytes are zero.
-func packLead(s string) uint64 {
-	var v uint64
-	if len(s) >= 8 {
-		v = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	} else {
-		for i := len(s) - 1; i >= 0; i-- {
-			v = v<<8 | uint64(s[i])
-		}
-	}
+func packLead(s string) uint64 { return lowerPacked(packBytes(s)) }
+
+// lowerPacked lowercases the ASCII letters of bytes packed by packBytes.
+func lowerPacked(v uint64) uint64 {
 	// Lowercase the bytes 'A'..'Z' all at once: find them with carry-free
 	// additions on the low seven bits of each byte, then add 0x20 to each.
 	const ones = 0x0101010101010101
