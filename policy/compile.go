@@ -71,6 +71,9 @@ type cAction struct {
 	// exactly when its packed first bytes agree under leadMask.
 	prefixLead bool
 	exact      uint64
+	// quick is set when prefixLead and svcShort are, for a named service:
+	// cStatement.matchAction then decides most requests without calling match.
+	quick bool
 }
 
 // cResource is a compiled resource pattern: All, or the five segments after
@@ -283,6 +286,7 @@ func compileAction(s string) (cAction, error) {
 			ca.exact = packBytes(lit)
 			ca.prefixLead = ca.name.isPrefix && len(ca.name.prefix) == len(lit) &&
 				lit != "" && strings.IndexByte(lit, 0) < 0
+			ca.quick = ca.prefixLead && ca.svcShort && !ca.anySvc
 		}
 	}
 	return ca, nil

@@ -40,7 +40,6 @@ func (d Decision) NearMisses() []NearMiss {
 	}
 	st := evalState{r: d.req}
 	st.p.splitAction(d.req.Action)
-	st.p.setLead()
 	if !st.p.actionOK {
 		return nil
 	}

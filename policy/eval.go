@@ -133,9 +133,6 @@ func (set *policySet) scan(st *evalState, d *Decision, which uint8) (allowed, de
 	if len(list)+len(wild) == 0 {
 		return false, false
 	}
-	if !st.p.leadSet {
-		st.p.setLead()
-	}
 	limit := uint8(len(d.stmts.refs))
 	if which == setIdentity {
 		limit = identityAllowSlots
@@ -210,9 +207,21 @@ func (s *cStatement) match(st *evalState) level {
 // is lvAssumed (docs/semantics.md §2, §5.7).
 func (s *cStatement) matchAction(st *evalState) level {
 	best, mark := lvNone, st.n
+	p := &st.p
 	for k := range s.actions {
 		a := &s.actions[k]
-		lv := a.match(&st.p)
+		if a.quick {
+			// The common "svc:Text*" pattern, decided here when it
+			// matches exactly or cannot match even ignoring case.
+			if p.lead&a.leadMask != a.lead {
+				continue
+			}
+			if len(a.svc) == len(p.svc) && a.svcKey == p.svcKey && p.exact&a.leadMask == a.exact {
+				st.n = mark
+				return lvClean
+			}
+		}
+		lv := a.match(p)
 		if lv == lvClean {
 			st.n = mark
 			return lvClean

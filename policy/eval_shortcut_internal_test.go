@@ -34,14 +34,14 @@ func FuzzEvaluatorShortcuts(f *testing.F) {
 		}
 		if a, err := compileAction(action); err == nil {
 			noLead := a
-			noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort = 0, 0, false, false
+			noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort, noLead.quick = 0, 0, false, false, false
 			var p1 reqParts
 			p1.splitAction(req)
-			p1.setLead()
 			p2 := p1
 			if got, want := a.match(&p1), noLead.match(&p2); got != want {
 				t.Errorf("action %q on %q: %v with the lead, %v without", action, req, got, want)
 			}
+			checkQuickAction(t, a, noLead, req)
 		}
 	})
 }
@@ -178,16 +178,16 @@ func TestActionLeadNeverRejectsAMatch(t *testing.T) {
 	for _, ps := range patterns {
 		a := mustAction(t, ps)
 		noLead := a
-		noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort = 0, 0, false, false
+		noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort, noLead.quick = 0, 0, false, false, false
 		for _, svc := range []string{"cvm", "CVM", "cos"} {
 			for _, name := range names {
 				var p1 reqParts
 				p1.splitAction(svc + ":" + name)
-				p1.setLead()
-				p2 := p1
+					p2 := p1
 				if got, want := a.match(&p1), noLead.match(&p2); got != want {
 					t.Errorf("%s on %s:%s: %v with the lead, %v without", ps, svc, name, got, want)
 				}
+				checkQuickAction(t, a, noLead, svc+":"+name)
 			}
 		}
 	}
@@ -258,6 +258,23 @@ func TestIPv4ConditionShortcut(t *testing.T) {
 		}
 		if conds[0].ip4 != nil {
 			t.Errorf("%v: shortcut blocks %v, want none", cond, conds[0].ip4)
+		}
+	}
+}
+
+// checkQuickAction checks cStatement.matchAction's shortcut for action a
+// against the statement of slow, a without its shortcuts, on the request
+// action req, alone and after an action that never matches.
+func checkQuickAction(t *testing.T, a, slow cAction, req string) {
+	t.Helper()
+	never := cAction{raw: "permid/1", permid: true}
+	for _, pair := range [][2][]cAction{{{a}, {slow}}, {{never, a}, {never, slow}}} {
+		fast, plain := cStatement{actions: pair[0]}, cStatement{actions: pair[1]}
+		st1 := evalState{r: Request{Action: req}}
+		st1.p.splitAction(req)
+		st2 := st1
+		if got, want := fast.matchAction(&st1), plain.matchAction(&st2); got != want || st1.n != st2.n {
+			t.Errorf("statement %q on %q: %v/%d with the shortcut, %v/%d without", a.raw, req, got, st1.n, want, st2.n)
 		}
 	}
 }

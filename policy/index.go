@@ -43,28 +43,6 @@ const (
 	fnvPrime  = 16777619
 )
 
-// service returns the statements of service svc, whose serviceHash is h and
-// whose first bytes ASCII-lowercased are lower (packed by packBytes),
-// compared ignoring ASCII case, or nil.
-func (ix *stmtIndex) service(svc string, h uint32, lower uint64) *serviceIndex {
-	if len(ix.services) == 0 {
-		return nil
-	}
-	mask := uint32(len(ix.services) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		sl := &ix.services[i]
-		if sl.si == nil {
-			return nil
-		}
-		if sl.hash == h && len(sl.name) == len(svc) {
-			// A name of at most eight bytes is all in the packed key.
-			if len(svc) <= 8 && sl.key == lower || len(svc) > 8 && asciiEqualFold(sl.name, svc) {
-				return sl.si
-			}
-		}
-	}
-}
-
 // setServices fills the hash table from byService.
 func (ix *stmtIndex) setServices(byService map[string]*serviceIndex) {
 	if len(byService) == 0 {
@@ -163,7 +141,23 @@ func (ix *stmtIndex) candidates(svc, name string) (service, wildcard []int32) {
 // candidatesHashed is candidates for a service name whose serviceHash is h
 // and whose packed lowercase bytes are lower.
 func (ix *stmtIndex) candidatesHashed(svc string, h uint32, lower uint64, name string) (service, wildcard []int32) {
-	si := ix.service(svc, h, lower)
+	// The lookup of service, written out here: this is the evaluator's
+	// hot path.
+	var si *serviceIndex
+	if len(ix.services) > 0 {
+		mask := uint32(len(ix.services) - 1)
+		for i := h & mask; ; i = (i + 1) & mask {
+			sl := &ix.services[i]
+			if sl.si == nil {
+				break
+			}
+			if sl.hash == h && len(sl.name) == len(svc) &&
+				(len(svc) <= 8 && sl.key == lower || len(svc) > 8 && asciiEqualFold(sl.name, svc)) {
+				si = sl.si
+				break
+			}
+		}
+	}
 	if si == nil {
 		return nil, ix.wildcard
 	}

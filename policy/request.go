@@ -38,10 +38,10 @@ type Request struct {
 // reqParts on every call.
 type reqParts struct {
 	svc, name string // action parts; actionOK reports whether the action was well formed
-	lead      uint64 // packLead(name), once leadSet
+	lead      uint64 // packLead(name)
 	// exact holds the first (up to eight) bytes of name as they are, packed
-	// by packBytes, once leadSet; svcKey those of svc and svcLower those
-	// ASCII-lowercased, once actionOK.
+	// by packBytes; svcKey those of svc and svcLower those ASCII-lowercased.
+	// Like lead, they are set when actionOK.
 	exact, svcKey, svcLower uint64
 	// seg holds project, service, region, account and path of a six-segment
 	// resource; resOK reports whether the resource had that form.
@@ -49,7 +49,6 @@ type reqParts struct {
 	svcHash  uint32 // serviceHash(svc), once actionOK
 	actionOK bool
 	ascii    uint8 // whether the action is all ASCII: 0 not yet known, asciiYes or asciiNo
-	leadSet  bool
 	resOK    bool
 	resDone  bool // splitResource has run
 }
@@ -74,19 +73,14 @@ func (p *reqParts) splitAction(a string) {
 				p.svc, p.name, p.actionOK, p.svcHash = a[:i], a[i+1:], true, h
 				p.svcKey = packBytes(p.svc)
 				p.svcLower = lowerPacked(p.svcKey)
+				p.exact = packBytes(p.name)
+				p.lead = lowerPacked(p.exact)
 			}
 			return
 		}
 		h ^= uint32(lowerASCII(c))
 		h *= fnvPrime
 	}
-}
-
-// setLead computes p.lead and p.exact.
-func (p *reqParts) setLead() {
-	p.exact = packBytes(p.name)
-	p.lead = lowerPacked(p.exact)
-	p.leadSet = true
 }
 
 // packBytes packs the first (up to eight) bytes of s into a number, first
