@@ -42,9 +42,12 @@ type cStatement struct {
 	deny        bool
 	actions     []cAction
 	anyResource bool // a trust statement without a resource element
-	resources   []cResource
-	principal   *Principal // nil when the statement has none
-	conds       []cCond
+	// resAll is set when every request resource matches: a resource is "*",
+	// or anyResource.
+	resAll    bool
+	resources []cResource
+	principal *Principal // nil when the statement has none
+	conds     []cCond
 }
 
 // cAction is a compiled action pattern.
@@ -246,7 +249,9 @@ func compileStatement(s *Statement, path string) (cStatement, error) {
 			return cs, errorf(pathIndex(pathField(path, "resource"), i), "%s", errorMessage(err))
 		}
 		cs.resources = append(cs.resources, cr)
+		cs.resAll = cs.resAll || cr.all
 	}
+	cs.resAll = cs.resAll || cs.anyResource
 	conds, err := compileConditions(s.Condition, pathField(path, "condition"))
 	if err != nil {
 		return cs, err

@@ -191,8 +191,10 @@ func (s *cStatement) match(st *evalState) level {
 	if s.principal != nil && !matchPrincipal(s.principal, st.r.Principal) {
 		return lvNone
 	}
-	if lv = min(lv, s.matchResource(st)); lv == lvNone {
-		return lvNone
+	if !s.resAll {
+		if lv = min(lv, s.matchResource(st)); lv == lvNone {
+			return lvNone
+		}
 	}
 	for k := range s.conds {
 		if lv = min(lv, s.conds[k].match(st)); lv == lvNone {

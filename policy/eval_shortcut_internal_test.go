@@ -29,6 +29,12 @@ func FuzzEvaluatorShortcuts(f *testing.F) {
 			t.Errorf("ipv4Number(%q) = %#x, %v; parseIPv4: %#x, %v", res, got, gotOK, want, wantOK)
 		}
 		checkIPv4Shortcut(t, res)
+		var parts reqParts
+		if parts.splitAction(req); parts.actionOK {
+			if h := serviceHash(strings.ToUpper(parts.svc)); parts.svcHash != serviceHash(parts.svc) || (isASCII(parts.svc) && h != parts.svcHash) {
+				t.Errorf("service hash of %q: split %#x, serviceHash %#x, upper case %#x", parts.svc, parts.svcHash, serviceHash(parts.svc), h)
+			}
+		}
 		if got, want := packBytes(req), naivePack(req); got != want {
 			t.Errorf("packBytes(%q) = %#x, want %#x", req, got, want)
 		}
@@ -183,7 +189,7 @@ func TestActionLeadNeverRejectsAMatch(t *testing.T) {
 			for _, name := range names {
 				var p1 reqParts
 				p1.splitAction(svc + ":" + name)
-					p2 := p1
+				p2 := p1
 				if got, want := a.match(&p1), noLead.match(&p2); got != want {
 					t.Errorf("%s on %s:%s: %v with the lead, %v without", ps, svc, name, got, want)
 				}

@@ -51,35 +51,35 @@ func (st *evalState) ip(v string) *ctxIP {
 }
 
 // ipv4Number reads a dotted-quad IPv4 address without leading zeros, as
-// parseIPv4 does, into a number (most significant byte first). It reads an
-// octet at a time with one index into s, which is faster on the evaluator's
-// hot path.
+// parseIPv4 does, into a number (most significant byte first). It is the
+// evaluator's hot path: one pass, one branch per byte in the common case.
 func ipv4Number(s string) (uint32, bool) {
-	var ip uint32
-	i := 0
-	for f := range 4 {
-		if f > 0 {
-			if i >= len(s) || s[i] != '.' {
+	if len(s) < 7 || len(s) > 15 {
+		return 0, false
+	}
+	var ip, n uint32
+	dots, digits := 0, 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '.' {
+			if digits == 0 {
 				return 0, false
 			}
-			i++
+			ip, n, digits = ip<<8|n, 0, 0
+			dots++
+			continue
 		}
-		if i >= len(s) || s[i]-'0' > 9 {
+		d := uint32(c) - '0'
+		if d > 9 || (digits != 0 && n == 0) {
+			return 0, false // not a digit, or a digit after a leading zero
+		}
+		n = n*10 + d
+		digits++
+		if n > 255 {
 			return 0, false
 		}
-		n := uint32(s[i] - '0')
-		i++
-		if n != 0 { // no leading zero: a 0 octet is one digit
-			for end := min(i+2, len(s)); i < end && s[i]-'0' <= 9; i++ {
-				n = n*10 + uint32(s[i]-'0')
-			}
-		}
-		if n > 255 || (i < len(s) && s[i]-'0' <= 9) {
-			return 0, false
-		}
-		ip = ip<<8 | n
 	}
-	return ip, i == len(s)
+	return ip<<8 | n, dots == 3 && digits != 0
 }
 
 // within reports whether every address of ip lies in the block of policy

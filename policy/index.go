@@ -26,21 +26,27 @@ type serviceSlot struct {
 	si   *serviceIndex
 }
 
-// serviceHash is the FNV-1a hash of s with ASCII letters lowercased.
-func serviceHash(s string) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h ^= uint32(lowerASCII(s[i]))
+// serviceHash hashes s ignoring ASCII case, for the statement index.
+func serviceHash(s string) uint32 { return hashLowered(s, lowerPacked(packBytes(s))) }
+
+// hashLowered is serviceHash(s) given lower, the first bytes of s packed by
+// packBytes and ASCII-lowercased. A name of at most eight bytes, as most
+// service names are, is hashed from lower and its length alone; a longer one
+// adds the FNV-1a hash of the rest.
+func hashLowered(s string, lower uint64) uint32 {
+	h := uint64(fnvOffset)
+	for i := 8; i < len(s); i++ {
+		h ^= uint64(lowerASCII(s[i]))
 		h *= fnvPrime
 	}
-	return h
+	x := (lower ^ uint64(len(s))<<59 ^ h) * 0x9e3779b97f4a7c15 // Fibonacci hashing
+	return uint32(x >> 32)
 }
 
-// The 32-bit FNV-1a parameters of serviceHash (reqParts.splitAction computes
-// the same hash while it looks for the colon).
+// The FNV-1a parameters of hashLowered.
 const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
 )
 
 // setServices fills the hash table from byService.

@@ -58,29 +58,23 @@ const (
 	asciiNo
 )
 
-// splitAction splits action into p.svc and p.name without allocating, and
-// hashes the service name for the statement index in the same pass; the
-// resource is split on first use by splitResource.
+// splitAction splits action into p.svc and p.name at the first colon without
+// allocating, packs their first bytes and hashes the service name for the
+// statement index; the resource is split on first use by splitResource.
 func (p *reqParts) splitAction(a string) {
 	if len(a) > 5 && a[:5] == "name/" {
 		a = a[5:]
 	}
-	h := uint32(fnvOffset)
-	for i := 0; i < len(a); i++ {
-		c := a[i]
-		if c == ':' {
-			if i > 0 && i < len(a)-1 {
-				p.svc, p.name, p.actionOK, p.svcHash = a[:i], a[i+1:], true, h
-				p.svcKey = packBytes(p.svc)
-				p.svcLower = lowerPacked(p.svcKey)
-				p.exact = packBytes(p.name)
-				p.lead = lowerPacked(p.exact)
-			}
-			return
-		}
-		h ^= uint32(lowerASCII(c))
-		h *= fnvPrime
+	i := strings.IndexByte(a, ':')
+	if i <= 0 || i == len(a)-1 {
+		return
 	}
+	p.svc, p.name, p.actionOK = a[:i], a[i+1:], true
+	p.svcKey = packBytes(p.svc)
+	p.svcLower = lowerPacked(p.svcKey)
+	p.svcHash = hashLowered(p.svc, p.svcLower)
+	p.exact = packBytes(p.name)
+	p.lead = lowerPacked(p.exact)
 }
 
 // packBytes packs the first (up to eight) bytes of s into a number, first
