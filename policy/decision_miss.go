@@ -108,7 +108,7 @@ func (s *cStatement) explainResource(st *evalState) string {
 		return quote(st.r.Resource) + " matches no resource of the statement"
 	}
 	r := &s.resources[best]
-	msg := segmentNames[bestSeg] + " " + quote(st.p.seg[bestSeg]) + " does not match " + quote(r.seg[bestSeg].raw)
+	msg := segmentNames[bestSeg] + " " + quote(st.p.segment(st.r.Resource, bestSeg)) + " does not match " + quote(r.seg[bestSeg].raw)
 	if len(s.resources) > 1 {
 		msg = "closest is resource[" + strconv.Itoa(best) + "]: " + msg
 	}

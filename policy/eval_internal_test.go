@@ -117,7 +117,7 @@ func TestSplitRequest(t *testing.T) {
 		var p reqParts
 		p.splitAction(r.Action)
 		p.splitResource(r.Resource)
-		if p.svc != tc.svc || p.name != tc.name || p.actionOK != tc.actionOK || p.resOK != tc.resOK || (tc.resOK && p.seg != tc.seg) {
+		if p.svc != tc.svc || p.name != tc.name || p.actionOK != tc.actionOK || p.resOK != tc.resOK || (tc.resOK && segments(&p, r.Resource) != tc.seg) {
 			t.Errorf("split(%q, %q) = %+v", tc.action, tc.resource, p)
 		}
 	}
@@ -226,4 +226,12 @@ func TestEvaluateAllocationsWithAssumptionsAndBoundary(t *testing.T) {
 	if n := testing.AllocsPerRun(100, func() { e.Evaluate(r) }); n != 0 {
 		t.Errorf("Evaluate allocates %.0f times with assumptions and a boundary", n)
 	}
+}
+
+// segments returns the five segments splitResource found.
+func segments(p *reqParts, res string) (out [5]string) {
+	for i := range out {
+		out[i] = p.segment(res, i)
+	}
+	return out
 }

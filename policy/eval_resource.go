@@ -61,19 +61,22 @@ func (r *cResource) match(st *evalState) level {
 	lv := lvClean
 	for i := range r.seg {
 		p := &r.seg[i]
+		if p.raw == "" && i < 4 {
+			continue
+		}
+		s := st.p.segment(st.r.Resource, i)
 		switch {
-		case p.raw == "" && i < 4:
 		case p.literal:
 			// The common cases, compared here without a call.
-			if st.p.seg[i] != p.raw {
+			if s != p.raw {
 				return lvNone
 			}
 		case p.isPrefix:
-			if s := st.p.seg[i]; len(s) < len(p.prefix) || s[:len(p.prefix)] != p.prefix {
+			if len(s) < len(p.prefix) || s[:len(p.prefix)] != p.prefix {
 				return lvNone
 			}
 		default:
-			if lv = min(lv, p.match(st, st.p.seg[i], false)); lv == lvNone {
+			if lv = min(lv, p.match(st, s, false)); lv == lvNone {
 				return lvNone
 			}
 		}
@@ -127,7 +130,7 @@ func (r *cResource) firstMismatch(st *evalState) int {
 			continue
 		}
 		mark := st.n
-		lv := r.seg[i].match(st, st.p.seg[i], false)
+		lv := r.seg[i].match(st, st.p.segment(st.r.Resource, i), false)
 		st.n = mark
 		if lv == lvNone {
 			return i

@@ -83,17 +83,24 @@ const initialCount = 37
 
 // initialSlot maps an API name's first character to a slot: letters ignoring
 // case, digits, and everything else together.
-func initialSlot(c byte) int {
-	switch {
-	case 'a' <= c && c <= 'z':
-		return int(c - 'a')
-	case 'A' <= c && c <= 'Z':
-		return int(c - 'A')
-	case '0' <= c && c <= '9':
-		return 26 + int(c-'0')
+func initialSlot(c byte) int { return int(initialSlots[c]) }
+
+// initialSlots is initialSlot as a table.
+var initialSlots = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case 'a' <= c && c <= 'z':
+			t[c] = uint8(c - 'a')
+		case 'A' <= c && c <= 'Z':
+			t[c] = uint8(c - 'A')
+		case '0' <= c && c <= '9':
+			t[c] = uint8(26 + c - '0')
+		default:
+			t[c] = 36
+		}
 	}
-	return 36
-}
+	return t
+}()
 
 func buildIndex(stmts []cStatement) stmtIndex {
 	var ix stmtIndex

@@ -43,9 +43,10 @@ type reqParts struct {
 	// by packBytes; svcKey those of svc and svcLower those ASCII-lowercased.
 	// Like lead, they are set when actionOK.
 	exact, svcKey, svcLower uint64
-	// seg holds project, service, region, account and path of a six-segment
-	// resource; resOK reports whether the resource had that form.
-	seg      [5]string
+	// segEnd holds where the project, service, region and account of a
+	// six-segment resource end (see segment); resOK reports whether the
+	// resource had that form.
+	segEnd   [4]int32
 	svcHash  uint32 // serviceHash(svc), once actionOK
 	actionOK bool
 	ascii    uint8 // whether the action is all ASCII: 0 not yet known, asciiYes or asciiNo
@@ -70,11 +71,28 @@ func (p *reqParts) splitAction(a string) {
 		return
 	}
 	p.svc, p.name, p.actionOK = a[:i], a[i+1:], true
-	p.svcKey = packBytes(p.svc)
+	if len(a) >= 8 && i <= 8 {
+		// The service's bytes are the first i of the action's first eight.
+		p.svcKey = load8(a) & (^uint64(0) >> (64 - 8*i))
+	} else {
+		p.svcKey = packBytes(p.svc)
+	}
 	p.svcLower = lowerPacked(p.svcKey)
 	p.svcHash = hashLowered(p.svc, p.svcLower)
-	p.exact = packBytes(p.name)
+	if len(p.name) >= 8 {
+		p.exact = load8(p.name)
+	} else {
+		p.exact = packBytes(p.name)
+	}
 	p.lead = lowerPacked(p.exact)
+}
+
+// load8 packs the first eight bytes of s, first byte lowest; s must have
+// eight.
+func load8(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // packBytes packs the first (up to eight) bytes of s into a number, first
@@ -84,8 +102,7 @@ func packBytes(s string) uint64 {
 	// share are the same, so or-ing them is exact.
 	switch n := len(s); {
 	case n >= 8:
-		return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+		return load8(s)
 	case n >= 4:
 		t := s[n-4:]
 		return uint64(uint32(s[0])|uint32(s[1])<<8|uint32(s[2])<<16|uint32(s[3])<<24) |
@@ -137,23 +154,41 @@ func isASCII(s string) bool {
 	return true
 }
 
-// splitResource splits a six-segment resource name into p.seg.
+// splitResource splits a six-segment resource name res: segEnd records where
+// the first four segments end.
 func (p *reqParts) splitResource(res string) {
 	p.resDone = true
-	if len(res) <= 4 || res[:4] != "qcs:" {
+	if len(res) <= 4 || res[:4] != "qcs:" || len(res) > maxInt32 {
 		return
 	}
-	rest := res[4:]
+	at := 4
 	for k := range 4 {
-		i := strings.IndexByte(rest, ':')
+		i := strings.IndexByte(res[at:], ':')
 		if i < 0 {
 			return
 		}
-		p.seg[k], rest = rest[:i], rest[i+1:]
+		at += i
+		p.segEnd[k] = int32(at)
+		at++
 	}
-	p.seg[4] = rest
 	p.resOK = true
 }
+
+// segment returns segment i (0 project, 1 service, 2 region, 3 account, 4
+// resource path) of res, split by splitResource.
+func (p *reqParts) segment(res string, i int) string {
+	start := 4
+	if i > 0 {
+		start = int(p.segEnd[i-1]) + 1
+	}
+	if i == 4 {
+		return res[start:]
+	}
+	return res[start:p.segEnd[i]]
+}
+
+// maxInt32 is the longest resource splitResource splits.
+const maxInt32 = 1<<31 - 1
 
 // policy variables and the context keys they read.
 const (
