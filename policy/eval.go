@@ -110,7 +110,9 @@ func (e *Evaluator) decide(st *evalState, d *Decision) {
 	switch {
 	case idDeny || bDeny:
 		d.outcome = OutcomeExplicitDeny
-		d.dropAllowAssumptions(st)
+		if st.rec != nil || d.allowKept != 0 || d.lostAllow != 0 {
+			d.dropAllowAssumptions(st)
+		}
 	case idAllow && (e.boundary == nil || bAllow):
 		d.outcome = OutcomeAllow
 	case idAllow:
@@ -191,7 +193,20 @@ func (s *cStatement) match(st *evalState) level {
 	if s.principal != nil && !matchPrincipal(s.principal, st.r.Principal) {
 		return lvNone
 	}
-	if !s.resAll {
+	switch {
+	case s.resAll:
+	case len(s.resources) == 1:
+		// matchResource for one resource: only an assumed match keeps
+		// the assumptions made while matching it.
+		mark := st.n
+		rl := s.resources[0].match(st)
+		if rl != lvAssumed {
+			st.n = mark
+		}
+		if lv = min(lv, rl); lv == lvNone {
+			return lvNone
+		}
+	default:
 		if lv = min(lv, s.matchResource(st)); lv == lvNone {
 			return lvNone
 		}

@@ -47,6 +47,9 @@ func (r *cResource) match(st *evalState) level {
 	if r.all {
 		return lvClean
 	}
+	if h := r.headPrefix; h != "" && len(st.r.Resource) >= len(h) && st.r.Resource[:len(h)] == h {
+		return lvClean // the common case, decided without a call
+	}
 	if r.head != "" {
 		if lv, ok := r.matchHead(st); ok {
 			return lv
@@ -90,9 +93,6 @@ func (r *cResource) match(st *evalState) level {
 // decide: when a request with a project could still match an empty one.
 func (r *cResource) matchHead(st *evalState) (level, bool) {
 	res := st.r.Resource
-	if h := r.headPrefix; h != "" && len(res) >= len(h) && res[:len(h)] == h {
-		return lvClean, true
-	}
 	if len(res) < len(r.head) || res[:len(r.head)] != r.head {
 		if !r.headDecides || (r.seg[0].raw == "" && !strings.HasPrefix(res, "qcs::")) {
 			return lvNone, false
