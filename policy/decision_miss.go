@@ -44,12 +44,7 @@ func (d Decision) NearMisses() []NearMiss {
 		return nil
 	}
 	var out []NearMiss
-	cur := newCursor(set.index.candidates(st.p.svc, st.p.name))
-	for {
-		i, ok := cur.next()
-		if !ok {
-			break
-		}
+	for _, i := range set.index.lookup(&st.p) {
 		s := &set.stmts[i]
 		if s.deny {
 			continue

@@ -131,26 +131,11 @@ func (set *policySet) scan(st *evalState, d *Decision, which uint8) (allowed, de
 	if !st.p.actionOK {
 		return false, false
 	}
-	list, wild := set.index.candidatesHashed(st.p.svc, st.p.svcHash, st.p.svcLower, st.p.name)
-	if len(list)+len(wild) == 0 {
-		return false, false
-	}
 	limit := uint8(len(d.stmts.refs))
 	if which == setIdentity {
 		limit = identityAllowSlots
 	}
-	// The union of the two disjoint sorted lists in increasing order, walked
-	// with local slices: a cursor struct built from just-spilled registers
-	// stalls store forwarding, which costs more than the rest of a one-statement
-	// scan.
-	a, b := list, wild
-	for len(a)+len(b) > 0 {
-		var i int32
-		if len(b) == 0 || (len(a) > 0 && a[0] < b[0]) {
-			i, a = a[0], a[1:]
-		} else {
-			i, b = b[0], b[1:]
-		}
+	for _, i := range set.index.lookup(&st.p) {
 		s := &set.stmts[i]
 		if !s.deny && st.denied {
 			continue // an allow cannot change an explicit deny

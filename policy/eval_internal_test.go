@@ -135,12 +135,7 @@ func TestIndexCandidates(t *testing.T) {
 	}
 	ix := buildIndex(stmts)
 	collect := func(svc, name string) []int32 {
-		cur := newCursor(ix.candidates(svc, name))
-		var out []int32
-		for i, ok := cur.next(); ok; i, ok = cur.next() {
-			out = append(out, i)
-		}
-		return out
+		return ix.candidates(svc, name)
 	}
 	for _, tc := range []struct {
 		svc, name string

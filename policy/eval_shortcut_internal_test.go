@@ -30,7 +30,19 @@ func FuzzEvaluatorShortcuts(f *testing.F) {
 		}
 		checkIPv4Shortcut(t, res)
 		var parts reqParts
-		if parts.splitAction(req); parts.actionOK {
+		parts.splitAction(req)
+		a := req
+		if len(a) > len("name/") {
+			a = strings.TrimPrefix(a, "name/")
+		}
+		svc, name, found := strings.Cut(a, ":")
+		if ok := found && svc != "" && name != ""; ok != parts.actionOK || (ok && (svc != parts.svc || name != parts.name)) {
+			t.Errorf("splitAction(%q) = %q, %q, %v; want %q, %q, %v", req, parts.svc, parts.name, parts.actionOK, svc, name, ok)
+		}
+		if parts.actionOK && (parts.svcKey != naivePack(parts.svc) || parts.exact != naivePack(parts.name)) {
+			t.Errorf("splitAction(%q): packed %#x, %#x; want %#x, %#x", req, parts.svcKey, parts.exact, naivePack(parts.svc), naivePack(parts.name))
+		}
+		if parts.actionOK {
 			if h := serviceHash(strings.ToUpper(parts.svc)); parts.svcHash != serviceHash(parts.svc) || (isASCII(parts.svc) && h != parts.svcHash) {
 				t.Errorf("service hash of %q: split %#x, serviceHash %#x, upper case %#x", parts.svc, parts.svcHash, serviceHash(parts.svc), h)
 			}

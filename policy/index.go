@@ -7,7 +7,8 @@ import "strings"
 // the lowercase first character of each of its API-name patterns, or under
 // star when the pattern starts with '*'; a request finds the statements that
 // could match it even ignoring case. Statements with an action that matches
-// every service ("*", "*:*", "*:Describe*") are listed in wildcard.
+// every service ("*", "*:*", "*:Describe*") are listed in wildcard, and in
+// each of a service's lists too, so that a request scans one list.
 // Statements whose only actions are permid/ entries match no API and are not
 // listed. Every list is in statement order, so decisions name statements in
 // document order.
@@ -34,12 +35,21 @@ func serviceHash(s string) uint32 { return hashLowered(s, lowerPacked(packBytes(
 // service names are, is hashed from lower and its length alone; a longer one
 // adds the FNV-1a hash of the rest.
 func hashLowered(s string, lower uint64) uint32 {
+	if len(s) <= 8 {
+		return mixLowered(lower, len(s))
+	}
 	h := uint64(fnvOffset)
 	for i := 8; i < len(s); i++ {
 		h ^= uint64(lowerASCII(s[i]))
 		h *= fnvPrime
 	}
-	x := (lower ^ uint64(len(s))<<59 ^ h) * 0x9e3779b97f4a7c15 // Fibonacci hashing
+	return mixLowered(lower^h, len(s))
+}
+
+// mixLowered is hashLowered of a name of n bytes whose packed lowercase
+// bytes (with, past eight, the hash of the rest) are lower.
+func mixLowered(lower uint64, n int) uint32 {
+	x := (lower ^ uint64(n)<<59 ^ fnvOffset) * 0x9e3779b97f4a7c15 // Fibonacci hashing
 	return uint32(x >> 32)
 }
 
@@ -72,7 +82,7 @@ func (ix *stmtIndex) setServices(byService map[string]*serviceIndex) {
 
 // serviceIndex lists one service's statements by the first character of
 // their API-name patterns. Once built, each non-empty first list also holds
-// the star statements.
+// the star statements, and every list the wildcard ones.
 type serviceIndex struct {
 	star  []int32
 	first [initialCount][]int32
@@ -137,97 +147,73 @@ func buildIndex(stmts []cStatement) stmtIndex {
 		}
 	}
 	for _, si := range byService {
-		si.mergeStar()
+		si.mergeStar(ix.wildcard)
 	}
 	ix.setServices(byService)
 	return ix
 }
 
-// candidates returns the statement lists to scan for a request action
-// svc:name (as the request wrote it): the service's statements whose API-name
-// patterns start with name's first character or with '*', and the wildcard
-// ones. The two lists have no statement in common. It does not allocate.
-func (ix *stmtIndex) candidates(svc, name string) (service, wildcard []int32) {
-	return ix.candidatesHashed(svc, serviceHash(svc), lowerPacked(packBytes(svc)), name)
+// candidates returns the statements to scan for a request action svc:name
+// (as the request wrote it), in order: the service's statements whose
+// API-name patterns start with name's first character or with '*', and the
+// wildcard ones. It does not allocate.
+func (ix *stmtIndex) candidates(svc, name string) []int32 {
+	var p reqParts
+	p.svc, p.name = svc, name
+	p.svcLower = lowerPacked(packBytes(svc))
+	p.svcHash = hashLowered(svc, p.svcLower)
+	return ix.lookup(&p)
 }
 
-// candidatesHashed is candidates for a service name whose serviceHash is h
-// and whose packed lowercase bytes are lower.
-func (ix *stmtIndex) candidatesHashed(svc string, h uint32, lower uint64, name string) (service, wildcard []int32) {
-	// The lookup of service, written out here: this is the evaluator's
-	// hot path.
-	var si *serviceIndex
+// lookup is candidates for the action split into p.
+func (ix *stmtIndex) lookup(p *reqParts) []int32 {
 	if len(ix.services) > 0 {
-		mask := uint32(len(ix.services) - 1)
+		h, mask := p.svcHash, uint32(len(ix.services)-1)
 		for i := h & mask; ; i = (i + 1) & mask {
 			sl := &ix.services[i]
 			if sl.si == nil {
 				break
 			}
-			if sl.hash == h && len(sl.name) == len(svc) &&
-				(len(svc) <= 8 && sl.key == lower || len(svc) > 8 && asciiEqualFold(sl.name, svc)) {
-				si = sl.si
-				break
+			// A name of at most eight bytes is all in the packed key.
+			if sl.hash == h && len(sl.name) == len(p.svc) &&
+				(len(p.svc) <= 8 && sl.key == p.svcLower || len(p.svc) > 8 && asciiEqualFold(sl.name, p.svc)) {
+				if p.name != "" {
+					if l := sl.si.first[initialSlot(p.name[0])]; l != nil {
+						return l
+					}
+				}
+				return sl.si.star
 			}
 		}
 	}
-	if si == nil {
-		return nil, ix.wildcard
-	}
-	if name != "" {
-		if l := si.first[initialSlot(name[0])]; l != nil {
-			return l, ix.wildcard
-		}
-	}
-	return si.star, ix.wildcard
+	return ix.wildcard
 }
 
-// mergeStar adds si.star to every non-empty si.first list, so that a request
-// scans one list of its service.
-func (si *serviceIndex) mergeStar() {
-	if len(si.star) == 0 {
-		return
+// merge returns the union of the sorted statement lists a and b, in order.
+func merge(a, b []int32) []int32 {
+	out := make([]int32, 0, len(a)+len(b))
+	for len(a)+len(b) > 0 {
+		var i int32
+		switch {
+		case len(b) == 0 || (len(a) > 0 && a[0] < b[0]):
+			i, a = a[0], a[1:]
+		case len(a) == 0 || b[0] < a[0]:
+			i, b = b[0], b[1:]
+		default: // the same statement in both
+			i, a, b = a[0], a[1:], b[1:]
+		}
+		out = append(out, i)
 	}
+	return out
+}
+
+// mergeStar adds si.star to every non-empty si.first list, and then wildcard
+// to every list, so that a request scans one list.
+func (si *serviceIndex) mergeStar(wildcard []int32) {
 	for k, l := range si.first {
-		if len(l) == 0 {
-			continue
+		if len(l) > 0 {
+			si.first[k] = merge(merge(l, si.star), wildcard)
 		}
-		merged := make([]int32, 0, len(l)+len(si.star))
-		a, b := l, si.star
-		for len(a)+len(b) > 0 {
-			var i int32
-			switch {
-			case len(b) == 0 || (len(a) > 0 && a[0] < b[0]):
-				i, a = a[0], a[1:]
-			case len(a) == 0 || b[0] < a[0]:
-				i, b = b[0], b[1:]
-			default: // the same statement in both
-				i, a, b = a[0], a[1:], b[1:]
-			}
-			merged = append(merged, i)
-		}
-		si.first[k] = merged
 	}
-}
-
-// cursor walks the union of two disjoint sorted statement lists in
-// increasing order.
-type cursor struct {
-	a, b []int32
-}
-
-func newCursor(a, b []int32) cursor { return cursor{a: a, b: b} }
-
-// next returns the next statement index, or false when the lists are done.
-func (m *cursor) next() (int32, bool) {
-	var i int32
-	switch {
-	case len(m.a) > 0 && (len(m.b) == 0 || m.a[0] < m.b[0]):
-		i, m.a = m.a[0], m.a[1:]
-	case len(m.b) > 0:
-		i, m.b = m.b[0], m.b[1:]
-	default:
-		return 0, false
-	}
-	return i, true
+	si.star = merge(si.star, wildcard)
 }

@@ -1,6 +1,9 @@
 package policy
 
-import "strings"
+import (
+	"math/bits"
+	"strings"
+)
 
 // Request is one call to decide: an action on a resource, with the request
 // context CAM would supply and, for trust policies, the calling principal.
@@ -66,19 +69,36 @@ func (p *reqParts) splitAction(a string) {
 	if len(a) > 5 && a[:5] == "name/" {
 		a = a[5:]
 	}
-	i := strings.IndexByte(a, ':')
+	var i int
+	var head uint64
+	if len(a) >= 8 {
+		// Look for the colon in the first eight bytes all at once: the
+		// lowest byte flagged is the first zero byte of x, and so the first
+		// colon (flags above it may be false).
+		head = load8(a)
+		x := head ^ (':' * ones64)
+		if z := (x - ones64) &^ x & high64; z != 0 {
+			i = bits.TrailingZeros64(z) / 8
+		} else if i = strings.IndexByte(a[8:], ':'); i >= 0 {
+			i += 8
+		}
+	} else {
+		i = strings.IndexByte(a, ':')
+	}
 	if i <= 0 || i == len(a)-1 {
 		return
 	}
 	p.svc, p.name, p.actionOK = a[:i], a[i+1:], true
-	if len(a) >= 8 && i <= 8 {
-		// The service's bytes are the first i of the action's first eight.
-		p.svcKey = load8(a) & (^uint64(0) >> (64 - 8*i))
+	if i <= 8 && len(a) >= 8 {
+		// The service is the first i of the eight bytes read.
+		p.svcKey = head & (^uint64(0) >> (64 - 8*i))
+		p.svcLower = lowerPacked(p.svcKey)
+		p.svcHash = mixLowered(p.svcLower, i)
 	} else {
 		p.svcKey = packBytes(p.svc)
+		p.svcLower = lowerPacked(p.svcKey)
+		p.svcHash = hashLowered(p.svc, p.svcLower)
 	}
-	p.svcLower = lowerPacked(p.svcKey)
-	p.svcHash = hashLowered(p.svc, p.svcLower)
 	if len(p.name) >= 8 {
 		p.exact = load8(p.name)
 	} else {
@@ -86,6 +106,12 @@ func (p *reqParts) splitAction(a string) {
 	}
 	p.lead = lowerPacked(p.exact)
 }
+
+// Bytes packed in a uint64, for byte-parallel tests.
+const (
+	ones64 = 0x0101010101010101
+	high64 = 0x8080808080808080
+)
 
 // load8 packs the first eight bytes of s, first byte lowest; s must have
 // eight.
