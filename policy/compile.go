@@ -48,6 +48,20 @@ type cStatement struct {
 	resources []cResource
 	principal *Principal // nil when the statement has none
 	conds     []cCond
+	// quick holds the actions' quick tests when every action has one
+	// (cAction.quick): cStatement.match tries them before matchAction.
+	quick []quickAction
+}
+
+// quickAction is the quick test of a "svc:Text*" action with a service of at
+// most eight bytes and ASCII text: a request name can match only when its
+// packed lead agrees under mask, and matches exactly when the service's
+// packed bytes and length and the name's exact first bytes agree too, and
+// the name goes on with rest (the text past its first eight bytes).
+type quickAction struct {
+	lead, mask, exact, svcKey uint64
+	svcLen                    int
+	rest                      string
 }
 
 // cAction is a compiled action pattern.
@@ -225,6 +239,7 @@ func compileStatement(s *Statement, path string) (cStatement, error) {
 		}
 		cs.actions = append(cs.actions, ca)
 	}
+	cs.quick = quickActions(cs.actions)
 	if s.Principal != nil {
 		if s.Principal.Empty() {
 			return cs, errorf(pathField(path, "principal"), "%s", msgPrincipalNobody)
@@ -258,6 +273,26 @@ func compileStatement(s *Statement, path string) (cStatement, error) {
 	}
 	cs.conds = conds
 	return cs, nil
+}
+
+// quickActions returns the quick tests of actions, or nil unless every action
+// has one.
+func quickActions(actions []cAction) []quickAction {
+	out := make([]quickAction, 0, len(actions))
+	for k := range actions {
+		a := &actions[k]
+		q := quickAction{lead: a.lead, mask: a.leadMask, exact: a.exact, svcKey: a.svcKey, svcLen: len(a.svc)}
+		switch text := a.name.prefix; {
+		case a.quick:
+		case a.svcShort && !a.anySvc && a.name.isPrefix && len(text) > 8 && a.leadMask == ^uint64(0) &&
+			strings.IndexByte(text[:8], 0) < 0:
+			q.rest = text[8:] // the lead, all ASCII, is the text's first eight bytes
+		default:
+			return nil
+		}
+		out = append(out, q)
+	}
+	return out
 }
 
 func compileAction(s string) (cAction, error) {

@@ -171,7 +171,27 @@ func (set *policySet) scan(st *evalState, d *Decision, which uint8) (allowed, de
 // match matches the whole statement: action, principal, resource and every
 // condition (docs/semantics.md §5.5).
 func (s *cStatement) match(st *evalState) level {
-	lv := s.matchAction(st)
+	lv := lvNone
+	if s.quick != nil {
+		// Every action is "svc:Text*": most requests are decided by the
+		// packed tests; the others by matchAction.
+		p := &st.p
+		for k := range s.quick {
+			q := &s.quick[k]
+			if p.lead&q.mask != q.lead {
+				continue // cannot match, even ignoring case
+			}
+			if q.svcLen == len(p.svc) && q.svcKey == p.svcKey && p.exact&q.mask == q.exact &&
+				(q.rest == "" || len(p.name) >= 8+len(q.rest) && p.name[8:8+len(q.rest)] == q.rest) {
+				lv = lvClean
+			} else {
+				lv = s.matchAction(st)
+			}
+			break
+		}
+	} else {
+		lv = s.matchAction(st)
+	}
 	if lv == lvNone {
 		return lvNone
 	}

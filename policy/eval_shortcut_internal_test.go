@@ -189,7 +189,8 @@ func TestPackLead(t *testing.T) {
 func TestActionLeadNeverRejectsAMatch(t *testing.T) {
 	t.Parallel()
 	patterns := []string{"cvm:Describe*", "cvm:DescribeInstances", "cvm:*Instances", "cvm:Run*", "CVM:runinstances",
-		"cos:Get*Object", "cos:GetObject", "cvm:Ab", "cvm:DescribeInstancesStatus", "cvm:Kill", "cvm:Sto*", "cvm:A*B"}
+		"cos:Get*Object", "cos:GetObject", "cvm:Ab", "cvm:DescribeInstancesStatus", "cvm:Kill", "cvm:Sto*", "cvm:A*B",
+		"cvm:DescribeInstance*", "cvm:Terminate*", "cvm:describeinstances*"}
 	names := []string{"DescribeInstances", "describeinstances", "DESCRIBEINSTANCES", "Describe", "Describ", "RunInstances",
 		"runInstances", "GetBucketObject", "getobject", "Ab", "ab", "A", "Kill", "kill", "\u212aill", "\u00e9tat", "\u00c9tatX",
 		"DescribeInstancesStatus", "describeinstancesstatu", "\u017fto", "STOP", "aXb", ""}
@@ -286,13 +287,28 @@ func TestIPv4ConditionShortcut(t *testing.T) {
 func checkQuickAction(t *testing.T, a, slow cAction, req string) {
 	t.Helper()
 	never := cAction{raw: "permid/1", permid: true}
-	for _, pair := range [][2][]cAction{{{a}, {slow}}, {{never, a}, {never, slow}}} {
+	other, err := compileAction("cvm:Zzzzzzzzzz*") // a quick action that rarely matches
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherSlow := other
+	otherSlow.quick = false
+	for _, pair := range [][2][]cAction{{{a}, {slow}}, {{never, a}, {never, slow}}, {{other, a}, {otherSlow, slow}}} {
 		fast, plain := cStatement{actions: pair[0]}, cStatement{actions: pair[1]}
 		st1 := evalState{r: Request{Action: req}}
 		st1.p.splitAction(req)
 		st2 := st1
 		if got, want := fast.matchAction(&st1), plain.matchAction(&st2); got != want || st1.n != st2.n {
 			t.Errorf("statement %q on %q: %v/%d with the shortcut, %v/%d without", a.raw, req, got, st1.n, want, st2.n)
+		}
+		// The statement-level quick tests, when every action has one.
+		quick := cStatement{actions: pair[0], quick: quickActions(pair[0]), resAll: true}
+		whole := cStatement{actions: pair[1], resAll: true}
+		st1, st2 = evalState{r: Request{Action: req}}, evalState{r: Request{Action: req}}
+		st1.p.splitAction(req)
+		st2.p.splitAction(req)
+		if got, want := quick.match(&st1), whole.match(&st2); got != want || st1.n != st2.n {
+			t.Errorf("statement %q (quick %v) on %q: %v/%d with quick tests, %v/%d without", a.raw, quick.quick != nil, req, got, st1.n, want, st2.n)
 		}
 	}
 }
