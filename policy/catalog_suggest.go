@@ -5,43 +5,58 @@ package policy
 // suggestDistance is the optimal-string-alignment distance between a and b,
 // ignoring ASCII case: insertions, deletions, substitutions and transpositions
 // of adjacent characters each cost 1 ("StopInstnaces" is 1 from
-// "StopInstances"). It gives up and returns limit+1 as soon as the distance must
-// exceed limit, so comparing against thousands of names stays cheap.
+// "StopInstances"). It returns limit+1 for any distance above limit, and so
+// computes only the cells of the table within limit of its diagonal (a cell
+// farther off is at least that far) and gives up as soon as a row is all
+// above limit: comparing against thousands of names stays cheap.
 func suggestDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	if len(b) > 127 || len(a) > 127 {
+	if len(b) > 127 || len(a) > 127 || limit > 127 {
 		return limit + 1
 	}
-	var rows [3][128]int
+	// Cells hold min(distance, far); far stands for "above limit".
+	far := uint8(limit + 1)
+	clamp := func(v int) uint8 { return uint8(min(v, limit+1)) }
+	var rows [3][128]uint8
 	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
 	for j := 0; j <= len(b); j++ {
-		prev[j] = j
+		prev[j] = clamp(j)
 	}
 	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		best := cur[0]
+		lo, hi := max(1, i-limit), min(len(b), i+limit)
+		// The cells the band reads but does not compute: left of it in this
+		// row, and right of the previous row's band.
+		if lo == 1 {
+			cur[0] = clamp(i)
+		} else {
+			cur[lo-1] = far
+		}
+		if i+limit <= len(b) {
+			prev[i+limit] = far
+		}
+		best := cur[lo-1]
 		ai := lowerASCII(a[i-1])
-		for j := 1; j <= len(b); j++ {
+		for j := lo; j <= hi; j++ {
 			bj := lowerASCII(b[j-1])
-			cost := 1
+			cost := uint8(1)
 			if ai == bj {
 				cost = 0
 			}
-			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			v := min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost, far)
 			if i > 1 && j > 1 && ai == lowerASCII(b[j-2]) && lowerASCII(a[i-2]) == bj {
 				v = min(v, prev2[j-2]+1)
 			}
 			cur[j] = v
 			best = min(best, v)
 		}
-		if best > limit {
+		if best >= far {
 			return limit + 1
 		}
 		prev2, prev, cur = prev, cur, prev2
 	}
-	return prev[len(b)]
+	return int(prev[len(b)])
 }
 
 // suggestLimit is the largest edit distance at which a name of length n still
@@ -66,7 +81,18 @@ func suggestLimit(n int) int {
 func nearest(s string, candidates []string) (string, bool) {
 	limit := suggestLimit(len(s))
 	best, bestD, bestAnagram := "", limit+1, false
+	var bag letterBag
+	bag.add(s)
 	for _, c := range candidates {
+		if d := len(c) - len(s); d > limit || -d > limit {
+			continue
+		}
+		// Each edit changes the letter counts by at most two: a candidate
+		// whose counts differ by more than twice the limit is too far, and is
+		// ruled out without the table.
+		if bag.difference(c) > 2*min(limit, bestD) {
+			continue
+		}
 		d := suggestDistance(s, c, min(limit, bestD))
 		if d == 0 || d > limit {
 			continue
@@ -95,4 +121,35 @@ func sameLetters(a, b string) bool {
 		}
 	}
 	return true
+}
+
+// letterBag counts the bytes of a name, ignoring ASCII case; bytes that agree
+// in their low six bits share a count, which only makes difference smaller.
+type letterBag struct {
+	count [64]int32
+	n     int
+}
+
+func (b *letterBag) add(s string) {
+	for i := 0; i < len(s); i++ {
+		b.count[lowerASCII(s[i])&63]++
+	}
+	b.n += len(s)
+}
+
+// difference returns the sum over bytes of how much their counts in b and in
+// s differ: at most twice the edit distance between b's name and s.
+func (b *letterBag) difference(s string) int {
+	count := b.count
+	diff := b.n
+	for i := 0; i < len(s); i++ {
+		k := lowerASCII(s[i]) & 63
+		if count[k] > 0 {
+			diff--
+		} else {
+			diff++
+		}
+		count[k]--
+	}
+	return diff
 }
