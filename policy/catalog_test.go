@@ -152,3 +152,16 @@ func BenchmarkKnownAction(b *testing.B) {
 		_, _ = policy.KnownAction("cvm", "DescribeInstances")
 	}
 }
+
+// BenchmarkSuggestAction times a nearest-name search: a slip of a real name,
+// a name close to none, and an unknown service.
+func BenchmarkSuggestAction(b *testing.B) {
+	for _, a := range []string{"cvm:StopInstnaces", "cvm:DescribeThing7", "cmv:StartInstances"} {
+		b.Run(a, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				policy.SuggestAction(a)
+			}
+		})
+	}
+}
