@@ -110,7 +110,7 @@ type cResource struct {
 	headPrefix string
 }
 
-// segmentNames names the segments of cResource.seg and reqParts.seg.
+// segmentNames names the segments of cResource.seg and reqParts.segment.
 var segmentNames = [5]string{"project", "service", "region", "account", "resource path"}
 
 // Compile compiles identity policies (the policies attached to a user directly
