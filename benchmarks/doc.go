@@ -11,4 +11,9 @@
 //	cd benchmarks && go test -bench . -benchmem -run '^$'
 //
 // and check that both engines agree with go test ./... in this directory.
+//
+// Each size's engines are built, and the garbage of building them collected,
+// only when a benchmark of that size runs. On a shared machine the figures
+// move with the load: compare the medians of several runs (-count 10), which
+// for the two engines see the same load, rather than single figures.
 package benchmarks
