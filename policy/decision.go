@@ -243,8 +243,9 @@ func (d Decision) Assumptions() []Assumption {
 	}
 	var log assumeLog
 	var st evalState
-	st.r, st.rec = d.req, &log
+	var pend pending
 	again := Decision{ev: d.ev, req: d.req}
+	st.r, st.pend, st.rec = &again.req, &pend, &log
 	d.ev.decide(&st, &again)
 	out := make([]Assumption, log.nassume)
 	for i := range out {
@@ -263,26 +264,28 @@ func (d Decision) AssumptionsTruncated() bool { return d.lost > 0 }
 
 // commit records the assumptions and notes of the statement just matched.
 func (d *Decision) commit(st *evalState, ref stmtRef) {
-	for k := 0; k < min(st.n, len(st.scratch)); k++ {
-		d.addAssumption(st, st.scratch[k], ref)
+	pend, rec := st.pend, st.rec
+	for k := 0; k < min(st.n, len(pend.scratch)); k++ {
+		d.addAssumption(rec, pend.scratch[k], ref)
 	}
-	d.addLost(st, st.n-len(st.scratch), ref)
+	d.addLost(rec, st.n-len(pend.scratch), ref)
 	d.commitNotes(st, ref)
 }
 
 // commitNotes records the bad-context-value notes of the statement just matched.
 func (d *Decision) commitNotes(st *evalState, ref stmtRef) {
-	for k := 0; k < min(st.nnotes, len(st.notes)); k++ {
-		d.addAssumption(st, st.notes[k], ref)
+	pend, rec := st.pend, st.rec
+	for k := 0; k < min(st.nnotes, len(pend.notes)); k++ {
+		d.addAssumption(rec, pend.notes[k], ref)
 	}
-	d.addLost(st, st.nnotes-len(st.notes), ref)
+	d.addLost(rec, st.nnotes-len(pend.notes), ref)
 }
 
 // addAssumption counts a, made by statement ref, as assumeLog.add stores it,
-// and stores it in st.rec when Assumptions is recording.
-func (d *Decision) addAssumption(st *evalState, a assumption, ref stmtRef) {
-	if st.rec != nil {
-		st.rec.add(d.ev, a, ref)
+// and stores it in rec when Assumptions is recording (rec is not nil).
+func (d *Decision) addAssumption(rec *assumeLog, a assumption, ref stmtRef) {
+	if rec != nil {
+		rec.add(d.ev, a, ref)
 	}
 	deny := d.ev.statement(ref).deny
 	switch {
@@ -304,12 +307,12 @@ func (d *Decision) addAssumption(st *evalState, a assumption, ref stmtRef) {
 }
 
 // addLost counts n assumptions of statement ref that did not fit.
-func (d *Decision) addLost(st *evalState, n int, ref stmtRef) {
+func (d *Decision) addLost(rec *assumeLog, n int, ref stmtRef) {
 	if n <= 0 {
 		return
 	}
-	if st.rec != nil {
-		st.rec.addLost(d.ev, n, ref)
+	if rec != nil {
+		rec.addLost(d.ev, n, ref)
 	}
 	d.lost += int32(n)
 	if !d.ev.statement(ref).deny {

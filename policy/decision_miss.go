@@ -38,7 +38,7 @@ func (d Decision) NearMisses() []NearMiss {
 	if d.boundaryDenied {
 		set, which = d.ev.boundary, setBoundary
 	}
-	st := evalState{r: d.req}
+	st := evalState{r: &d.req, pend: new(pending)}
 	st.p.splitAction(d.req.Action)
 	if !st.p.actionOK {
 		return nil

@@ -16,15 +16,13 @@ const (
 // evalState is the per-request scratch space of one Evaluate call. It lives on
 // the stack.
 type evalState struct {
-	r Request
+	// r is the request: the Decision's own copy.
+	r *Request
 	p reqParts
-	// scratch holds the assumptions of the statement being matched; n may
-	// exceed len(scratch) when more were made than fit.
-	scratch [3]assumption
-	n       int
-	// notes holds bad-context-value notes of the statement being matched;
-	// they are not rolled back with the assumptions.
-	notes  [1]assumption
+	// pend holds the assumptions and notes of the statement being matched;
+	// n and nnotes count them, and may exceed what pend holds.
+	pend   *pending
+	n      int
 	nnotes int
 	cache  valueCache
 	// denied is set once a deny statement of either set matched: allow
@@ -33,6 +31,19 @@ type evalState struct {
 	// rec, when not nil, records the assumptions the Decision counts
 	// (Decision.Assumptions sets it; Evaluate does not).
 	rec *assumeLog
+}
+
+// pending holds the assumptions and notes of the statement being matched. It
+// is a variable of its own, not part of evalState, so that recording them
+// (which copies their values into the Decision's log) does not make the
+// compiler move the Decision that evalState.r points into to the heap.
+type pending struct {
+	// scratch holds the assumptions; they are rolled back (by evalState.n)
+	// when an alternative fails.
+	scratch [3]assumption
+	// notes holds bad-context-value and unverified-key notes; they are not
+	// rolled back with the assumptions.
+	notes [1]assumption
 }
 
 // variable returns the value of policy variable v from the request context.
@@ -47,21 +58,22 @@ func (st *evalState) variable(v int) (string, bool) {
 // aux is the index of the action or condition concerned, or of the policy
 // variable for AssumeMissingVariable.
 func (st *evalState) assume(kind AssumptionKind, aux int, value string) {
-	if st.n < len(st.scratch) {
-		st.scratch[st.n] = assumption{kind: kind, aux: int32(aux), value: value}
+	if st.n < len(st.pend.scratch) {
+		st.pend.scratch[st.n] = assumption{kind: kind, aux: int32(aux), value: value}
 	}
 	st.n++
 }
 
 // note records a context value that could not be read as an operator's type.
 func (st *evalState) note(cond int32, value string) {
-	for k := 0; k < min(st.nnotes, len(st.notes)); k++ {
-		if st.notes[k].aux == cond && st.notes[k].value == value {
+	notes := &st.pend.notes
+	for k := 0; k < min(st.nnotes, len(notes)); k++ {
+		if notes[k].aux == cond && notes[k].value == value {
 			return
 		}
 	}
-	if st.nnotes < len(st.notes) {
-		st.notes[st.nnotes] = assumption{kind: AssumeBadContextValue, aux: cond, value: value}
+	if st.nnotes < len(notes) {
+		notes[st.nnotes] = assumption{kind: AssumeBadContextValue, aux: cond, value: value}
 	}
 	st.nnotes++
 }
@@ -93,7 +105,8 @@ func (e *Evaluator) Evaluate(r Request) (d Decision) {
 		return d
 	}
 	var st evalState
-	st.r.Action, st.r.Resource, st.r.Context, st.r.Principal = r.Action, r.Resource, r.Context, r.Principal
+	var pend pending
+	st.r, st.pend = &d.req, &pend
 	e.decide(&st, &d)
 	return d
 }

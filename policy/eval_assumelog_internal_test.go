@@ -58,7 +58,8 @@ func TestAssumptionCountsAgreeWithLog(t *testing.T) {
 		for _, r := range reqs {
 			d := e.Evaluate(r)
 			var log assumeLog
-			st := evalState{r: r, rec: &log}
+			st := testState(r)
+			st.rec = &log
 			again := Decision{ev: e, req: r}
 			e.decide(&st, &again)
 			if log.nassume != d.nassume || log.lost != d.lost || again.nassume != d.nassume {

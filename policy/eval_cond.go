@@ -45,13 +45,14 @@ func (c *cCond) contextFor(st *evalState) (ctxVals, bool) {
 // Tencent's documentation does not confirm ([AssumeUnverifiedKey]), once per
 // condition.
 func (st *evalState) noteUnverified(cond int32) {
-	for k := 0; k < min(st.nnotes, len(st.notes)); k++ {
-		if st.notes[k].kind == AssumeUnverifiedKey && st.notes[k].aux == cond {
+	notes := &st.pend.notes
+	for k := 0; k < min(st.nnotes, len(notes)); k++ {
+		if notes[k].kind == AssumeUnverifiedKey && notes[k].aux == cond {
 			return
 		}
 	}
-	if st.nnotes < len(st.notes) {
-		st.notes[st.nnotes] = assumption{kind: AssumeUnverifiedKey, aux: cond}
+	if st.nnotes < len(notes) {
+		notes[st.nnotes] = assumption{kind: AssumeUnverifiedKey, aux: cond}
 	}
 	st.nnotes++
 }

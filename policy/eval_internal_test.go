@@ -43,7 +43,7 @@ func TestGlobMatch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var st evalState
+		st := testState(Request{})
 		got := p.match(&st, tc.s, tc.fold) != lvNone
 		if got != tc.want {
 			t.Errorf("match(%q, %q, fold=%v) = %v, want %v", tc.pattern, tc.s, tc.fold, got, tc.want)
@@ -69,7 +69,7 @@ func TestCompilePatternVariables(t *testing.T) {
 		t.Fatalf("pieces = %v, want %v", kinds, want)
 	}
 	ctx := map[string][]string{"qcs:uin": {"7"}, "qcs:owner_uin": {"1"}, "qcs:app_id": {"125"}}
-	st := evalState{r: Request{Context: ctx}}
+	st := testState(Request{Context: ctx})
 	for s, want := range map[string]level{
 		"uin/7/1125":      lvClean,
 		"uin/7/1-x-125":   lvClean,
@@ -81,7 +81,7 @@ func TestCompilePatternVariables(t *testing.T) {
 		}
 	}
 	// Missing variables read as wildcards and are recorded.
-	st = evalState{r: Request{Context: map[string][]string{"qcs:uin": {"7"}}}}
+	st = testState(Request{Context: map[string][]string{"qcs:uin": {"7"}}})
 	if got := p.match(&st, "uin/7/anything", false); got != lvAssumed || st.n != 2 {
 		t.Errorf("missing variables: level %v with %d assumptions", got, st.n)
 	}
@@ -230,3 +230,11 @@ func segments(p *reqParts, res string) (out [5]string) {
 	}
 	return out
 }
+
+// testState returns the evaluation state of request r, as Evaluate sets it up.
+func testState(r Request) evalState {
+	return evalState{r: &r, pend: new(pending)}
+}
+
+// ptr returns a pointer to a copy of v.
+func ptr[T any](v T) *T { return &v }

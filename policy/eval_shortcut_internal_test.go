@@ -17,8 +17,8 @@ func FuzzEvaluatorShortcuts(f *testing.F) {
 		if r, err := compileResource(pattern); err == nil {
 			slow := r
 			slow.head = ""
-			st1 := evalState{r: Request{Resource: res, Context: ctx}}
-			st2 := st1
+			st1 := testState(Request{Resource: res, Context: ctx})
+			st2 := testState(*st1.r)
 			if got, want := r.match(&st1), slow.match(&st2); got != want || st1.n != st2.n {
 				t.Errorf("resource %q on %q: head %v/%d, segments %v/%d", pattern, res, got, st1.n, want, st2.n)
 			}
@@ -72,7 +72,7 @@ func TestCtxIPWithinAgreesWithIPWithin(t *testing.T) {
 		"::ffff:10.0.0.1", "::ffff:0.0.0.0/90", "2001:db8::1", "010.1.2.3", "10.1.2", "bad", ""}
 	pols := []string{"10.0.0.0/8", "10.1.2.3/8", "10.1.2.3", "0.0.0.0/0", "::/0", "2001:db8::/32", "::ffff:10.0.0.0/104", "255.255.255.255/32"}
 	for _, ctx := range ctxs {
-		var st evalState
+		st := testState(Request{})
 		ip := st.ip(ctx)
 		want, wantOK := ParseIPOrCIDR(ctx)
 		if ip.ok != wantOK {
@@ -120,8 +120,8 @@ func TestResourceHeadAgreesWithSegments(t *testing.T) {
 			slow := r
 			slow.head = ""
 			for _, res := range requests {
-				st1 := evalState{r: Request{Resource: res, Context: ctx}}
-				st2 := st1
+				st1 := testState(Request{Resource: res, Context: ctx})
+				st2 := testState(*st1.r)
 				if got, want := r.match(&st1), slow.match(&st2); got != want || st1.n != st2.n {
 					t.Errorf("%s on %s (context %v): head %v/%d, segments %v/%d", ps, res, ctx, got, st1.n, want, st2.n)
 				}
@@ -246,7 +246,7 @@ func checkIPv4Shortcut(t *testing.T, v string) {
 		slow.ip4 = nil
 		for _, vals := range [][]string{{v}, {v, "10.9.9.9"}, nil} {
 			r := Request{Context: map[string][]string{"qcs:ip": vals}}
-			st1, st2 := evalState{r: r}, evalState{r: r}
+			st1, st2 := testState(r), testState(r)
 			got, want := c.match(&st1), slow.match(&st2)
 			if got != want || st1.n != st2.n {
 				t.Errorf("%v on %q: shortcut %v/%d, general %v/%d", cond, vals, got, st1.n, want, st2.n)
@@ -295,16 +295,16 @@ func checkQuickAction(t *testing.T, a, slow cAction, req string) {
 	otherSlow.quick = false
 	for _, pair := range [][2][]cAction{{{a}, {slow}}, {{never, a}, {never, slow}}, {{other, a}, {otherSlow, slow}}} {
 		fast, plain := cStatement{actions: pair[0]}, cStatement{actions: pair[1]}
-		st1 := evalState{r: Request{Action: req}}
+		st1, st2 := testState(Request{Action: req}), testState(Request{Action: req})
 		st1.p.splitAction(req)
-		st2 := st1
+		st2.p.splitAction(req)
 		if got, want := fast.matchAction(&st1), plain.matchAction(&st2); got != want || st1.n != st2.n {
 			t.Errorf("statement %q on %q: %v/%d with the shortcut, %v/%d without", a.raw, req, got, st1.n, want, st2.n)
 		}
 		// The statement-level quick tests, when every action has one.
 		quick := cStatement{actions: pair[0], quick: quickActions(pair[0]), resAll: true}
 		whole := cStatement{actions: pair[1], resAll: true}
-		st1, st2 = evalState{r: Request{Action: req}}, evalState{r: Request{Action: req}}
+		st1, st2 = testState(Request{Action: req}), testState(Request{Action: req})
 		st1.p.splitAction(req)
 		st2.p.splitAction(req)
 		if got, want := quick.match(&st1), whole.match(&st2); got != want || st1.n != st2.n {

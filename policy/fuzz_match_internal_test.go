@@ -52,7 +52,7 @@ func checkGlob(t *testing.T, pattern, s string, fold bool, uin string, haveUIN b
 	if err != nil {
 		return
 	}
-	st := evalState{}
+	st := testState(Request{})
 	if haveUIN {
 		st.r.Context = map[string][]string{KeyUIN: {uin}}
 	}
@@ -176,7 +176,7 @@ func TestGlobMatchRegressionHostile(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var st evalState
+		st := testState(Request{})
 		if got := globMatch(p.pieces, tc.s, tc.fold, &st); got != tc.want {
 			t.Errorf("%.12q… (%d bytes) against %.12q… (%d bytes), fold=%v: got %v, want %v",
 				tc.pattern, len(tc.pattern), tc.s, len(tc.s), tc.fold, got, tc.want)
@@ -231,7 +231,7 @@ func FuzzGlobMatchString(f *testing.F) {
 		}
 		p, err := compilePattern(pattern, true)
 		if err == nil {
-			if want := refGlob(p.pieces, s, fold, &evalState{}); got != want {
+			if want := refGlob(p.pieces, s, fold, ptr(testState(Request{}))); got != want {
 				t.Fatalf("globMatchString(%q, %q, %v) = %v, reference says %v", pattern, s, fold, got, want)
 			}
 		}

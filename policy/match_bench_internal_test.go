@@ -18,7 +18,7 @@ func BenchmarkGlobMatch(b *testing.B) {
 		{"path-hit", "logs/*/2026/*.gz", "logs/web/2026/11/29/access.gz", false},
 		{"var-hit", "home/${uin}/*", "home/100000000002/notes.txt", false},
 	}
-	st := evalState{r: Request{Context: map[string][]string{KeyUIN: {"100000000002"}}}}
+	st := testState(Request{Context: map[string][]string{KeyUIN: {"100000000002"}}})
 	for _, c := range cases {
 		p, err := compilePattern(c.pattern, true)
 		if err != nil {
