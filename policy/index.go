@@ -190,7 +190,15 @@ func (ix *stmtIndex) lookup(p *reqParts) []int32 {
 }
 
 // merge returns the union of the sorted statement lists a and b, in order.
+// When one is empty it returns the other: the index's lists are read-only
+// once built, so they may share.
 func merge(a, b []int32) []int32 {
+	switch {
+	case len(b) == 0:
+		return a
+	case len(a) == 0:
+		return b
+	}
 	out := make([]int32, 0, len(a)+len(b))
 	for len(a)+len(b) > 0 {
 		var i int32
