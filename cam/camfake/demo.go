@@ -56,6 +56,11 @@ const DemoExternalAuditor uint64 = 200000000002
 //	CVM-LogShipper       service cvm.qcloud.com         cvm-log-shipper                           service role
 //
 // Custom policies also include cos-migration-2024, attached to nothing.
+// billing-view and deploy-boundary name the billing centre's actions with the
+// prefix "billing:" beside the right one, "finance:", on purpose: a mistake
+// lint reports (policy.unknown-service). The "billing:" entries grant and deny
+// nothing; the "finance:" ones beside them do the work. Tencent's presets here
+// use "finance:" only.
 //
 // The root account has an access key of its own ("initial setup"), 900 days
 // old and last used 30 days ago: a root key the IAM guide says should not
