@@ -1,8 +1,10 @@
 package camfake_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	camapi "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/cam/v20190116"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
@@ -56,4 +58,58 @@ func ExampleServer_String() {
 	id, _ := srv.Credential()
 	fmt.Println(srv.String() == "camfake.Server{URL: "+srv.URL+", SecretId: "+id+"}")
 	// Output: true
+}
+
+// With WithAuthorization the server decides each call by the caller's CAM
+// policies. Here a sub-user holding only QcloudCamReadOnlyAccess signs with its
+// own access key, made usable by KeyCredential: it may list users but not
+// create a role.
+func ExampleWithAuthorization() {
+	f := camfake.MustSeed(camfake.Seed{Users: []camfake.SeedUser{{
+		Name:     "auditor",
+		Policies: []string{"QcloudCamReadOnlyAccess"},
+		Keys:     []camfake.SeedKey{{Description: "read-only key"}},
+	}}})
+	srv := camfake.NewServer(f, camfake.WithAuthorization())
+	defer srv.Close()
+
+	ctx := context.Background()
+	u, _ := f.GetUser(ctx, "auditor")
+	keys, _ := f.ListAccessKeys(ctx, u.UIN)
+	id, key, err := srv.KeyCredential(keys[0].ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	cpf := profile.NewClientProfile()
+	cpf.HttpProfile.Endpoint = srv.Endpoint()
+	cpf.HttpProfile.Scheme = "http"
+	client, err := camapi.NewClient(common.NewCredential(id, key), "ap-guangzhou", cpf)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	resp, err := client.ListUsers(camapi.NewListUsersRequest())
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("ListUsers:", len(resp.Response.Data), "sub-user")
+
+	req := camapi.NewCreateRoleRequest()
+	req.RoleName = common.StringPtr("escalate")
+	req.PolicyDocument = common.StringPtr(fmt.Sprintf(
+		`{"version":"2.0","statement":[{"effect":"allow","principal":{"qcs":["qcs::cam::uin/%d:uin/%d"]},"action":["name/sts:AssumeRole"]}]}`,
+		f.OwnerUIN(), u.UIN))
+	_, err = client.CreateRole(req)
+	var e *tcerr.TencentCloudSDKError
+	if errors.As(err, &e) {
+		fmt.Println("CreateRole:", e.Code)
+		fmt.Println(strings.Contains(e.Message, "(cam:CreateRole) resource (*)"))
+	}
+	// Output:
+	// ListUsers: 1 sub-user
+	// CreateRole: AuthFailure.UnauthorizedOperation
+	// true
 }
