@@ -11,7 +11,9 @@ import (
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/profile"
 
+	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/cam/camfake"
+	"github.com/camkit/camkit/cam/tencent"
 )
 
 // The real Tencent Cloud SDK talks to a wire server over the demo account:
@@ -62,8 +64,9 @@ func ExampleServer_String() {
 
 // With WithAuthorization the server decides each call by the caller's CAM
 // policies. Here a sub-user holding only QcloudCamReadOnlyAccess signs with its
-// own access key, made usable by KeyCredential: it may list users but not
-// create a role.
+// own access key, made usable by KeyCredential, through camkit's adapter over
+// the real SDK: it may list users but not create a role, and the refusal is
+// cam.ErrAccessDenied with Tencent Cloud's code.
 func ExampleWithAuthorization() {
 	f := camfake.MustSeed(camfake.Seed{Users: []camfake.SeedUser{{
 		Name:     "auditor",
@@ -81,35 +84,27 @@ func ExampleWithAuthorization() {
 		fmt.Println(err)
 		return
 	}
-	cpf := profile.NewClientProfile()
-	cpf.HttpProfile.Endpoint = srv.Endpoint()
-	cpf.HttpProfile.Scheme = "http"
-	client, err := camapi.NewClient(common.NewCredential(id, key), "ap-guangzhou", cpf)
+	client, err := tencent.New(common.NewCredential(id, key),
+		tencent.WithEndpoint(srv.Endpoint()), tencent.WithScheme("http"))
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
 
-	resp, err := client.ListUsers(camapi.NewListUsersRequest())
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	fmt.Println("ListUsers:", len(resp.Response.Data), "sub-user")
+	users, err := client.ListUsers(ctx)
+	fmt.Println("ListUsers:", len(users), "sub-user,", err)
 
-	req := camapi.NewCreateRoleRequest()
-	req.RoleName = common.StringPtr("escalate")
-	req.PolicyDocument = common.StringPtr(fmt.Sprintf(
-		`{"version":"2.0","statement":[{"effect":"allow","principal":{"qcs":["qcs::cam::uin/%d:uin/%d"]},"action":["name/sts:AssumeRole"]}]}`,
-		f.OwnerUIN(), u.UIN))
-	_, err = client.CreateRole(req)
-	var e *tcerr.TencentCloudSDKError
-	if errors.As(err, &e) {
-		fmt.Println("CreateRole:", e.Code)
-		fmt.Println(strings.Contains(e.Message, "(cam:CreateRole) resource (*)"))
+	_, err = client.CreateRole(ctx, cam.RoleInput{
+		Name:        "escalate",
+		TrustPolicy: fmt.Sprintf(`{"version":"2.0","statement":[{"effect":"allow","principal":{"qcs":["qcs::cam::uin/%d:uin/%d"]},"action":["name/sts:AssumeRole"]}]}`, f.OwnerUIN(), u.UIN),
+	})
+	var ae *cam.APIError
+	if errors.As(err, &ae) {
+		fmt.Println("CreateRole:", ae.Code, errors.Is(err, cam.ErrAccessDenied))
+		fmt.Println(strings.Contains(ae.Message, "(cam:CreateRole) resource (*)"))
 	}
 	// Output:
-	// ListUsers: 1 sub-user
-	// CreateRole: AuthFailure.UnauthorizedOperation
+	// ListUsers: 1 sub-user, <nil>
+	// CreateRole: AuthFailure.UnauthorizedOperation true
 	// true
 }

@@ -165,7 +165,9 @@ func (s *Server) verify(r *http.Request, body []byte, sr *signedRequest) (*callT
 		region:   r.Header.Get("X-TC-Region"),
 		secretID: sr.auth.secretID,
 		caller:   sr.who,
-		sourceIP: remoteIP(r),
+	}
+	if s.cfg.authorize {
+		c.sourceIP = remoteIP(r) // only qcs:ip needs it
 	}
 	if r.Method == http.MethodGet {
 		c.query = r.URL.Query()

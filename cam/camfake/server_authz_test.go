@@ -412,3 +412,42 @@ func wantAccessDenied(tb testing.TB, err error, action, secret string) {
 		tb.Errorf("the error shows the secret key: %v", err)
 	}
 }
+
+// BenchmarkServerAuthorization measures a signed round trip through the SDK
+// over loopback HTTP to a server that authorizes calls, against the demo
+// account with a read-only sub-user added: the root account (never
+// evaluated), the sub-user's allowed ListUsers, and its refused CreateRole.
+// BenchmarkServerListUsers is the same round trip without authorization.
+func BenchmarkServerAuthorization(b *testing.B) {
+	f := camfake.Demo(camfake.WithCallLog(0))
+	must(b, f.Seed(camfake.Seed{Users: []camfake.SeedUser{{
+		Name: "bench-reader", Groups: []string{"developers"},
+		Policies: []string{"QcloudCamReadOnlyAccess"}, Boundary: "QcloudCamReadOnlyAccess",
+		Keys: []camfake.SeedKey{{}},
+	}}}))
+	srv := camfake.NewServer(f, camfake.WithAuthorization())
+	b.Cleanup(srv.Close)
+	root, _ := keyEnv(b, f, srv, "server")
+	reader, _ := keyEnv(b, f, srv, "bench-reader")
+	list := func(e *srvEnv) func(b *testing.B) {
+		return func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := e.cam.ListUsers(camapi.NewListUsersRequest()); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+	b.Run("root/ListUsers", list(root))
+	b.Run("sub-user/ListUsers", list(reader))
+	b.Run("sub-user/CreateRole-denied", func(b *testing.B) {
+		req := createRoleReq(f.OwnerUIN(), "bench")
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := reader.cam.CreateRole(req); sdkCode(b, err) != codeUnauthorized {
+				b.Fatal(err)
+			}
+		}
+	})
+}
