@@ -53,6 +53,8 @@
 // and OIDC providers, STS (AssumeRole) and policy evaluation (package policy
 // does that), service-linked role creation, role and policy paths, ListPolicies
 // keyword search, paging (methods return whole lists, like cam's interfaces),
-// CAM's authorisation of the caller (every call runs as the root account),
-// and eventual consistency (changes are visible at once).
+// CAM's authorisation of the caller (every call runs as the root account;
+// the wire server, [NewServer], authorises its callers with
+// [WithAuthorization]), and eventual consistency (changes are visible at
+// once).
 package camfake

@@ -24,8 +24,19 @@ import (
 //   - "cloudaudit", version 2019-03-19: DescribeEvents.
 //
 // Point each tencentcloud-sdk-go client at [Server.Endpoint] with the "http"
-// scheme and sign with [Server.Credential]; credentials from AssumeRole work too,
-// with their token, until they expire.
+// scheme and sign with [Server.Credential], which acts as the root account;
+// credentials from AssumeRole work too, with their token, until they expire,
+// and so does any access key of the Fake once [Server.KeyCredential] has made
+// a secret for it, acting as the key's sub-user.
+//
+// # Authorization
+//
+// By default every correctly signed request is allowed, whoever signed it.
+// With [WithAuthorization] the server authorizes each call as CAM does: a
+// sub-user's key may do what the user's policies, group policies and
+// permission boundary allow, a role session what the role's policies allow,
+// and the root account everything; a call that is not allowed fails with
+// AuthFailure.UnauthorizedOperation before it reaches the Fake.
 //
 // The server calls the Fake only through its [cam.API] and [cam.AuditLog]
 // methods, so the Fake's faults, latency, rate limits, call records and audit
@@ -55,14 +66,16 @@ import (
 // after [DefaultIdleTimeout] without a request ([WithIdleTimeout]). There is
 // no write timeout: answering may take as long as a [Fault]'s Delay says.
 //
-// What it does not model: signature version 1 (HmacSHA1/HmacSHA256),
-// permissions (every correctly signed request is allowed, including requests
-// made with role credentials; session policies and trust policies are not
-// evaluated), regions (X-TC-Region is accepted and ignored), renaming a policy
-// or replacing its document with UpdatePolicy (use CreatePolicyVersion), and
-// tags on policies. Requests for the last three fail with UnsupportedOperation
-// or MissingParameter rather than being half done. ListAccessKeys without
-// TargetUin lists the caller's own keys, which are the root account's.
+// What it does not model: signature version 1 (HmacSHA1/HmacSHA256), session
+// policies and trust policies (AssumeRole evaluates neither), regions
+// (X-TC-Region is accepted and ignored), renaming a policy or replacing its
+// document with UpdatePolicy (use CreatePolicyVersion), and tags on policies.
+// Requests for the last three fail with UnsupportedOperation or
+// MissingParameter rather than being half done. ListAccessKeys without
+// TargetUin lists the caller's own keys: a sub-user's, or the root account's
+// for the root account and role sessions. The Fake records every call it
+// receives, and every audit event, as made by the root account, whoever
+// signed the request.
 //
 // Times in CAM responses are "2006-01-02 15:04:05" in Beijing time (UTC+8),
 // as CAM writes them. DescribeEvents returns events newest first, pages with
@@ -85,11 +98,12 @@ type Server struct {
 
 	secretID, secretKey string
 
-	mu      sync.Mutex
-	clock   func() time.Time
-	temp    map[string]tempCredential // by TmpSecretId
-	roleIDs map[string]string         // role ID -> role name, learned from responses
-	owner   uint64                    // owner UIN, learned lazily
+	mu         sync.Mutex
+	clock      func() time.Time
+	temp       map[string]tempCredential // by TmpSecretId
+	keySecrets map[string]string         // key ID -> the secret key KeyCredential made
+	roleIDs    map[string]string         // role ID -> role name, learned from responses
+	owner      uint64                    // owner UIN, learned lazily
 }
 
 // NewServer starts a server on a random loopback port serving f; Close shuts it
@@ -104,7 +118,7 @@ func NewServer(f *Fake, opts ...ServerOption) *Server {
 	if f == nil {
 		f = New()
 	}
-	return newServer(f, f, opts...)
+	return newServer(f, f, withDirectoryLast(opts, f)...)
 }
 
 // newServer is NewServer over any cam.API and cam.AuditLog: the server's core
@@ -121,15 +135,16 @@ func newServer(api cam.API, audit cam.AuditLog, opts ...ServerOption) *Server {
 		panic(fmt.Sprintf("camfake: server: cannot listen on a loopback port: %v", err))
 	}
 	s := &Server{
-		api:       api,
-		audit:     audit,
-		cfg:       cfg,
-		listener:  l,
-		secretID:  "AKID" + randomString(32),
-		secretKey: randomString(32),
-		clock:     time.Now,
-		temp:      make(map[string]tempCredential),
-		roleIDs:   make(map[string]string),
+		api:        api,
+		audit:      audit,
+		cfg:        cfg,
+		listener:   l,
+		secretID:   "AKID" + randomString(32),
+		secretKey:  randomString(32),
+		clock:      time.Now,
+		temp:       make(map[string]tempCredential),
+		keySecrets: make(map[string]string),
+		roleIDs:    make(map[string]string),
 	}
 	s.URL = "http://" + l.Addr().String()
 	s.http = &http.Server{
@@ -148,7 +163,8 @@ func newServer(api cam.API, audit cam.AuditLog, opts ...ServerOption) *Server {
 func (s *Server) Endpoint() string { return strings.TrimPrefix(s.URL, "http://") }
 
 // Credential returns the server's permanent API key pair, random for each
-// server. Requests signed with it act as the account's root.
+// server. Requests signed with it act as the account's root. It is not one of
+// the Fake's access keys: [Fake.RootAccessKeys] does not list it.
 func (s *Server) Credential() (secretID, secretKey string) { return s.secretID, s.secretKey }
 
 // SetClock sets the clock the server checks request timestamps against
@@ -252,6 +268,16 @@ func (s *Server) dispatch(ctx context.Context, c *callTarget, body []byte) (any,
 	h, ok := svc.actions[c.action]
 	if !ok {
 		return nil, wireErr(codeInvalidAction, "the %s API has no action %q", c.service, c.action)
+	}
+	if s.cfg.authorize {
+		if name := c.service + ":" + c.action; !authorizesItself[name] {
+			if err := s.authorize(c, name, "*"); err != nil {
+				return nil, err
+			}
+		}
+	}
+	if c.caller != (caller{}) {
+		ctx = withCaller(ctx, c.caller) // callerOf gives the root account without it
 	}
 	return h(ctx, s, c, body)
 }

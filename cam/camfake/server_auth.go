@@ -4,6 +4,7 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
+	"net"
 	"net/http"
 	"net/url"
 	"slices"
@@ -26,6 +27,10 @@ type callTarget struct {
 	region  string // X-TC-Region, may be empty
 	// secretID is the key the request was signed with (not secret).
 	secretID string
+	// caller is who signed the request.
+	caller caller
+	// sourceIP is the client's address, without the port.
+	sourceIP string
 	// query holds a GET request's parameters; nil for POST.
 	query url.Values
 }
@@ -111,6 +116,7 @@ type signedRequest struct {
 	auth      tc3Auth
 	timestamp string
 	key       string
+	who       caller
 }
 
 // credentials checks everything about a request's signature that does not
@@ -139,11 +145,11 @@ func (s *Server) credentials(r *http.Request) (*signedRequest, error) {
 	if want := at.UTC().Format(time.DateOnly); a.date != want {
 		return nil, wireErr(codeAuthInvalid, "the Credential date %s is not the UTC date of X-TC-Timestamp (%s)", a.date, want)
 	}
-	key, err := s.secretFor(a.secretID, r.Header.Get("X-TC-Token"), now)
+	key, who, err := s.secretFor(a.secretID, r.Header.Get("X-TC-Token"), now)
 	if err != nil {
 		return nil, err
 	}
-	return &signedRequest{auth: a, timestamp: ts, key: key}, nil
+	return &signedRequest{auth: a, timestamp: ts, key: key, who: who}, nil
 }
 
 // verify checks a request's TC3-HMAC-SHA256 signature over its body, and
@@ -158,6 +164,10 @@ func (s *Server) verify(r *http.Request, body []byte, sr *signedRequest) (*callT
 		action:   r.Header.Get("X-TC-Action"),
 		region:   r.Header.Get("X-TC-Region"),
 		secretID: sr.auth.secretID,
+		caller:   sr.who,
+	}
+	if s.cfg.authorize {
+		c.sourceIP = remoteIP(r) // only qcs:ip needs it
 	}
 	if r.Method == http.MethodGet {
 		c.query = r.URL.Query()
@@ -171,28 +181,42 @@ func (s *Server) verify(r *http.Request, body []byte, sr *signedRequest) (*callT
 	return c, nil
 }
 
-// secretFor returns the secret key of a SecretId: the server's own, or that of
-// live temporary credentials presented with their token.
-func (s *Server) secretFor(secretID, token string, now time.Time) (string, error) {
+// secretFor returns the secret key of a SecretId and who it belongs to: the
+// server's own (the root account), that of a Fake access key made usable by
+// KeyCredential (while the key exists and is active), or that of live
+// temporary credentials presented with their token (a role session).
+func (s *Server) secretFor(secretID, token string, now time.Time) (string, caller, error) {
 	if secretID == s.secretID {
-		return s.secretKey, nil
+		return s.secretKey, caller{}, nil
 	}
 	s.mu.Lock()
-	tc, ok := s.temp[secretID]
+	keySecret, isKey := s.keySecrets[secretID]
+	tc, isTemp := s.temp[secretID]
 	s.mu.Unlock()
-	if !ok {
-		return "", wireErr(codeAuthSecretID, "the SecretId %s does not exist", secretID)
+	switch {
+	case isKey:
+		who, err := s.keyCaller(secretID)
+		return keySecret, who, err
+	case !isTemp:
+		return "", caller{}, wireErr(codeAuthSecretID, "the SecretId %s does not exist", secretID)
+	case token == "":
+		return "", caller{}, wireErr(codeAuthToken, "temporary credentials need their token in X-TC-Token")
+	case !hmac.Equal([]byte(token), []byte(tc.token)):
+		return "", caller{}, wireErr(codeAuthToken, "the X-TC-Token does not belong to SecretId %s", secretID)
+	case !now.Before(tc.expires):
+		return "", caller{}, wireErr(codeAuthToken, "the temporary credentials expired at %s", tc.expires.UTC().Format(time.RFC3339))
 	}
-	if token == "" {
-		return "", wireErr(codeAuthToken, "temporary credentials need their token in X-TC-Token")
+	return tc.secretKey, caller{kind: callerRole, role: tc.role}, nil
+}
+
+// remoteIP returns the client's address without the port, or "" when the
+// connection's address is not host:port.
+func remoteIP(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return ""
 	}
-	if !hmac.Equal([]byte(token), []byte(tc.token)) {
-		return "", wireErr(codeAuthToken, "the X-TC-Token does not belong to SecretId %s", secretID)
-	}
-	if !now.Before(tc.expires) {
-		return "", wireErr(codeAuthToken, "the temporary credentials expired at %s", tc.expires.UTC().Format(time.RFC3339))
-	}
-	return tc.secretKey, nil
+	return host
 }
 
 // tc3Signature computes the TC3-HMAC-SHA256 signature of a request as the

@@ -38,6 +38,9 @@ func getUserAppID(ctx context.Context, s *Server, _ *struct{}) (any, error) {
 		return nil, err
 	}
 	s.setOwner(a.OwnerUIN)
+	if who := callerOf(ctx); who.kind == callerUser {
+		a.CallerUIN = who.uin
+	}
 	return struct {
 		Uin      string `json:"Uin"`
 		OwnerUin string `json:"OwnerUin"`
@@ -133,10 +136,16 @@ func listAccessKeys(ctx context.Context, s *Server, p *struct {
 }) (any, error) {
 	var keys []cam.AccessKey
 	var err error
-	if p.TargetUin == nil {
-		// The caller's own keys: every request runs as the root account.
+	who := callerOf(ctx)
+	switch {
+	case p.TargetUin == nil && who.kind == callerUser:
+		// The caller's own keys: a sub-user's.
+		keys, err = s.api.ListAccessKeys(ctx, who.uin)
+	case p.TargetUin == nil:
+		// The caller's own keys: the root account's (a role session's calls
+		// run as the root account).
 		keys, err = s.api.RootAccessKeys(ctx)
-	} else {
+	default:
 		keys, err = s.api.ListAccessKeys(ctx, *p.TargetUin)
 	}
 	if err != nil {

@@ -131,6 +131,9 @@ func (s *Server) scrub(msg string) string {
 	msg = strings.ReplaceAll(msg, s.secretKey, "[secret]")
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	for _, key := range s.keySecrets {
+		msg = strings.ReplaceAll(msg, key, "[secret]")
+	}
 	for _, tc := range s.temp {
 		msg = strings.ReplaceAll(msg, tc.secretKey, "[secret]")
 		msg = strings.ReplaceAll(msg, tc.token, "[token]")

@@ -41,6 +41,11 @@ type serverConfig struct {
 	readHeader time.Duration
 	read       time.Duration
 	idle       time.Duration
+	// authorize is set by WithAuthorization.
+	authorize bool
+	// dir is the account the server learns callers and their permissions
+	// from; NewServer sets it to the Fake.
+	dir accountDirectory
 }
 
 func defaultServerConfig() serverConfig {

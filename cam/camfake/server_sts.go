@@ -44,13 +44,15 @@ type assumeRoleParams struct {
 // assumeRole hands out temporary credentials for a role that exists in the
 // account. It checks the parameters as STS does but evaluates neither the
 // role's trust policy nor the session Policy, and does not verify MFA codes.
-// Temporary credentials cannot call AssumeRole themselves.
+// Temporary credentials cannot call AssumeRole themselves. With
+// WithAuthorization the caller needs sts:AssumeRole on the RoleArn as given,
+// checked once the parameters are valid and the ARN names a role.
 func assumeRole(ctx context.Context, s *Server, c *callTarget, body []byte) (any, error) {
 	var p assumeRoleParams
 	if err := c.decode(body, &p); err != nil {
 		return nil, err
 	}
-	if c.secretID != s.secretID {
+	if c.caller.kind == callerRole {
 		return nil, wireErr("FailedOperation.TempKeyNotAllowed", "temporary credentials cannot call AssumeRole")
 	}
 	arn, err := needString(p.RoleArn, "RoleArn")
@@ -82,6 +84,9 @@ func assumeRole(ctx context.Context, s *Server, c *callTarget, body []byte) (any
 	}
 	name, err := s.roleFromARN(ctx, arn)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.authorize(c, "sts:AssumeRole", arn); err != nil {
 		return nil, err
 	}
 	role, err := s.api.GetRole(ctx, name)

@@ -1,0 +1,248 @@
+package camfake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/policy"
+)
+
+// codeUnauthorized is API 3.0's common error code for a call CAM does not
+// allow, which CAM, STS and CloudAudit all return.
+const codeUnauthorized = "AuthFailure.UnauthorizedOperation"
+
+// unauthorizedText opens the message of a denied call, as Tencent Cloud's
+// gateway words it.
+const unauthorizedText = "You are not authorized to perform this operation. Check your CAM policies, and ensure that you are using the correct access keys."
+
+// accountDirectory is what the server needs of the account behind it to tell
+// who signed a request and what they may do. *Fake implements it by reading
+// its state directly: these reads are not API calls, so they are neither
+// recorded nor subject to faults, latency or rate limits.
+type accountDirectory interface {
+	// keyHolder returns the UIN of the holder of an access key (the owner's
+	// UIN for a root account key) and whether the key is active; ok is false
+	// when there is no such key.
+	keyHolder(keyID string) (uin uint64, active, ok bool)
+	// accountIDs returns the root account's UIN and the APPID.
+	accountIDs() (owner, appID uint64)
+	// userPermissions returns what a sub-user may do, and its name.
+	userPermissions(uin uint64) (*policy.Evaluator, string, error)
+	// rolePermissions returns what a session of a role may do.
+	rolePermissions(name string) (*policy.Evaluator, error)
+}
+
+var _ accountDirectory = (*Fake)(nil)
+
+// WithAuthorization makes the server authorize every call as CAM does,
+// before the call reaches the Fake. The caller must be allowed the action
+// "<service>:<Action>" ("cam:CreateRole", "sts:AssumeRole",
+// "cloudaudit:DescribeEvents") on the resource CAM authorizes that API on:
+//
+//   - requests signed with [Server.Credential], or with a root account key
+//     made usable by [Server.KeyCredential], act as the root account and are
+//     allowed everything;
+//   - requests signed with a sub-user's key ([Server.KeyCredential]) are
+//     decided by that user's policies: those attached to it directly and
+//     through its groups, within its permission boundary, as
+//     cam.Snapshot's UserEvaluator reads them, in the Fake's state at the
+//     time of the call;
+//   - requests signed with temporary credentials from AssumeRole are decided
+//     by the role's policies within its boundary (cam.Snapshot's
+//     RoleEvaluator).
+//
+// Every CAM and CloudAudit API the server serves is authorised on the
+// resource "*": Tencent's CAM pages list CAM and CloudAudit as products
+// authorised at operation level, and only a statement whose resource is "*"
+// grants such an API. sts:AssumeRole is authorised on the RoleArn the request
+// names, as STS's page gives it (qcs::cam::uin/<owner>:roleName/<name>), once
+// its parameters check out. docs/semantics.md §7 lists the sources.
+//
+// The request carries the condition keys qcs:uin (a sub-user's UIN),
+// qcs:owner_uin, qcs:app_id, qcs:current_time (the server's clock, see
+// [Server.SetClock]) and qcs:ip (the client's address, 127.0.0.1 on
+// loopback), and the sub-user as principal; qcs:read_only_action follows
+// from the action. Decisions are package policy's, including its broad
+// reading of allow statements where CAM's behaviour is undocumented
+// (docs/semantics.md §5.7), so the server may allow a call CAM would refuse,
+// never the reverse.
+//
+// A call that is not allowed fails with AuthFailure.UnauthorizedOperation,
+// which the SDK returns as a *TencentCloudSDKError and package cam classifies
+// as cam.ErrAccessDenied. Its message names the action, the resource, the
+// caller and why (no policy allows it, a statement denies it, or the
+// boundary does not allow it), never a secret. Denied calls never reach the
+// Fake, so they are not recorded and leave no audit event.
+//
+// Without WithAuthorization every correctly signed call is allowed, whoever
+// signed it. Trust policies and AssumeRole's session policy are not evaluated
+// either way.
+func WithAuthorization() ServerOption {
+	return func(c *serverConfig) { c.authorize = true }
+}
+
+// withDirectory sets the account the server authenticates keys and
+// authorizes callers against; NewServer passes its Fake.
+func withDirectory(d accountDirectory) ServerOption {
+	return func(c *serverConfig) { c.dir = d }
+}
+
+// callerKind tells what kind of identity signed a request.
+type callerKind uint8
+
+const (
+	// callerRoot: the server's own credential or a root account key.
+	callerRoot callerKind = iota
+	// callerUser: a sub-user's access key.
+	callerUser
+	// callerRole: temporary credentials of a role session.
+	callerRole
+)
+
+// caller is who signed a request. The zero caller is the root account.
+type caller struct {
+	kind callerKind
+	uin  uint64 // callerUser: the sub-user's UIN
+	role string // callerRole: the role's name
+}
+
+// callerKey is the context key of the caller of the request being served.
+type callerKey struct{}
+
+// withCaller returns ctx carrying the caller.
+func withCaller(ctx context.Context, c caller) context.Context {
+	return context.WithValue(ctx, callerKey{}, c)
+}
+
+// callerOf returns the caller ctx carries, the root account if none.
+func callerOf(ctx context.Context) caller {
+	c, _ := ctx.Value(callerKey{}).(caller)
+	return c
+}
+
+// authorizesItself lists the actions whose handler authorizes the call
+// itself, because the resource is one of its parameters.
+var authorizesItself = map[string]bool{"sts:AssumeRole": true}
+
+// KeyCredential makes the Fake's access key keyID usable against the server:
+// it returns the key ID as the SecretId and a secret key the server makes
+// for it (random, the same on every call for the server's lifetime; the Fake
+// itself holds no secrets). Requests signed with them act as the key's
+// holder: a sub-user, or the root account for a key of the root account
+// ([Fake.RootAccessKeys]). GetUserAppId then reports the sub-user's UIN as
+// Uin, and ListAccessKeys without TargetUin lists the sub-user's own keys;
+// with [WithAuthorization] the sub-user's policies decide what it may do.
+//
+// The key is looked up on every request: once it is deleted or made
+// inactive ([Fake.UpdateAccessKey]), requests signed with it fail with
+// AuthFailure.SecretIdNotFound, as Tencent Cloud answers for a deleted or
+// disabled key, and work again if it is made active.
+//
+// KeyCredential fails with a *cam.APIError ResourceNotFound.SecretNotExist
+// (matching cam.ErrNotFound) when the account has no key keyID.
+func (s *Server) KeyCredential(keyID string) (secretID, secretKey string, err error) {
+	if s.cfg.dir == nil {
+		return "", "", errors.New("camfake: server: KeyCredential needs a server made by NewServer")
+	}
+	if _, _, ok := s.cfg.dir.keyHolder(keyID); !ok {
+		return "", "", &cam.APIError{Action: "KeyCredential", Code: codeKeyNotFound,
+			Message: "access key " + strconv.Quote(keyID) + " does not exist"}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	key, ok := s.keySecrets[keyID]
+	if !ok {
+		key = randomString(40)
+		s.keySecrets[keyID] = key
+	}
+	return keyID, key, nil
+}
+
+// keyCaller returns the caller of a request signed with the Fake's access key
+// keyID, which must still exist and be active.
+func (s *Server) keyCaller(keyID string) (caller, error) {
+	uin, active, ok := s.cfg.dir.keyHolder(keyID)
+	switch {
+	case !ok:
+		return caller{}, wireErr(codeAuthSecretID, "the SecretId %s does not exist: its access key was deleted", keyID)
+	case !active:
+		return caller{}, wireErr(codeAuthSecretID, "the SecretId %s is disabled: its access key is not active", keyID)
+	}
+	if owner, _ := s.cfg.dir.accountIDs(); uin == owner {
+		return caller{}, nil
+	}
+	return caller{kind: callerUser, uin: uin}, nil
+}
+
+// authorize decides, when the server authorizes calls, whether the caller of
+// c may perform action on resource, and returns AuthFailure.UnauthorizedOperation
+// if not.
+func (s *Server) authorize(c *callTarget, action, resource string) error {
+	if !s.cfg.authorize || c.caller.kind == callerRoot {
+		return nil
+	}
+	owner, appID := s.cfg.dir.accountIDs()
+	req := policy.Request{Action: action, Resource: resource, Context: map[string][]string{
+		policy.KeyOwnerUIN:    {strconv.FormatUint(owner, 10)},
+		policy.KeyAppID:       {strconv.FormatUint(appID, 10)},
+		policy.KeyCurrentTime: {policy.FormatDate(s.now())},
+	}}
+	if c.sourceIP != "" {
+		req.Context[policy.KeyIP] = []string{c.sourceIP}
+	}
+	var ev *policy.Evaluator
+	var who string
+	var err error
+	switch c.caller.kind {
+	case callerUser:
+		var name string
+		ev, name, err = s.cfg.dir.userPermissions(c.caller.uin)
+		who = fmt.Sprintf("sub-user %s (UIN %d)", quoteName(name), c.caller.uin)
+		req.Context[policy.KeyUIN] = []string{strconv.FormatUint(c.caller.uin, 10)}
+		req.Principal = policy.CAMUser(owner, c.caller.uin).String()
+	default:
+		ev, err = s.cfg.dir.rolePermissions(c.caller.role)
+		who = "a session of role " + quoteName(c.caller.role)
+	}
+	switch {
+	case errors.Is(err, cam.ErrNotFound):
+		return unauthorized(action, resource, who+": it no longer exists")
+	case err != nil:
+		return wireErr(codeInternal, "authorizing %s for %s: %v", action, who, err)
+	}
+	d := ev.Evaluate(req)
+	if d.Allowed() {
+		return nil
+	}
+	return unauthorized(action, resource, who+": "+denyReason(d))
+}
+
+// unauthorized is the error of a denied call: Tencent Cloud's code and
+// message, then who was denied and why.
+func unauthorized(action, resource, why string) error {
+	return wireErr(codeUnauthorized, "%s [you are not authorized to perform operation (%s) resource (%s) has no permission] %s",
+		unauthorizedText, action, resource, why)
+}
+
+// denyReason says why a decision is not an allow.
+func denyReason(d policy.Decision) string {
+	switch {
+	case d.Outcome() == policy.OutcomeExplicitDeny && d.NumStatements() > 0:
+		return "explicitly denied by " + d.Statement(0).String()
+	case d.Outcome() == policy.OutcomeExplicitDeny:
+		return "explicitly denied"
+	case d.BoundaryDenied():
+		return "its policies allow it but its permission boundary does not"
+	}
+	return "no policy allows it"
+}
+
+// withDirectoryLast returns opts followed by withDirectory(d), without
+// changing opts' backing array.
+func withDirectoryLast(opts []ServerOption, d accountDirectory) []ServerOption {
+	return append(slices.Clip(opts), withDirectory(d))
+}
