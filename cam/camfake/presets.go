@@ -29,7 +29,7 @@ var presets = []PresetPolicy{
 	{1, "AdministratorAccess", "Full read-write access to all cloud services and resources, including CAM and billing.",
 		`{"version":"2.0","statement":[{"effect":"allow","action":["*"],"resource":["*"]}]}`},
 	{219188, "ReadOnlyAccess", "Read-only access to all cloud services that support API-level authorization.",
-		`{"version":"2.0","statement":[{"effect":"allow","action":["cvm:Describe*","cvm:Inquiry*","vpc:Describe*","clb:Describe*","cos:List*","cos:Get*","cos:Head*","cdb:Describe*","tke:Describe*","monitor:Describe*","monitor:Get*","cls:Describe*","cls:Get*","cam:Get*","cam:List*","cloudaudit:Describe*","cloudaudit:Get*","tag:Describe*","tag:Get*"],"resource":["*"]}]}`},
+		`{"version":"2.0","statement":[{"effect":"allow","action":["*"],"resource":["*"],"condition":{"numeric_equal":{"qcs:read_only_action":1}}}]}`},
 	{2, "QcloudCVMFullAccess", "Full read-write access to Cloud Virtual Machine, with the VPC, CLB and monitoring access it needs.",
 		`{"version":"2.0","statement":[{"effect":"allow","action":["cvm:*"],"resource":["*"]},{"effect":"allow","action":["vpc:*"],"resource":["*"]},{"effect":"allow","action":["clb:*"],"resource":["*"]},{"effect":"allow","action":["monitor:*","cam:ListUsersForGroup","cam:ListGroups","cam:GetGroup"],"resource":["*"]}]}`},
 	{3, "QcloudCVMReadOnlyAccess", "Read-only access to Cloud Virtual Machine.",
