@@ -83,6 +83,31 @@ func (c *Catalog) index(name string) (int, error) {
 	return i, nil
 }
 
+// cached returns the i-th role's value in the field of its cache entry that
+// field points to, computing it with compute on first use. compute runs
+// without the lock, so roles resolve and compile in parallel; of concurrent
+// computations of one value, the first stored wins. Errors are not cached.
+func cached[T comparable](c *Catalog, i int, field func(*roleCache) *T, compute func() (T, error)) (T, error) {
+	c.mu.Lock()
+	v := *field(c.slot(i))
+	c.mu.Unlock()
+	var zero T
+	if v != zero {
+		return v, nil
+	}
+	v, err := compute()
+	if err != nil {
+		return zero, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p := field(c.slot(i))
+	if *p == zero {
+		*p = v
+	}
+	return *p, nil
+}
+
 // slot returns the i-th role's cache entry; c.mu must be held.
 func (c *Catalog) slot(i int) *roleCache {
 	if c.cache == nil {
@@ -95,23 +120,8 @@ func (c *Catalog) slot(i int) *roleCache {
 // use. They are the catalog's own: callers must neither change nor hand
 // them out.
 func (c *Catalog) resolved(i int) (*RoleDocuments, error) {
-	c.mu.Lock()
-	rd := c.slot(i).docs
-	c.mu.Unlock()
-	if rd != nil {
-		return rd, nil
-	}
-	rd, err := c.resolve(&c.defs[i])
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s := c.slot(i)
-	if s.docs == nil { // the first of concurrent resolutions wins
-		s.docs = rd
-	}
-	return s.docs, nil
+	return cached(c, i, func(r *roleCache) **RoleDocuments { return &r.docs },
+		func() (*RoleDocuments, error) { return c.resolve(&c.defs[i]) })
 }
 
 // resolve returns d's documents, named by their CAM names, with presets
@@ -132,7 +142,7 @@ func (c *Catalog) resolve(d *Definition) (*RoleDocuments, error) {
 					"roles: role %s: policies[%d]: preset policy %q cannot be resolved; give its document with Catalog.WithPresets", msgtext.Name(d.Name), i, p.Preset)})
 				continue
 			}
-			doc = pre.Document
+			doc = pre.Document.Clone() // the catalog's own, whatever the resolver's owner does
 		}
 		rd.Policies = append(rd.Policies, policy.Named{Name: d.PolicyName(i), Doc: doc})
 	}
@@ -145,34 +155,29 @@ func (c *Catalog) resolve(d *Definition) (*RoleDocuments, error) {
 	return rd, nil
 }
 
-// evaluator returns the i-th role's evaluator, compiling it on first use.
+// evaluator returns the i-th role's evaluator, compiling it from its
+// resolved documents on first use.
 func (c *Catalog) evaluator(i int) (*policy.Evaluator, error) {
-	c.mu.Lock()
-	e := c.slot(i).eval
-	c.mu.Unlock()
-	if e != nil {
-		return e, nil
-	}
-	rd, err := c.resolved(i)
+	return cached(c, i, func(r *roleCache) **policy.Evaluator { return &r.eval }, func() (*policy.Evaluator, error) {
+		rd, err := c.resolved(i)
+		if err != nil {
+			return nil, err
+		}
+		return compileRole(c.defs[i].Name, rd)
+	})
+}
+
+// compileRole compiles a role's documents, its boundary included.
+func compileRole(role string, rd *RoleDocuments) (*policy.Evaluator, error) {
+	e, err := policy.CompileNamed(rd.Policies...)
 	if err != nil {
-		return nil, err
-	}
-	d := &c.defs[i]
-	e, err = policy.CompileNamed(rd.Policies...)
-	if err != nil {
-		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+msgtext.Name(d.Name)+": compiling its policies: ", err)}
+		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+msgtext.Name(role)+": compiling its policies: ", err)}
 	}
 	if rd.Boundary != nil {
 		e, err = e.WithNamedBoundary(*rd.Boundary)
 		if err != nil {
-			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+msgtext.Name(d.Name)+": compiling its boundary: ", err)}
+			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+msgtext.Name(role)+": compiling its boundary: ", err)}
 		}
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	s := c.slot(i)
-	if s.eval == nil { // the first of concurrent compilations wins
-		s.eval = e
-	}
-	return s.eval, nil
+	return e, nil
 }
