@@ -1,13 +1,11 @@
 package roles
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/camkit/camkit/internal/msgtext"
-	"github.com/camkit/camkit/policy"
 	"github.com/camkit/camkit/tiers"
 )
 
@@ -17,9 +15,11 @@ import (
 //
 // A Catalog is immutable: the With methods return changed copies, and
 // [Catalog.Roles] and [Catalog.Role] return deep copies. It is safe for
-// concurrent use; [Catalog.Evaluator] compiles each role once and caches it.
-// A nil *Catalog reads as an empty one; its Validate, Plan and Evaluator
-// return errors.
+// concurrent use. Each role's presets are resolved once, and its evaluator
+// compiled once, on first use, and cached: [Catalog.Documents],
+// [Catalog.Evaluator], [Catalog.Validate] and [Catalog.Plan] all see the same
+// documents. A nil *Catalog reads as an empty one; its Validate, Plan,
+// Documents and Evaluator return errors.
 type Catalog struct {
 	defs    []Definition
 	byName  map[string]int
@@ -32,7 +32,8 @@ type Catalog struct {
 	envs    []string   // the environment each role touches (see envOf)
 
 	mu    sync.Mutex
-	evals map[string]*policy.Evaluator
+	cache []roleCache // by definition index; allocated on first use
+	valid bool        // Validate passed (see Catalog.Validate)
 }
 
 // NewCatalog returns a catalog of defs, in the order given. It rejects what
@@ -97,8 +98,9 @@ func envOf(conv Convention, name string) string {
 	return "all"
 }
 
-// derive returns a copy of c with an empty evaluator cache; a nil c gives an
-// empty catalog.
+// derive returns a copy of c with nothing resolved, compiled or validated
+// yet (the copy may resolve presets or check tiers differently); a nil c
+// gives an empty catalog.
 func (c *Catalog) derive() *Catalog {
 	if c == nil {
 		return &Catalog{byName: map[string]int{}, conv: DefaultConvention()}
@@ -181,79 +183,4 @@ func (c *Catalog) def(name string) (*Definition, bool) {
 		return nil, false
 	}
 	return &c.defs[i], true
-}
-
-// resolve returns the documents of d's policies, named by their CAM names, with
-// presets resolved through the catalog's resolver.
-func (c *Catalog) resolve(d *Definition) ([]policy.Named, error) {
-	out := make([]policy.Named, 0, len(d.Policies))
-	var errs []error
-	for i, p := range d.Policies {
-		doc := p.Document
-		if p.Preset != "" {
-			pre, ok := Preset{}, false
-			if c.presets != nil {
-				pre, ok = c.presets(p.Preset)
-			}
-			if !ok || pre.Document == nil {
-				errs = append(errs, &wrapped{sentinel: ErrUnknownPreset, msg: fmt.Sprintf(
-					"roles: role %s: policies[%d]: preset policy %q cannot be resolved; give its document with Catalog.WithPresets", msgtext.Name(d.Name), i, p.Preset)})
-				continue
-			}
-			doc = pre.Document
-		}
-		out = append(out, policy.Named{Name: d.PolicyName(i), Doc: doc})
-	}
-	return out, joinErrors(errs)
-}
-
-// Evaluator returns an evaluator over the role's own policies (presets
-// resolved) within its boundary: what a session of the role may do. It is
-// compiled on first use and cached.
-func (c *Catalog) Evaluator(name string) (*policy.Evaluator, error) {
-	if c == nil {
-		return nil, invalidf("the catalog is nil; build one with NewCatalog or Standard")
-	}
-	c.mu.Lock()
-	e, ok := c.evals[name]
-	c.mu.Unlock()
-	if ok {
-		return e, nil
-	}
-	d, ok := c.def(name)
-	if !ok {
-		return nil, invalidf("role %q is not in the catalog", msgtext.Clip(name))
-	}
-	e, err := c.compile(d)
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.evals == nil {
-		c.evals = map[string]*policy.Evaluator{}
-	}
-	if prev, ok := c.evals[name]; ok {
-		return prev, nil
-	}
-	c.evals[name] = e
-	return e, nil
-}
-
-func (c *Catalog) compile(d *Definition) (*policy.Evaluator, error) {
-	docs, err := c.resolve(d)
-	if err != nil {
-		return nil, err
-	}
-	e, err := policy.CompileNamed(docs...)
-	if err != nil {
-		return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+msgtext.Name(d.Name)+": compiling its policies: ", err)}
-	}
-	if d.Boundary != nil {
-		e, err = e.WithNamedBoundary(policy.Named{Name: d.BoundaryName(), Doc: d.Boundary})
-		if err != nil {
-			return nil, &wrapped{sentinel: ErrInvalid, cause: err, msg: eachLine("roles: role "+msgtext.Name(d.Name)+": compiling its boundary: ", err)}
-		}
-	}
-	return e, nil
 }

@@ -198,3 +198,32 @@ func TestStandardActionsExist(t *testing.T) {
 		}
 	}
 }
+
+// A role lists each preset once, and no custom policy of the role takes a
+// preset's name: decisions name policies by CAM name, so either would be
+// ambiguous.
+func TestValidateRepeatedPreset(t *testing.T) {
+	d := viewDef()
+	d.Policies = append(d.Policies, roles.Policy{Preset: "QcloudCLSReadOnlyAccess"},
+		roles.Policy{Preset: "QcloudCLSReadOnlyAccess"},
+		roles.Policy{Name: "QcloudCLSReadOnlyAccess", Document: policy.New(policy.Allow("cls:SearchLog").On("*"))})
+	c, err := roles.NewCatalog(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.WithPresets(fakePresets(t)).Validate()
+	if !errors.Is(err, roles.ErrInvalid) {
+		t.Fatalf("Validate: %v", err)
+	}
+	for _, want := range []string{
+		"roles: role Ops-View: policies[2]: policy QcloudCLSReadOnlyAccess is already policies[1]; a role holds each policy once",
+		"roles: role Ops-View: policies[3]: policy QcloudCLSReadOnlyAccess is already policies[1]",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("no %q in\n%v", want, err)
+		}
+	}
+	if n := strings.Count(err.Error(), "is already policies"); n != 2 {
+		t.Errorf("%d repeats reported, want 2:\n%v", n, err)
+	}
+}

@@ -10,10 +10,12 @@
 //   - definitions: [Definition] with [Intent] (Can and Cannot are requests with
 //     a sentence each), [Policy] (custom documents or presets by name);
 //   - catalogs: [NewCatalog], [Standard], [Catalog.Validate], [Catalog.Roles],
-//     [Catalog.Role], [Catalog.Evaluator], [Catalog.WithPresets] with
-//     [PresetList] and [SnapshotPresets];
+//     [Catalog.Role], [Catalog.Documents] (a role's documents with presets
+//     resolved, as [RoleDocuments]), [Catalog.Evaluator],
+//     [Catalog.WithPresets] with [PresetList] and [SnapshotPresets];
 //   - grants: [Assignment] with a [Ticket];
-//   - changes: [Catalog.Plan] (pure, against a cam.Snapshot), [Plan.String],
+//   - changes: [Catalog.Plan] (pure, against a cam.Snapshot; it validates the
+//     catalog first and refuses an invalid one), [Plan.String],
 //     [Plan.Empty], [Apply] (through a cam.Writer) returning a [ChangeRecord]
 //     written with [ChangeRecord.AppendLog];
 //   - documentation: [WriteMarkdown], [WriteRoleMarkdown].

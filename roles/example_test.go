@@ -141,3 +141,50 @@ func ExampleNewCatalog() {
 	// Output:
 	// roles: role Ops-View: can[1] "Reboot stuck instances.": cvm:RebootInstances on * should be allowed, but implicit deny: no statement allows cvm:RebootInstances on *
 }
+
+func ExampleCatalog_Documents() {
+	c, err := roles.NewCatalog(roles.Definition{
+		Name: "Logs-View-Dev", Tier: tiers.ReadOnly, Purpose: "Read the development logs.",
+		Policies: []roles.Policy{
+			{Preset: "QcloudCLSReadOnlyAccess"},
+			{Document: policy.New(policy.Allow("monitor:GetMonitorData").On("*"))},
+		},
+		Boundary: policy.New(policy.Allow("cls:*", "monitor:*").On("*")),
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// Presets come from a resolver; against an account, use
+	// roles.PresetList(roles.SnapshotPresets(snap)...). This stand-in gives a
+	// two-statement document.
+	c = c.WithPresets(roles.PresetList(roles.Preset{Name: "QcloudCLSReadOnlyAccess",
+		Document: policy.New(policy.Allow("cls:SearchLog").On("*"), policy.Allow("cls:DescribeTopics").On("*"))}))
+
+	docs, err := c.Documents("Logs-View-Dev")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, p := range docs.Policies {
+		fmt.Printf("policy %s: %d statement(s)\n", p.Name, len(p.Doc.Statement))
+	}
+	fmt.Printf("boundary %s: %d statement(s)\n", docs.Boundary.Name, len(docs.Boundary.Doc.Statement))
+
+	// A decision's statement references point into the documents.
+	e, _ := c.Evaluator("Logs-View-Dev")
+	d := e.Evaluate(policy.Request{Action: "cls:DescribeTopics", Resource: "*"})
+	for _, ref := range d.Statements() {
+		doc := docs.Policies[ref.Document].Doc
+		if ref.Boundary {
+			doc = docs.Boundary.Doc
+		}
+		fmt.Println(ref, "grants", doc.Statement[ref.Statement].Action)
+	}
+	// Output:
+	// policy QcloudCLSReadOnlyAccess: 2 statement(s)
+	// policy Logs-View-Dev-Policy: 1 statement(s)
+	// boundary Logs-View-Dev-Boundary: 1 statement(s)
+	// policy "QcloudCLSReadOnlyAccess" statement[1] grants [cls:DescribeTopics]
+	// boundary "Logs-View-Dev-Boundary" statement[0] grants [cls:* monitor:*]
+}

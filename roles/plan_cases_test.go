@@ -16,6 +16,12 @@ import (
 // fakePresets resolves the fake's preset policies, with their IDs.
 func fakePresets(t testing.TB) roles.PresetResolver {
 	t.Helper()
+	return roles.PresetList(fakePresetList(t)...)
+}
+
+// fakePresetList returns the fake's preset policies, with their IDs.
+func fakePresetList(t testing.TB) []roles.Preset {
+	t.Helper()
 	var ps []roles.Preset
 	for _, p := range camfake.PresetPolicies() {
 		doc, err := policy.Parse([]byte(p.Document))
@@ -24,7 +30,7 @@ func fakePresets(t testing.TB) roles.PresetResolver {
 		}
 		ps = append(ps, roles.Preset{ID: p.ID, Name: p.Name, Document: doc})
 	}
-	return roles.PresetList(ps...)
+	return ps
 }
 
 func presetCatalog(t testing.TB) *roles.Catalog {
@@ -62,10 +68,23 @@ func TestPlanPresetsAndBoundary(t *testing.T) {
 		t.Errorf("not converged:\n%s", p)
 	}
 
-	// Without a resolver ID and with the preset not in the snapshot, Plan fails clearly.
+	// Without a resolver, the catalog is invalid (its intents cannot be
+	// checked), and Plan says so.
 	d, _ := c.Role("Logs-View-Dev")
 	bare, _ := roles.NewCatalog(d)
 	_, err := bare.Plan(load(t, newAccount(t)))
+	if !errors.Is(err, roles.ErrPlan) || !errors.Is(err, roles.ErrUnknownPreset) ||
+		err.Error() != `roles: plan: the catalog is invalid: role Logs-View-Dev: policies[0]: preset policy "QcloudCLSReadOnlyAccess" cannot be resolved; give its document with Catalog.WithPresets` {
+		t.Errorf("plan without a preset resolver: %v", err)
+	}
+
+	// A resolver that gives the document but no ID, with the preset not in
+	// the snapshot, leaves Plan without an ID to attach: it fails clearly.
+	noIDs := fakePresetList(t)
+	for i := range noIDs {
+		noIDs[i].ID = 0
+	}
+	_, err = bare.WithPresets(roles.PresetList(noIDs...)).Plan(load(t, newAccount(t)))
 	if !errors.Is(err, roles.ErrUnknownPreset) || !strings.Contains(err.Error(), `preset policy "QcloudCLSReadOnlyAccess" is not in the snapshot`) {
 		t.Errorf("plan without preset IDs: %v", err)
 	}

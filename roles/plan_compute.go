@@ -3,6 +3,7 @@ package roles
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -44,9 +45,13 @@ import (
 // assignments and the users' protection settings in the snapshot, and
 // reported in [Plan.Warnings].
 //
-// Plan does not validate the catalog; call [Catalog.Validate] first. It
-// fails (matching [ErrPlan]) for a nil snapshot or one without an owner UIN,
-// an assignment naming a role not in the catalog or a user not in the
+// Plan validates the catalog first ([Catalog.Validate]) and plans nothing
+// for an invalid one: its error matches [ErrPlan] and whatever Validate's
+// error matches ([ErrInvalid], [ErrBadName], [ErrIntent], [ErrTier],
+// [ErrUnknownPreset]), and lists every problem, one a line, each naming its
+// role. A catalog validates once: planning a catalog that passed Validate
+// does not check it again. Plan also fails (matching [ErrPlan]) for a nil
+// snapshot or one without an owner UIN, an assignment naming a role not in the catalog or a user not in the
 // snapshot, a time-limited grant or a Production or BreakGlass assignment
 // without a ticket (Why and ApprovedBy), a preset whose ID is neither in the
 // snapshot nor given by the resolver, a managed role or a granted user
@@ -62,6 +67,9 @@ func (c *Catalog) Plan(snap *cam.Snapshot, assignments ...Assignment) (*Plan, er
 	}
 	if snap.Account.OwnerUIN == 0 {
 		return nil, planErr("the snapshot has no owner UIN (Account.OwnerUIN); load it with cam.Load")
+	}
+	if err := c.Validate(); err != nil {
+		return nil, invalidCatalog(err)
 	}
 	pl := &planner{c: c, s: snap, owner: snap.Account.OwnerUIN, now: snap.Taken,
 		p: &Plan{Owner: snap.Account.OwnerUIN, At: snap.Taken}, conflicted: map[string]bool{}}
@@ -82,6 +90,17 @@ func (c *Catalog) Plan(snap *cam.Snapshot, assignments ...Assignment) (*Plan, er
 		pl.p.Changes = []Change{}
 	}
 	return pl.p, nil
+}
+
+// invalidCatalog is Plan's error for a catalog that fails Validate with err:
+// it matches ErrPlan and what err matches, and each of err's lines (one a
+// problem) reads "roles: plan: the catalog is invalid: role ...".
+func invalidCatalog(err error) error {
+	lines := strings.Split(err.Error(), "\n")
+	for i, l := range lines {
+		lines[i] = "roles: plan: the catalog is invalid: " + strings.TrimPrefix(l, "roles: ")
+	}
+	return &wrapped{sentinel: ErrPlan, cause: err, msg: strings.Join(lines, "\n")}
 }
 
 func planErr(format string, args ...any) error {

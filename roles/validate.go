@@ -20,7 +20,8 @@ import (
 //     the role has 1 to 200 policies;
 //   - every custom policy, the trust policy and the boundary pass
 //     policy.Document.Validate; CAM policy names are valid and unique across
-//     the catalog; every preset resolves ([Catalog.WithPresets]);
+//     the catalog, and a role lists each preset once; every preset resolves
+//     ([Catalog.WithPresets]);
 //   - the role meets its tier (tiers.Check: the policies fit the declared tier
 //     and the tier's requirements on sessions, conditions, alerting and
 //     holders hold; errors match [ErrTier]);
@@ -30,16 +31,27 @@ import (
 //
 // Holders' MFA and time-limited grants are properties of assignments, not of
 // definitions: [Catalog.Plan] checks them against the account.
+//
+// Validate judges the documents the catalog resolved and compiled for each
+// role (see [Catalog.Documents]), so once it passes it passes for good: a
+// catalog remembers that and later calls, including the one [Catalog.Plan]
+// makes, return nil at once. A failing catalog is checked again on each call.
 func (c *Catalog) Validate() error {
 	if c == nil {
 		return invalidf("the catalog is nil; build one with NewCatalog or Standard")
+	}
+	c.mu.Lock()
+	valid := c.valid
+	c.mu.Unlock()
+	if valid {
+		return nil
 	}
 	errs := slices.Clone(c.errs)
 	policyOwner := map[string]string{}
 	for i := range c.defs {
 		d := &c.defs[i]
 		errs = append(errs, c.validateShape(d, policyOwner)...)
-		if e, err := c.Evaluator(d.Name); err != nil {
+		if e, err := c.evaluator(i); err != nil {
 			errs = append(errs, err)
 		} else {
 			errs = append(errs, checkIntents(d, e)...)
@@ -48,7 +60,13 @@ func (c *Catalog) Validate() error {
 			errs = append(errs, c.checkTier(d)...)
 		}
 	}
-	return joinErrors(errs)
+	if len(errs) > 0 {
+		return joinErrors(errs)
+	}
+	c.mu.Lock()
+	c.valid = true
+	c.mu.Unlock()
+	return nil
 }
 
 // validateShape checks one definition's fields (everything but intents and
@@ -86,11 +104,17 @@ func (c *Catalog) validateShape(d *Definition, policyOwner map[string]string) []
 	} else if len(d.Policies) > maxRolePolicies {
 		add("has %d policies; CAM attaches at most %d to a role: merge some", len(d.Policies), maxRolePolicies)
 	}
+	first := make(map[string]int, len(d.Policies)) // the role's CAM policy names
 	for i, p := range d.Policies {
+		name := d.PolicyName(i)
+		if j, dup := first[name]; !dup {
+			first[name] = i
+		} else if p.Preset != "" || d.Policies[j].Preset != "" { // two custom ones are claim's
+			add("policies[%d]: policy %s is already policies[%d]; a role holds each policy once", i, msgtext.Name(name), j)
+		}
 		if p.Preset != "" {
 			continue // resolution is reported by the evaluator
 		}
-		name := d.PolicyName(i)
 		if err := policy.ValidatePolicyName(name); err != nil {
 			add("policies[%d]: %v", i, trimPolicy(err))
 		}
@@ -200,14 +224,15 @@ func (c *Catalog) Advisories() []tiers.Violation {
 	return out
 }
 
-// tierRole describes d to package tiers, with the given holders.
+// tierRole describes d, a definition of c, to package tiers, with the given
+// holders.
 func (c *Catalog) tierRole(d *Definition, holders []tiers.Holder) (tiers.Role, error) {
-	docs, err := c.resolve(d)
+	rd, err := c.resolved(c.byName[d.Name])
 	if err != nil {
 		return tiers.Role{}, err
 	}
-	named := make([]tiers.NamedDocument, len(docs))
-	for i, n := range docs {
+	named := make([]tiers.NamedDocument, len(rd.Policies))
+	for i, n := range rd.Policies {
 		named[i] = tiers.NamedDocument{Name: n.Name, Document: n.Doc}
 	}
 	return tiers.Role{

@@ -41,25 +41,23 @@ type docSlot struct {
 	boundary bool
 	name     string
 	pos      int      // position among the identity documents or the boundary's
-	info     *docInfo // nil for a document the harness cannot see (an unresolved preset)
+	info     *docInfo // what the harness knows of the document
 	first    int      // number of its first statement in compiled.covered
 }
 
-// newCompiled builds a subject from its evaluator and the documents it was
-// compiled from, in the same order, so that decisions' statement references
-// find them. infos caches per-document analysis across subjects.
+// newCompiled builds a subject from the documents its evaluator was (or is
+// to be) compiled from, in the same order and under the same names, so that
+// decisions' statement references find them; no document may be nil. infos
+// caches per-document analysis across subjects.
 func newCompiled(kind Kind, name string, identity, boundary []policy.Named, base map[string][]string, infos *docCache) *compiled {
 	c := &compiled{kind: kind, name: name, base: base}
 	n := 0
 	add := func(docs []policy.Named, isBoundary bool) {
 		for i, nd := range docs {
-			slot := docSlot{boundary: isBoundary, name: nd.Name, pos: i, first: n}
-			if nd.Doc != nil {
-				slot.info = infos.get(nd.Doc)
-				n += len(slot.info.stmts)
-				for _, k := range slot.info.keys {
-					c.keys = appendUnique(c.keys, k)
-				}
+			slot := docSlot{boundary: isBoundary, name: nd.Name, pos: i, first: n, info: infos.get(nd.Doc)}
+			n += len(slot.info.stmts)
+			for _, k := range slot.info.keys {
+				c.keys = appendUnique(c.keys, k)
 			}
 			c.docs = append(c.docs, slot)
 		}
@@ -83,7 +81,7 @@ func appendUnique(list []string, s string) []string {
 func (c *compiled) find(r policy.StatementRef) (*docSlot, int) {
 	for i := range c.docs {
 		s := &c.docs[i]
-		if s.boundary != r.Boundary || s.info == nil {
+		if s.boundary != r.Boundary {
 			continue
 		}
 		if (r.Name != "" && s.name == r.Name) || (r.Name == "" && s.pos == r.Document) {
@@ -123,9 +121,6 @@ func (c *compiled) cover(d policy.Decision) {
 	}
 	req := d.Request()
 	for _, s := range c.docs {
-		if s.info == nil {
-			continue
-		}
 		for k, ev := range s.info.singles() {
 			if ev != nil && !c.covered[s.first+k].Load() && ev.Evaluate(req).Outcome() == want {
 				c.covered[s.first+k].Store(true)

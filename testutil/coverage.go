@@ -83,9 +83,6 @@ func (h *Harness) Coverage() Coverage {
 			sc.Error = c.err.Error()
 		}
 		for _, s := range c.docs {
-			if s.info == nil {
-				continue
-			}
 			for i, st := range s.info.doc.Statement {
 				if c.covered[s.first+i].Load() {
 					sc.Exercised++

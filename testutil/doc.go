@@ -89,7 +89,6 @@
 // snapshot lacks in part fails every assertion rather than being decided on
 // part of its policies. Coverage counts a statement as exercised when it
 // decided at least one evaluated request; a statement that only nearly
-// applied does not count, and the statements of a catalogue's preset
-// policies are not listed (roles does not hand out the preset documents it
-// resolves).
+// applied does not count. A catalogue role's statements include those of the
+// preset policies the catalogue resolves ([roles.Catalog.Documents]).
 package testutil

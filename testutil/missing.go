@@ -37,7 +37,7 @@ func (c *compiled) missing(req policy.Request, d policy.Decision) []MissingKey {
 	wantDeny := outcome == policy.OutcomeAllow
 	for i := range c.docs {
 		s := &c.docs[i]
-		if s.info == nil || !s.info.conditional {
+		if !s.info.conditional {
 			continue
 		}
 		for _, k := range s.info.applying(req, wantDeny) {

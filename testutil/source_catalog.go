@@ -15,9 +15,9 @@ import (
 // naming it (all such roles at once). A catalogue has no users: h.User fails
 // every assertion.
 //
-// Coverage lists the statements of the roles' custom policies and
-// boundaries; the statements of preset policies are decided but not listed,
-// since roles does not hand out the preset documents it resolves.
+// Coverage lists the statements of every document a role holds, as
+// [roles.Catalog.Documents] gives them: its custom policies, the preset
+// policies the catalogue resolves, and its boundary.
 func FromCatalog(c *roles.Catalog, opts ...HarnessOption) (*Harness, error) {
 	if c == nil {
 		return nil, fmt.Errorf("%w: FromCatalog: the catalogue is nil", ErrInvalidHarness)
@@ -66,21 +66,21 @@ func (src *catalogSource) compile(kind Kind, name string, docs *docCache) (*comp
 	if kind == KindUser {
 		return nil, unknownSubject(src, kind, name, "a catalogue has roles only; build the harness with FromSnapshot to test users")
 	}
-	d, ok := src.c.Role(name)
-	if !ok {
+	if _, ok := src.c.Role(name); !ok {
 		return nil, unknownSubject(src, kind, name, "")
 	}
-	identity := make([]policy.Named, len(d.Policies))
-	for i, p := range d.Policies {
-		// A preset keeps its place (nil document) so that statement
-		// references by position still line up with the evaluator's.
-		identity[i] = policy.Named{Name: d.PolicyName(i), Doc: p.Document}
-	}
+	// The documents the role's evaluator was compiled from, in its order and
+	// under its names, so that decisions' statement references find them.
+	rd, err := src.c.Documents(name)
 	var boundary []policy.Named
-	if d.Boundary != nil {
-		boundary = []policy.Named{{Name: d.BoundaryName(), Doc: d.Boundary}}
+	if rd.Boundary != nil {
+		boundary = []policy.Named{*rd.Boundary}
 	}
-	c := newCompiled(KindRole, name, identity, boundary, nil, docs)
+	c := newCompiled(KindRole, name, rd.Policies, boundary, nil, docs)
+	if err != nil {
+		c.err = err // a preset that cannot be resolved: the role has no documents
+		return c, nil
+	}
 	c.eval, c.err = src.c.Evaluator(name)
 	return c, nil
 }

@@ -123,12 +123,17 @@ func parsed(ps []cam.Policy) []policy.Named {
 	return out
 }
 
+// boundary returns a boundary's document as cam's evaluators hold it: the
+// snapshot's policy of its ID, or else its own text, named by the boundary's
+// PolicyName (as CAM reports it with the boundary), whatever the snapshot's
+// policy of that ID is called. Nil when neither document can be read; the
+// evaluator's error reports it.
 func (src *snapshotSource) boundary(b *cam.Boundary) []policy.Named {
 	if b == nil {
 		return nil
 	}
 	if p, ok := src.s.PolicyByID(b.PolicyID); ok && p.Parsed != nil {
-		return []policy.Named{{Name: p.Name, Doc: p.Parsed}}
+		return []policy.Named{{Name: b.PolicyName, Doc: p.Parsed}}
 	}
 	if doc, err := policy.Parse([]byte(b.Document)); err == nil {
 		return []policy.Named{{Name: b.PolicyName, Doc: doc}}
