@@ -180,7 +180,7 @@ func TestTimeLimitedTrustNeedsTime(t *testing.T) {
 	rec := record(t)
 	bob.CanAssume(rec, "BreakGlass-Admin")
 	rec.mustFail(t, "actual:   cannot: the role's trust policy does not let the user in",
-		`warning: the request does not supply condition key "qcs:current_time" (read by policy "trust policy of BreakGlass-Admin" statement[0]); supply it with testutil.At(...)`)
+		`warning: the request does not supply condition key "qcs:current_time" (read by policy "BreakGlass-Admin trust policy" statement[0]); supply it with testutil.At(...)`)
 	bob.CanAssume(t, "BreakGlass-Admin", testutil.At(expiry.Add(-time.Hour)))
 	bob.CannotAssume(t, "BreakGlass-Admin", testutil.At(expiry.Add(time.Hour)))
 }

@@ -158,7 +158,7 @@ func (src *snapshotSource) trust(role string, docs *docCache) (*compiled, string
 	if c, ok := src.trusts[role]; ok {
 		return c, arn, c.err
 	}
-	named := []policy.Named{{Name: "trust policy of " + r.Name, Doc: r.Trust}}
+	named := []policy.Named{{Name: r.Name + " trust policy", Doc: r.Trust}} // as cam names it
 	c := newCompiled(KindRole, r.Name, named, nil, nil, docs)
 	c.eval, c.err = policy.CompileNamed(named...)
 	if src.trusts == nil {
