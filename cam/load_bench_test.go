@@ -195,3 +195,61 @@ func BenchmarkWhoCanAssumeMaxAccount(b *testing.B) {
 	}
 	b.ReportMetric(float64(pairs), "pairs")
 }
+
+// BenchmarkAssumableRolesMaxAccount answers AssumableRoles for every user of
+// an account at Tencent's maxima, from a cold index.
+func BenchmarkAssumableRolesMaxAccount(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds an account at Tencent's maxima; skipped with -short")
+	}
+	f := camfake.MustSeed(maxAccountSeed(), camfake.WithCallLog(0), camfake.WithClock(testClock))
+	s, err := cam.Load(context.Background(), f, cam.WithRateScale(10000), cam.WithClock(testClock))
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	pairs := 0
+	for b.Loop() {
+		s.Reindex()
+		pairs = 0
+		for i := range s.Users {
+			roles, err := s.AssumableRoles(s.Users[i].UIN)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pairs += len(roles)
+		}
+	}
+	b.ReportMetric(float64(pairs), "pairs")
+}
+
+// BenchmarkWhoCanAssumeMaxAccountWarm is BenchmarkWhoCanAssumeMaxAccount on
+// an index already built: the cost of the questions alone.
+func BenchmarkWhoCanAssumeMaxAccountWarm(b *testing.B) {
+	if testing.Short() {
+		b.Skip("builds an account at Tencent's maxima; skipped with -short")
+	}
+	f := camfake.MustSeed(maxAccountSeed(), camfake.WithCallLog(0), camfake.WithClock(testClock))
+	s, err := cam.Load(context.Background(), f, cam.WithRateScale(10000), cam.WithClock(testClock))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ask := func() int {
+		pairs := 0
+		for i := range s.Roles {
+			who, err := s.WhoCanAssume(s.Roles[i].Name)
+			if err != nil {
+				b.Fatal(err)
+			}
+			pairs += len(who)
+		}
+		return pairs
+	}
+	ask()
+	b.ReportAllocs()
+	pairs := 0
+	for b.Loop() {
+		pairs = ask()
+	}
+	b.ReportMetric(float64(pairs), "pairs")
+}
