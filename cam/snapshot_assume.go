@@ -199,39 +199,37 @@ func (s *Snapshot) WhoCanAssume(roleName string) ([]*UserRecord, error) {
 // shares). It returns the errors of [Snapshot.UserEvaluator] for the user;
 // roles it cannot decide (trust policy unread or unparsable) are left out and
 // named in the returned error, with the roles it could decide.
+// AssumableRoles is safe for concurrent use.
 func (s *Snapshot) AssumableRoles(uin uint64) ([]*RoleRecord, error) {
-	e, err := s.userEval(uin)
+	e, _, err := s.userEntry(uin)
 	if err != nil {
 		return nil, err
 	}
-	ix := s.index()
-	ai := s.assumeTrust()
+	ai := s.assumeRoles()
+	if !ai.compiles(e.set) {
+		if _, err := s.userEval(uin); err != nil {
+			return nil, err // the compiler's error, naming the document
+		}
+	}
+	targets := s.assumeTrust().trust
 	grants := e.grants(&ai.probe)
 	var out []*RoleRecord
-	var errs []error
-	for i := range s.Roles {
-		r := &s.Roles[i]
-		trust, err := s.trustEval(r)
-		var owner uint64
-		var arn string
-		if err == nil {
-			owner, arn, err = s.roleARN(ix, i)
-		}
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if admits := ai.trust[i]; grants.admits(r.Name) && !admits.never() {
-			a, err := s.assumerFor(uin, owner)
-			if err != nil {
-				return nil, err // decided above: it does not fail
+	if !grants.none() {
+		for i := range s.Roles {
+			r, d := &s.Roles[i], ai.roles[i]
+			if d.trust == nil || !grants.admits(r.Name) || targets[i].never() {
+				continue
 			}
-			if admits.admits(a.principal) && a.possible(arn, trust) {
+			a, err := s.assumerFor(uin, d.owner)
+			if err != nil {
+				return nil, err
+			}
+			if targets[i].admits(a.principal) && a.possible(d.arn, d.trust) {
 				out = append(out, r)
 			}
 		}
 	}
-	return out, errors.Join(errs...)
+	return out, errors.Join(ai.roleErrs...)
 }
 
 // owner returns the account's owner UIN, or the one in the role's ARN when the

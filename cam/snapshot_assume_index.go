@@ -25,6 +25,10 @@ import (
 type assumeIndex struct {
 	probe actionProbe
 
+	docsMu sync.Mutex
+	// docs remembers whether each policy document compiles (see compiles).
+	docs map[*policy.Document]bool
+
 	usersOnce sync.Once
 	// errs are the errors of the users that cannot be decided
 	// (Snapshot.UserEvaluator's), in Snapshot.Users order.
@@ -41,6 +45,21 @@ type assumeIndex struct {
 	// role's trust policy can admit; nil for a role whose trust policy was
 	// not read or does not parse.
 	trust []*trustTargets
+
+	rolesOnce sync.Once
+	// roles holds, by position in Snapshot.Roles, what deciding a request
+	// on each role needs; roleErrs the errors of the roles that cannot be
+	// decided, in Snapshot.Roles order.
+	roles    []assumeRole
+	roleErrs []error
+}
+
+// assumeRole is a role's compiled trust policy and ARN; trust is nil for a
+// role that cannot be decided.
+type assumeRole struct {
+	trust *evalEntry
+	owner uint64
+	arn   string
 }
 
 // assumeUsers returns the snapshot's who-can-assume index with its users'
@@ -56,10 +75,9 @@ func (s *Snapshot) assumeUsers() *assumeIndex {
 	ai := &s.index().assume
 	ai.usersOnce.Do(func() {
 		ai.byName, ai.byPrefix = map[string][]int{}, map[string][]int{}
-		compiles := map[*policy.Document]bool{}
 		for i := range s.Users {
 			e, _, err := s.userEntry(s.Users[i].UIN)
-			if err == nil && !setCompiles(e.set, compiles) {
+			if err == nil && !ai.compiles(e.set) {
 				_, err = s.userEval(s.Users[i].UIN)
 			}
 			if err != nil {
@@ -96,19 +114,50 @@ func (s *Snapshot) assumeTrust() *assumeIndex {
 	return ai
 }
 
-// setCompiles reports whether every document of set compiles, remembering
-// each document's answer in known.
-func setCompiles(set heldSet, known map[*policy.Document]bool) bool {
+// assumeRoles returns the who-can-assume index with every role's trust
+// policy compiled and ARN made.
+func (s *Snapshot) assumeRoles() *assumeIndex {
+	ix := s.index()
+	ai := &ix.assume
+	ai.rolesOnce.Do(func() {
+		ai.roles = make([]assumeRole, len(s.Roles))
+		for i := range s.Roles {
+			trust, err := s.trustEval(&s.Roles[i])
+			var owner uint64
+			var arn string
+			if err == nil {
+				owner, arn, err = s.roleARN(ix, i)
+			}
+			if err != nil {
+				ai.roleErrs = append(ai.roleErrs, err)
+				continue
+			}
+			ai.roles[i] = assumeRole{trust: trust, owner: owner, arn: arn}
+		}
+	})
+	return ai
+}
+
+// compiles reports whether every document of set compiles, compiling each
+// document once per index.
+func (ai *assumeIndex) compiles(set heldSet) bool {
 	docs := set.docs
 	if set.boundary != nil {
 		docs = append(slices.Clip(docs), *set.boundary)
 	}
 	for _, d := range docs {
-		ok, seen := known[d.Doc]
+		ai.docsMu.Lock()
+		ok, seen := ai.docs[d.Doc]
+		ai.docsMu.Unlock()
 		if !seen {
 			_, err := policy.CompileNamed(d)
 			ok = err == nil
-			known[d.Doc] = ok
+			ai.docsMu.Lock()
+			if ai.docs == nil {
+				ai.docs = map[*policy.Document]bool{}
+			}
+			ai.docs[d.Doc] = ok
+			ai.docsMu.Unlock()
 		}
 		if !ok {
 			return false
@@ -217,6 +266,9 @@ func (t *roleTargets) add(res string) {
 		t.names = append(t.names, name)
 	}
 }
+
+// none reports whether the targets name no role.
+func (t *roleTargets) none() bool { return !t.any && len(t.names) == 0 && len(t.prefixes) == 0 }
 
 // admits reports whether the targets can name the role.
 func (t *roleTargets) admits(role string) bool {
