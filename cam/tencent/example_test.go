@@ -44,3 +44,32 @@ func ExampleNew() {
 	// frank.wu has an MFA device for login: false
 	// not found: true
 }
+
+// Read the account once and list the root account's own access keys for it,
+// as cam.Load does through cam.RootKeysReader: RootAccessKeys alone would
+// read the account (GetUserAppId) again.
+func ExampleClient_RootAccessKeysOf() {
+	srv := camfake.NewServer(camfake.Demo())
+	defer srv.Close()
+	secretID, secretKey := srv.Credential()
+	c, err := tencent.New(common.NewCredential(secretID, secretKey),
+		tencent.WithEndpoint(srv.Endpoint()), tencent.WithScheme("http"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	ctx := context.Background()
+	acct, err := c.Account(ctx)
+	if err != nil {
+		log.Fatal(err)
+	}
+	var r cam.RootKeysReader = c
+	keys, err := r.RootAccessKeysOf(ctx, acct)
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, k := range keys {
+		fmt.Printf("root key owned by %d: %s\n", k.UserUIN, k.Status)
+	}
+	// Output:
+	// root key owned by 100000000001: Active
+}
