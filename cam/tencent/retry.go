@@ -63,7 +63,7 @@ func classify(err error) failure {
 // done is not retried. Other errors are returned as the SDK gave them, for
 // the caller to map with [Client.fail] (which reports ctx.Err() when ctx is
 // done).
-func send[R any](ctx context.Context, c *Client, kind callKind, action string, call func() (R, error)) (R, error) {
+func send[R any](ctx context.Context, c *Client, kind callKind, action cam.Action, call func() (R, error)) (R, error) {
 	var zero R
 	var throttles, lost int
 	for attempt := 0; ; attempt++ {

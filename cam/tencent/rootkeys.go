@@ -31,10 +31,10 @@ func (c *Client) RootAccessKeys(ctx context.Context) ([]cam.AccessKey, error) {
 // nothing is sent.
 func (c *Client) RootAccessKeysOf(ctx context.Context, a cam.Account) ([]cam.AccessKey, error) {
 	if a.OwnerUIN == 0 {
-		if err := c.begin(ctx, "ListAccessKeys"); err != nil {
+		if err := c.begin(ctx, cam.ActionListAccessKeys); err != nil {
 			return nil, err
 		}
-		return nil, invalid("ListAccessKeys", "the account has no owner UIN: read it with Account first")
+		return nil, invalid(cam.ActionListAccessKeys, "the account has no owner UIN: read it with Account first")
 	}
 	var target *uint64
 	if a.CallerUIN != a.OwnerUIN {
