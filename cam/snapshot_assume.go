@@ -159,10 +159,10 @@ func could(d policy.Decision, e *evalEntry, req policy.Request) bool {
 //
 // The first call on a snapshot indexes, for every user, the roles its
 // sts:AssumeRole grants can name and, for every role, the principals its
-// trust policy can admit; each call then decides exactly only the users that
-// both admit, so a query costs about the number of users that could assume
-// the role rather than the number of users. The answers are those of asking
-// CanAssume for every user. WhoCanAssume is safe for concurrent use.
+// trust policy can admit (compiling each policy document once); each call
+// then decides exactly only the users whose grants can name the role and
+// whom its trust policy can admit, not every user. The answers are those of
+// asking CanAssume for every user. WhoCanAssume is safe for concurrent use.
 func (s *Snapshot) WhoCanAssume(roleName string) ([]*UserRecord, error) {
 	r, ok := s.RoleByName(roleName)
 	if !ok {
