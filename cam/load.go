@@ -14,7 +14,8 @@ import (
 
 // Load reads the whole account behind r into a [Snapshot].
 //
-// It reads the account, the root account's own access keys, the users (with their last logins, access keys and the
+// It reads the account, the root account's own access keys (for the account
+// read, when r is a [RootKeysReader]), the users (with their last logins, access keys and the
 // keys' last use, MFA settings, direct policy attachments and permission
 // boundaries), the groups (members and attachments), the roles (trust policies,
 // attachments and boundaries) and the policies: every custom policy, and every
@@ -115,8 +116,13 @@ func (l *loader) run(ctx context.Context) error {
 		l.prog.add(ph, 1)
 	}
 	eg.Go(func() error { return l.loadUsers(gctx) }) // first: it feeds the slowest API
-	eg.Go(func() error { return l.loadAccount(gctx) })
-	eg.Go(func() error { return l.loadRoot(gctx) })
+	eg.Go(func() error {
+		// The root's keys after the account, which says whose keys they are.
+		if err := l.loadAccount(gctx); err != nil {
+			return err
+		}
+		return l.loadRoot(gctx)
+	})
 	eg.Go(func() error { return l.loadGroups(gctx) })
 	eg.Go(func() error { return l.loadRoles(gctx) })
 	eg.Go(func() error { return l.loadCustomPolicies(gctx) })

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/time/rate"
 
+	"github.com/camkit/camkit/internal/backoff"
 	"github.com/camkit/camkit/internal/ctxsleep"
 )
 
@@ -128,15 +129,7 @@ func (e *deadlineError) Unwrap() error { return context.DeadlineExceeded }
 // wait returns the jittered backoff before retry number attempt+1: a random
 // duration between half and all of backoff·2^attempt, capped at MaxBackoff.
 func (g *gate) wait(attempt int) time.Duration {
-	if g.backoff == 0 {
-		return 0
-	}
-	d := g.backoff << min(attempt, 30)
-	if d <= 0 || d > MaxBackoff {
-		d = MaxBackoff
-	}
-	half := d / 2
-	return half + rand.N(half+1)
+	return backoff.Wait(g.backoff, MaxBackoff, attempt, rand.Int64N)
 }
 
 // transient reports whether err is worth retrying: throttling ([ErrThrottled])

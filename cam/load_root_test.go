@@ -1,7 +1,10 @@
 package cam_test
 
 import (
+	"context"
 	"errors"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -64,5 +67,50 @@ func TestLoadRootKeysFail(t *testing.T) {
 	f.Inject(camfake.Fault{Action: cam.ActionListAccessKeys, Err: denied, Match: rootCall(f.OwnerUIN())})
 	if _, err := cam.Load(t.Context(), f, cam.WithFailFast()); !errors.Is(err, cam.ErrAccessDenied) {
 		t.Errorf("fail-fast load with the root keys denied = %v", err)
+	}
+}
+
+// rootKeysOf is a Reader that lists the root's keys for the account Load
+// read (cam.RootKeysReader), recording the accounts it was given; its
+// RootAccessKeys records that it was called.
+type rootKeysOf struct {
+	*camfake.Fake
+	mu       sync.Mutex
+	accounts []cam.Account
+	plain    int // RootAccessKeys calls
+}
+
+func (r *rootKeysOf) RootAccessKeysOf(ctx context.Context, a cam.Account) ([]cam.AccessKey, error) {
+	r.mu.Lock()
+	r.accounts = append(r.accounts, a)
+	r.mu.Unlock()
+	return r.Fake.ListAccessKeys(ctx, a.OwnerUIN) // the owner's UIN names the root in the fake
+}
+
+func (r *rootKeysOf) RootAccessKeys(ctx context.Context) ([]cam.AccessKey, error) {
+	r.mu.Lock()
+	r.plain++
+	r.mu.Unlock()
+	return r.Fake.RootAccessKeys(ctx)
+}
+
+func TestLoadRootKeysOfAccount(t *testing.T) {
+	t.Parallel()
+	want := loadDemo(t, camfake.Demo())
+	r := &rootKeysOf{Fake: camfake.Demo()}
+	s := loadDemo(t, r)
+	if len(r.accounts) != 1 || r.accounts[0] != s.Account || r.plain != 0 {
+		t.Errorf("RootAccessKeysOf got %v and RootAccessKeys was called %d times; want the account read (%v) once", r.accounts, r.plain, s.Account)
+	}
+	if !slices.Equal(s.Root.Keys, want.Root.Keys) || !s.Root.KeysKnown || !s.Root.KeyUsageKnown {
+		t.Errorf("Root = %+v, want %+v", s.Root, want.Root)
+	}
+
+	// The account unread: RootAccessKeys reads it itself.
+	r = &rootKeysOf{Fake: camfake.Demo()}
+	r.Inject(camfake.Fault{Action: cam.ActionGetUserAppID, Err: &cam.APIError{Code: "InternalError", Message: "no"}})
+	s = loadDemo(t, r, cam.WithRetry(0, 0))
+	if len(r.accounts) != 0 || r.plain != 1 || !slices.Equal(s.Root.Keys, want.Root.Keys) {
+		t.Errorf("with the account unread: RootAccessKeysOf got %v, RootAccessKeys called %d times, root keys %v", r.accounts, r.plain, s.Root.Keys)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 )
@@ -126,8 +127,7 @@ func (l *loader) userKeys(ctx context.Context, i int) error {
 // keyRef locates an access key in the loader's records.
 type keyRef struct{ user, key int }
 
-// keyUsage reads the last use of every key listed, in batches of
-// MaxKeyLastUsedBatch, in key ID order.
+// keyUsage reads the last use of every key listed, in key ID order.
 func (l *loader) keyUsage(ctx context.Context) error {
 	var ids []string
 	refs := map[string]keyRef{}
@@ -140,6 +140,22 @@ func (l *loader) keyUsage(ctx context.Context) error {
 		}
 	}
 	slices.Sort(ids)
+	single := func(id string) string { return keysSubject([]string{id}) }
+	return l.lastUse(ctx, ids, keysSubject, single, func(id string, t time.Time) {
+		ref := refs[id]
+		l.users[ref.user].Keys[ref.key].LastUsed = t
+		l.keysOK[ref.user][ref.key] = true
+	})
+}
+
+// lastUse reads when the keys with the given IDs (sorted, each once) were
+// last used, in batches of MaxKeyLastUsedBatch read concurrently, and calls
+// set once for each key GetSecurityLastUsed reports (its first row in the
+// answer for the key's batch); set is called from several goroutines, for
+// different keys. A batch that fails is a problem named by batchSubject, a
+// key its answer leaves out one named by keySubject.
+func (l *loader) lastUse(ctx context.Context, ids []string, batchSubject func(ids []string) string,
+	keySubject func(id string) string, set func(id string, lastUsed time.Time)) error {
 	bs := splitBatches(len(ids), MaxKeyLastUsedBatch)
 	l.prog.add(PhaseKeys, len(bs))
 	return forEach(ctx, len(bs), l.cfg.concurrency, func(ctx context.Context, b int) error {
@@ -151,22 +167,19 @@ func (l *loader) keyUsage(ctx context.Context) error {
 		})
 		l.prog.step(PhaseKeys)
 		if err != nil {
-			return l.fail(ctx, PhaseKeys, ActionGetSecurityLastUsed, keysSubject(batch), err)
+			return l.fail(ctx, PhaseKeys, ActionGetSecurityLastUsed, batchSubject(batch), err)
 		}
-		seen := make(map[string]bool, len(got))
+		seen := make(map[string]bool, len(batch))
 		for _, g := range got {
-			ref, ok := refs[g.KeyID]
-			if !ok || seen[g.KeyID] || !slices.Contains(batch, g.KeyID) {
-				continue
+			if !seen[g.KeyID] && slices.Contains(batch, g.KeyID) {
+				seen[g.KeyID] = true
+				set(g.KeyID, g.LastUsed)
 			}
-			seen[g.KeyID] = true
-			l.users[ref.user].Keys[ref.key].LastUsed = g.LastUsed
-			l.keysOK[ref.user][ref.key] = true
 		}
 		for _, id := range batch {
 			if !seen[id] {
 				err := fmt.Errorf("cam: load: GetSecurityLastUsed returned nothing for access key %s", id)
-				if err := l.fail(ctx, PhaseKeys, ActionGetSecurityLastUsed, keysSubject([]string{id}), err); err != nil {
+				if err := l.fail(ctx, PhaseKeys, ActionGetSecurityLastUsed, keySubject(id), err); err != nil {
 					return err
 				}
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"testing"
 
+	"github.com/camkit/camkit/cam"
 	"github.com/camkit/camkit/cam/camfake"
 	"github.com/camkit/camkit/cam/tencent"
 	"github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common"
@@ -23,7 +24,15 @@ func TestLoadOverWireMatchesFake(t *testing.T) {
 		t.Fatal(err)
 	}
 	direct := snapshotJSON(t, loadDemo(t, f))
+	f.ResetCalls()
 	overWire := loadDemo(t, client)
+	// The adapter lists the root's keys for the account Load read: one
+	// GetUserAppId, and one ListAccessKeys per user and for the root.
+	counts := f.CallCounts()
+	if counts[cam.ActionGetUserAppID] != 1 || counts[cam.ActionListAccessKeys] != len(overWire.Users)+1 {
+		t.Errorf("a load over the wire made %d GetUserAppId and %d ListAccessKeys calls, want 1 and %d",
+			counts[cam.ActionGetUserAppID], counts[cam.ActionListAccessKeys], len(overWire.Users)+1)
+	}
 	if len(overWire.Problems) != 0 {
 		t.Fatalf("problems over the wire: %v", overWire.Problems)
 	}

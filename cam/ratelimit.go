@@ -1,6 +1,7 @@
 package cam
 
 import (
+	"context"
 	"maps"
 	"time"
 )
@@ -135,6 +136,20 @@ type RateLimiter interface {
 	// RateLimit returns the requests per second the Reader accepts for the
 	// action; math.Inf(1) when it enforces no limit.
 	RateLimit(action Action) float64
+}
+
+// RootKeysReader is implemented by a [Reader] that can list the root
+// account's access keys given the account it already read, such as
+// tencent's Client, whose [Reader.RootAccessKeys] must otherwise read the
+// account again (GetUserAppId) to know whose keys to list. [Load] calls
+// RootAccessKeysOf with what [Reader.Account] returned when that read
+// succeeded, and RootAccessKeys otherwise; a Reader without the method (a
+// test fake, say) needs nothing more.
+type RootKeysReader interface {
+	// RootAccessKeysOf returns the root account's own access keys, as
+	// [Reader.RootAccessKeys] does, for the account a that [Reader.Account]
+	// returned (ListAccessKeys for a.OwnerUIN).
+	RootAccessKeysOf(ctx context.Context, a Account) ([]AccessKey, error)
 }
 
 // Clock is implemented by a [Reader] whose account has a clock of its own,

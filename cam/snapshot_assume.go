@@ -90,17 +90,13 @@ func (s *Snapshot) canAssume(uin, owner uint64, arn string, trust *evalEntry) (A
 	return c, nil
 }
 
-// possible is canAssume(...).Possible() without building the check: each
-// side is decided only as far as needed.
-func (s *Snapshot) possible(uin, owner uint64, arn string, trust *evalEntry) (bool, error) {
-	a, err := s.assumerFor(uin, owner)
-	if err != nil {
-		return false, err
-	}
+// possible is canAssume(...).Possible() for the user of a, without building
+// the check: each side is decided only as far as needed.
+func (a *assumer) possible(arn string, trust *evalEntry) bool {
 	req := policy.Request{Action: actionAssumeRole, Resource: arn, Principal: a.principal, Context: a.ctx}
 	// The user's side first: most users hold sts:AssumeRole on few roles, so
 	// it usually decides alone.
-	return could(a.e.ev.Evaluate(req), a.e, req) && could(trust.ev.Evaluate(req), trust, req), nil
+	return could(a.e.ev.Evaluate(req), a.e, req) && could(trust.ev.Evaluate(req), trust, req)
 }
 
 // assumer is a user's evaluator with the cached parts of its AssumeRole
@@ -160,6 +156,13 @@ func could(d policy.Decision, e *evalEntry, req policy.Request) bool {
 // parse. Users it cannot decide (see [Snapshot.UserEvaluator]) are left out
 // and named in the returned error, which then joins one error per such
 // user; the users it could decide are returned with it.
+//
+// The first call on a snapshot indexes, for every user, the roles its
+// sts:AssumeRole grants can name and, for every role, the principals its
+// trust policy can admit (compiling each policy document once); each call
+// then decides exactly only the users whose grants can name the role and
+// whom its trust policy can admit, not every user. The answers are those of
+// asking CanAssume for every user. WhoCanAssume is safe for concurrent use.
 func (s *Snapshot) WhoCanAssume(roleName string) ([]*UserRecord, error) {
 	r, ok := s.RoleByName(roleName)
 	if !ok {
@@ -169,57 +172,64 @@ func (s *Snapshot) WhoCanAssume(roleName string) ([]*UserRecord, error) {
 	if err != nil {
 		return nil, err
 	}
-	owner, err := s.owner(r)
+	ix := s.index()
+	owner, arn, err := s.roleARN(ix, ix.roleByName[roleName])
 	if err != nil {
 		return nil, err
 	}
-	arn := policy.RoleARN(owner, r.Name)
+	ai := s.assumeUsers()
 	var out []*UserRecord
-	var errs []error
-	for i := range s.Users {
-		ok, err := s.possible(s.Users[i].UIN, owner, arn, trust)
-		if err != nil {
-			errs = append(errs, err)
-			continue
-		}
-		if ok {
-			out = append(out, &s.Users[i])
+	if admits := s.assumeTrust().trust[ix.roleByName[roleName]]; !admits.never() {
+		for _, i := range ai.candidates(r.Name) {
+			u := &s.Users[i]
+			a, err := s.assumerFor(u.UIN, owner)
+			if err != nil {
+				return nil, err // the index decided this user: it does not fail
+			}
+			if admits.admits(a.principal) && a.possible(arn, trust) {
+				out = append(out, u)
+			}
 		}
 	}
-	return out, errors.Join(errs...)
+	return out, errors.Join(ai.errs...)
 }
 
 // AssumableRoles returns the roles, ordered by name, that the sub-user with
-// the given UIN can assume (see [Snapshot.WhoCanAssume]). It returns the
-// errors of [Snapshot.UserEvaluator] for the user; roles it cannot decide
-// (trust policy unread or unparsable) are left out and named in the returned
-// error, with the roles it could decide.
+// the given UIN can assume (see [Snapshot.WhoCanAssume], whose index it
+// shares). It returns the errors of [Snapshot.UserEvaluator] for the user;
+// roles it cannot decide (trust policy unread or unparsable) are left out and
+// named in the returned error, with the roles it could decide.
+// AssumableRoles is safe for concurrent use.
 func (s *Snapshot) AssumableRoles(uin uint64) ([]*RoleRecord, error) {
-	if _, err := s.userEval(uin); err != nil {
+	e, _, err := s.userEntry(uin)
+	if err != nil {
 		return nil, err
 	}
-	var out []*RoleRecord
-	var errs []error
-	ix := s.index()
-	for i := range s.Roles {
-		r := &s.Roles[i]
-		trust, err := s.trustEval(r)
-		var owner uint64
-		var arn string
-		if err == nil {
-			owner, arn, err = s.roleARN(ix, i)
+	ai := s.assumeRoles()
+	if !ai.compiles(e.set) {
+		if _, err := s.userEval(uin); err != nil {
+			return nil, err // the compiler's error, naming the document
 		}
-		if err == nil {
-			var ok bool
-			if ok, err = s.possible(uin, owner, arn, trust); err == nil && ok {
+	}
+	targets := s.assumeTrust().trust
+	grants := e.grants(&ai.probe)
+	var out []*RoleRecord
+	if !grants.none() {
+		for i := range s.Roles {
+			r, d := &s.Roles[i], ai.roles[i]
+			if d.trust == nil || !grants.admits(r.Name) || targets[i].never() {
+				continue
+			}
+			a, err := s.assumerFor(uin, d.owner)
+			if err != nil {
+				return nil, err
+			}
+			if targets[i].admits(a.principal) && a.possible(d.arn, d.trust) {
 				out = append(out, r)
 			}
 		}
-		if err != nil {
-			errs = append(errs, err)
-		}
 	}
-	return out, errors.Join(errs...)
+	return out, errors.Join(ai.roleErrs...)
 }
 
 // owner returns the account's owner UIN, or the one in the role's ARN when the

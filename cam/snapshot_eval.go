@@ -73,6 +73,9 @@ type evalEntry struct {
 	relaxOnce sync.Once
 	relaxed   *policy.Evaluator // see relaxedFor
 	relaxErr  error
+
+	grantsOnce   sync.Once
+	grantTargets *roleTargets // see grants
 }
 
 // evalCache holds a snapshot's evaluators: by held set, and the principals'
@@ -89,9 +92,21 @@ type evalCache struct {
 }
 
 func (s *Snapshot) userEval(uin uint64) (*evalEntry, error) {
+	e, u, err := s.userEntry(uin)
+	if err != nil {
+		return nil, err
+	}
+	if err := e.build(); err != nil {
+		return nil, compileError(userSubject(&u.User), err)
+	}
+	return e, nil
+}
+
+// userEntry returns the entry of what the user holds, not yet compiled.
+func (s *Snapshot) userEntry(uin uint64) (*evalEntry, *UserRecord, error) {
 	u, ok := s.UserByUIN(uin)
 	if !ok {
-		return nil, fmt.Errorf("cam: snapshot: no user with uin %d: %w", uin, ErrNotFound)
+		return nil, nil, fmt.Errorf("cam: snapshot: no user with uin %d: %w", uin, ErrNotFound)
 	}
 	ix := s.index()
 	ix.evals.mu.Lock()
@@ -100,7 +115,7 @@ func (s *Snapshot) userEval(uin uint64) (*evalEntry, error) {
 	if !ok {
 		set, err := s.userHeld(u)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		e = ix.evals.entry(set)
 		ix.evals.mu.Lock()
@@ -110,10 +125,7 @@ func (s *Snapshot) userEval(uin uint64) (*evalEntry, error) {
 		ix.evals.users[uin] = e
 		ix.evals.mu.Unlock()
 	}
-	if err := e.build(); err != nil {
-		return nil, compileError(userSubject(&u.User), err)
-	}
-	return e, nil
+	return e, u, nil
 }
 
 func (s *Snapshot) roleEval(name string) (*evalEntry, error) {

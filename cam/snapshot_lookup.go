@@ -25,6 +25,8 @@ type snapshotIndex struct {
 	// built on first use by roleARN.
 	arnOnce  sync.Once
 	roleARNs []string
+	// assume is the who-can-assume index (snapshot_assume_index.go).
+	assume assumeIndex
 }
 
 func buildIndex(s *Snapshot) *snapshotIndex {

@@ -14,7 +14,7 @@ import (
 // groups, or both (ListAttachedUserAllPolicies, paged). A policy held
 // through groups carries the first group CAM names.
 func (c *Client) ListUserPolicies(ctx context.Context, uin uint64, filter cam.AttachFilter) ([]cam.Attachment, error) {
-	const action = "ListAttachedUserAllPolicies"
+	const action = cam.ActionListAttachedUserAllPolicies
 	switch filter {
 	case cam.AttachAll, cam.AttachDirect, cam.AttachViaGroup:
 	default:
@@ -53,7 +53,7 @@ func (c *Client) ListUserPolicies(ctx context.Context, uin uint64, filter cam.At
 // ListGroupPolicies returns the policies attached to a group
 // (ListAttachedGroupPolicies, paged).
 func (c *Client) ListGroupPolicies(ctx context.Context, groupID uint64) ([]cam.Attachment, error) {
-	return pageAll(ctx, c, "ListAttachedGroupPolicies", func(page uint64) ([]*camapi.AttachPolicyInfo, *uint64, error) {
+	return pageAll(ctx, c, cam.ActionListAttachedGroupPolicies, func(page uint64) ([]*camapi.AttachPolicyInfo, *uint64, error) {
 		req := camapi.NewListAttachedGroupPoliciesRequest()
 		req.TargetGroupId = common.Uint64Ptr(groupID)
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
@@ -73,7 +73,7 @@ func (c *Client) ListGroupPolicies(ctx context.Context, groupID uint64) ([]cam.A
 // ListRolePolicies returns the policies attached to a role
 // (ListAttachedRolePolicies, paged).
 func (c *Client) ListRolePolicies(ctx context.Context, roleName string) ([]cam.Attachment, error) {
-	return pageAll(ctx, c, "ListAttachedRolePolicies", func(page uint64) ([]*camapi.AttachedPolicyOfRole, *uint64, error) {
+	return pageAll(ctx, c, cam.ActionListAttachedRolePolicies, func(page uint64) ([]*camapi.AttachedPolicyOfRole, *uint64, error) {
 		req := camapi.NewListAttachedRolePoliciesRequest()
 		req.RoleName = common.StringPtr(roleName)
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
@@ -143,7 +143,7 @@ func (c *Client) DetachRolePolicy(ctx context.Context, policyID uint64, roleName
 }
 
 // signed converts a UIN or policy ID to the int64 some boundary APIs take.
-func signed(action, what string, n uint64) (*int64, error) {
+func signed(action cam.Action, what string, n uint64) (*int64, error) {
 	if n > 1<<63-1 {
 		return nil, invalid(action, "%s %d is out of range", what, n)
 	}
@@ -153,7 +153,7 @@ func signed(action, what string, n uint64) (*int64, error) {
 // UserBoundary returns a user's permission boundary, or ok=false when it has
 // none (GetUserPermissionBoundary).
 func (c *Client) UserBoundary(ctx context.Context, uin uint64) (cam.Boundary, bool, error) {
-	const action = "GetUserPermissionBoundary"
+	const action = cam.ActionGetUserPermissionBoundary
 	if err := c.begin(ctx, action); err != nil {
 		return cam.Boundary{}, false, err
 	}
@@ -179,7 +179,7 @@ func (c *Client) UserBoundary(ctx context.Context, uin uint64) (cam.Boundary, bo
 // none (GetRolePermissionBoundary). CAM's API takes a role ID, so the name is
 // first resolved with GetRole.
 func (c *Client) RoleBoundary(ctx context.Context, roleName string) (cam.Boundary, bool, error) {
-	const action = "GetRolePermissionBoundary"
+	const action = cam.ActionGetRolePermissionBoundary
 	if err := c.begin(ctx, action); err != nil {
 		return cam.Boundary{}, false, err
 	}

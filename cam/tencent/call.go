@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
+
+	"github.com/camkit/camkit/cam"
 )
 
 // pageSize is the Rp of every paged CAM list call, CAM's maximum.
@@ -20,7 +22,7 @@ func (c *Client) decoder() *decoder { return &decoder{loc: c.cfg.loc} }
 
 // run makes one write that returns nothing of interest, with the adapter's
 // retries ([send]), mapping its error.
-func (c *Client) run(ctx context.Context, action string, call func() error) error {
+func (c *Client) run(ctx context.Context, action cam.Action, call func() error) error {
 	if err := c.begin(ctx, action); err != nil {
 		return err
 	}
@@ -38,7 +40,7 @@ func (c *Client) run(ctx context.Context, action string, call func() error) erro
 // with conv. SDK errors are mapped with [Client.fail]; any other error from
 // fetch (errEmpty for a missing body) or left on the decoder is an unreadable
 // response.
-func pageAll[S, T any](ctx context.Context, c *Client, action string, fetch func(page uint64) (rows []*S, total *uint64, err error), conv func(*decoder, *S) T) ([]T, error) {
+func pageAll[S, T any](ctx context.Context, c *Client, action cam.Action, fetch func(page uint64) (rows []*S, total *uint64, err error), conv func(*decoder, *S) T) ([]T, error) {
 	if err := c.begin(ctx, action); err != nil {
 		return nil, err
 	}

@@ -50,7 +50,7 @@ var ErrZeroClient = errors.New("tencent: the Client was not made by New")
 
 // begin starts a call: it refuses a Client that New did not make, a nil
 // context and a context that is already done.
-func (c *Client) begin(ctx context.Context, action string) error {
+func (c *Client) begin(ctx context.Context, action cam.Action) error {
 	if c == nil || c.cam == nil || c.audit == nil || c.sts == nil || c.log == nil || c.issued == nil || c.now == nil {
 		return &opError{action: action, msg: "the Client was not made by New: create it with tencent.New, NewFromEnv or NewFromProvider", cause: ErrZeroClient}
 	}

@@ -23,12 +23,12 @@ const redacted = "[REDACTED]"
 // Its text is scrubbed when it is built; Unwrap keeps the cause for errors.Is
 // and errors.As (context.Canceled, *url.Error, cam.ErrInvalid, ...).
 type opError struct {
-	action string
+	action cam.Action
 	msg    string
 	cause  error
 }
 
-func (e *opError) Error() string { return "tencent: " + e.action + ": " + e.msg }
+func (e *opError) Error() string { return "tencent: " + string(e.action) + ": " + e.msg }
 func (e *opError) Unwrap() error { return e.cause }
 
 // fail maps an error from the SDK onto camkit's errors:
@@ -40,7 +40,7 @@ func (e *opError) Unwrap() error { return e.cause }
 //
 // Every message is scrubbed of the secret key and token, and its control
 // characters are escaped ([clean]).
-func (c *Client) fail(ctx context.Context, action string, err error) error {
+func (c *Client) fail(ctx context.Context, action cam.Action, err error) error {
 	secrets := c.secrets()
 	if ctx.Err() != nil {
 		return &opError{action: action, msg: ctx.Err().Error(), cause: ctx.Err()}
@@ -49,7 +49,7 @@ func (c *Client) fail(ctx context.Context, action string, err error) error {
 	if errors.As(err, &sdk) {
 		if !strings.HasPrefix(sdk.Code, "ClientError") {
 			return &cam.APIError{
-				Action:    action,
+				Action:    string(action),
 				Code:      sdk.Code,
 				Message:   clean(sdk.Message, secrets),
 				RequestID: sdk.RequestId,
@@ -75,12 +75,12 @@ func clean(s string, secrets []string) string {
 
 // invalid is an input the adapter refuses before calling CAM; it matches
 // cam.ErrInvalid.
-func invalid(action, format string, args ...any) error {
+func invalid(action cam.Action, format string, args ...any) error {
 	return &opError{action: action, msg: fmt.Sprintf(format, args...), cause: cam.ErrInvalid}
 }
 
 // badResponse reports a response the adapter cannot read.
-func (c *Client) badResponse(action string, err error) error {
+func (c *Client) badResponse(action cam.Action, err error) error {
 	return &opError{action: action, msg: "unexpected response: " + clean(err.Error(), c.secrets()), cause: err}
 }
 

@@ -43,7 +43,7 @@ const (
 // merged; Principal is matched against each event's user name. Events that
 // two windows both return are reported once.
 func (c *Client) Events(ctx context.Context, q cam.EventQuery) ([]cam.AuditEvent, error) {
-	const action = "DescribeEvents"
+	const action = cam.ActionDescribeEvents
 	if err := c.begin(ctx, action); err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func (c *Client) Events(ctx context.Context, q cam.EventQuery) ([]cam.AuditEvent
 
 // eventWindow reads every page of one DescribeEvents query.
 func (c *Client) eventWindow(ctx context.Context, from, to time.Time, name string) ([]cam.AuditEvent, error) {
-	const action = "DescribeEvents"
+	const action = cam.ActionDescribeEvents
 	var out []cam.AuditEvent
 	var token *uint64
 	d := c.decoder()

@@ -37,10 +37,18 @@ func ExampleNew() {
 	fmt.Printf("owner %d: %d users, %d roles\n", acct.OwnerUIN, len(users), len(roles))
 	fmt.Printf("%s has an MFA device for login: %v\n", users[5].Name, mfa.Login.Device())
 
+	// The root account's own keys, for the account already read: the
+	// Client is a cam.RootKeysReader, which is how cam.Load spares a second
+	// GetUserAppId.
+	var rk cam.RootKeysReader = c
+	rootKeys, _ := rk.RootAccessKeysOf(ctx, acct)
+	fmt.Printf("the root account has %d access key(s)\n", len(rootKeys))
+
 	_, err = c.GetRole(ctx, "No-Such-Role")
 	fmt.Println("not found:", errors.Is(err, cam.ErrNotFound))
 	// Output:
 	// owner 100000000001: 10 users, 8 roles
 	// frank.wu has an MFA device for login: false
+	// the root account has 1 access key(s)
 	// not found: true
 }

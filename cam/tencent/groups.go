@@ -13,7 +13,7 @@ import (
 
 // ListGroups returns every group (ListGroups, paged).
 func (c *Client) ListGroups(ctx context.Context) ([]cam.Group, error) {
-	return pageAll(ctx, c, "ListGroups", func(page uint64) ([]*camapi.GroupInfo, *uint64, error) {
+	return pageAll(ctx, c, cam.ActionListGroups, func(page uint64) ([]*camapi.GroupInfo, *uint64, error) {
 		req := camapi.NewListGroupsRequest()
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		resp, err := c.cam.ListGroupsWithContext(ctx, req)
@@ -37,7 +37,7 @@ func (c *Client) ListGroups(ctx context.Context) ([]cam.Group, error) {
 // ListGroupMembers returns the UINs of a group's members (ListUsersForGroup,
 // paged), sorted.
 func (c *Client) ListGroupMembers(ctx context.Context, groupID uint64) ([]uint64, error) {
-	uins, err := pageAll(ctx, c, "ListUsersForGroup", func(page uint64) ([]*camapi.GroupMemberInfo, *uint64, error) {
+	uins, err := pageAll(ctx, c, cam.ActionListUsersForGroup, func(page uint64) ([]*camapi.GroupMemberInfo, *uint64, error) {
 		req := camapi.NewListUsersForGroupRequest()
 		req.GroupId = common.Uint64Ptr(groupID)
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)

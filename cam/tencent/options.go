@@ -3,6 +3,7 @@ package tencent
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"net"
 	"regexp"
 	"strconv"
@@ -66,7 +67,7 @@ func defaultConfig() config {
 		scheme:      "HTTPS",
 		rateRetries: DefaultRateLimitRetries,
 		netRetries:  DefaultNetworkRetries,
-		backoff:     exponentialBackoff(DefaultBackoffBase, DefaultBackoffCap, randN),
+		backoff:     exponentialBackoff(DefaultBackoffBase, DefaultBackoffCap, rand.Int64N),
 		sleep:       ctxsleep.Sleep,
 		timeout:     DefaultTimeout,
 		loc:         Beijing,
@@ -198,7 +199,7 @@ func WithExponentialBackoff(base, limit time.Duration) Option {
 		if base <= 0 || limit < base {
 			return fmt.Errorf("tencent: WithExponentialBackoff: base %v must be positive and limit %v at least base", base, limit)
 		}
-		c.backoff = exponentialBackoff(base, limit, randN)
+		c.backoff = exponentialBackoff(base, limit, rand.Int64N)
 		return nil
 	}
 }

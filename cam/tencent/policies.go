@@ -24,7 +24,7 @@ func policyType(code string) cam.PolicyType {
 // documents or default version IDs (CAM's ListPolicies reports neither). An
 // empty scope means [cam.ScopeAll].
 func (c *Client) ListPolicies(ctx context.Context, scope cam.PolicyScope) ([]cam.Policy, error) {
-	const action = "ListPolicies"
+	const action = cam.ActionListPolicies
 	switch scope {
 	case "":
 		scope = cam.ScopeAll
@@ -62,7 +62,7 @@ func (c *Client) ListPolicies(ctx context.Context, scope cam.PolicyScope) ([]cam
 // default version ID: AttachmentCount and DefaultVersion are left zero (see
 // [Client.ListPolicies] and [Client.ListPolicyVersions]).
 func (c *Client) GetPolicy(ctx context.Context, id uint64) (cam.Policy, error) {
-	const action = "GetPolicy"
+	const action = cam.ActionGetPolicy
 	if err := c.begin(ctx, action); err != nil {
 		return cam.Policy{}, err
 	}
@@ -97,7 +97,7 @@ func (c *Client) GetPolicy(ctx context.Context, id uint64) (cam.Policy, error) {
 // ListPolicyVersions returns a custom policy's versions without documents
 // (ListPolicyVersions).
 func (c *Client) ListPolicyVersions(ctx context.Context, id uint64) ([]cam.PolicyVersion, error) {
-	const action = "ListPolicyVersions"
+	const action = cam.ActionListPolicyVersions
 	if err := c.begin(ctx, action); err != nil {
 		return nil, err
 	}
@@ -128,7 +128,7 @@ func (c *Client) ListPolicyVersions(ctx context.Context, id uint64) ([]cam.Polic
 
 // GetPolicyVersion returns one version with its document (GetPolicyVersion).
 func (c *Client) GetPolicyVersion(ctx context.Context, id, version uint64) (cam.PolicyVersion, error) {
-	const action = "GetPolicyVersion"
+	const action = cam.ActionGetPolicyVersion
 	if err := c.begin(ctx, action); err != nil {
 		return cam.PolicyVersion{}, err
 	}
@@ -159,7 +159,7 @@ func (c *Client) GetPolicyVersion(ctx context.Context, id, version uint64) (cam.
 
 // CreatePolicy creates a custom policy and returns its ID (CreatePolicy).
 func (c *Client) CreatePolicy(ctx context.Context, in cam.PolicyInput) (uint64, error) {
-	const action = "CreatePolicy"
+	const action = cam.ActionCreatePolicy
 	if err := c.begin(ctx, action); err != nil {
 		return 0, err
 	}

@@ -3,12 +3,12 @@ package tencent
 import (
 	"context"
 	"errors"
-	"math/rand/v2"
 	"time"
 
 	tcerr "github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/common/errors"
 
 	"github.com/camkit/camkit/cam"
+	"github.com/camkit/camkit/internal/backoff"
 )
 
 // callKind says whether a call may be repeated after a network failure.
@@ -63,7 +63,7 @@ func classify(err error) failure {
 // done is not retried. Other errors are returned as the SDK gave them, for
 // the caller to map with [Client.fail] (which reports ctx.Err() when ctx is
 // done).
-func send[R any](ctx context.Context, c *Client, kind callKind, action string, call func() (R, error)) (R, error) {
+func send[R any](ctx context.Context, c *Client, kind callKind, action cam.Action, call func() (R, error)) (R, error) {
 	var zero R
 	var throttles, lost int
 	for attempt := 0; ; attempt++ {
@@ -99,24 +99,9 @@ func send[R any](ctx context.Context, c *Client, kind callKind, action string, c
 	}
 }
 
-// randN returns a uniform random number in [0, n); n must be positive.
-func randN(n int64) int64 { return rand.Int64N(n) }
-
-// exponentialBackoff returns the wait before retry attempt n: d = base×2ⁿ,
+// exponentialBackoff returns the wait before retry attempt n: base×2ⁿ,
 // capped at limit, then jittered to a uniform draw from [d - d/2, d] using
-// rnd (which returns a number in [0, n)). base is positive and limit ≥ base.
+// rnd (which returns a number in [0, n)); see [backoff.Wait].
 func exponentialBackoff(base, limit time.Duration, rnd func(n int64) int64) func(attempt int) time.Duration {
-	return func(attempt int) time.Duration {
-		d := base
-		for i := 0; i < attempt && d < limit; i++ {
-			if d > limit/2 {
-				d = limit
-				break
-			}
-			d *= 2
-		}
-		d = min(d, limit)
-		half := d / 2
-		return d - half + time.Duration(rnd(int64(half)+1))
-	}
+	return func(attempt int) time.Duration { return backoff.Wait(base, limit, attempt, rnd) }
 }

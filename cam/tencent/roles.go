@@ -18,7 +18,7 @@ const MaxSessionDuration = 43_200
 // ListRoles returns every role with its trust policy (DescribeRoleList,
 // paged).
 func (c *Client) ListRoles(ctx context.Context) ([]cam.Role, error) {
-	return pageAll(ctx, c, "DescribeRoleList", func(page uint64) ([]*camapi.RoleInfo, *uint64, error) {
+	return pageAll(ctx, c, cam.ActionDescribeRoleList, func(page uint64) ([]*camapi.RoleInfo, *uint64, error) {
 		req := camapi.NewDescribeRoleListRequest()
 		req.Page, req.Rp = common.Uint64Ptr(page), common.Uint64Ptr(pageSize)
 		resp, err := c.cam.DescribeRoleListWithContext(ctx, req)
@@ -34,7 +34,7 @@ func (c *Client) ListRoles(ctx context.Context) ([]cam.Role, error) {
 
 // GetRole returns one role by name (GetRole).
 func (c *Client) GetRole(ctx context.Context, name string) (cam.Role, error) {
-	const action = "GetRole"
+	const action = cam.ActionGetRole
 	if err := c.begin(ctx, action); err != nil {
 		return cam.Role{}, err
 	}
@@ -159,7 +159,7 @@ func (c *Client) DeleteRole(ctx context.Context, name string) error {
 func (c *Client) UpdateTrustPolicy(ctx context.Context, roleName, document string) error {
 	req := camapi.NewUpdateAssumeRolePolicyRequest()
 	req.RoleName, req.PolicyDocument = common.StringPtr(roleName), common.StringPtr(document)
-	return c.run(ctx, "UpdateAssumeRolePolicy", func() error { _, err := c.cam.UpdateAssumeRolePolicyWithContext(ctx, req); return err })
+	return c.run(ctx, cam.ActionUpdateAssumeRolePolicy, func() error { _, err := c.cam.UpdateAssumeRolePolicyWithContext(ctx, req); return err })
 }
 
 // UpdateRoleDescription changes a role's description (UpdateRoleDescription).
@@ -197,7 +197,7 @@ func (c *Client) UntagRole(ctx context.Context, roleName string, keys []string) 
 
 // roleID resolves a role name to CAM's RoleId for the APIs that take only an
 // ID (GetRolePermissionBoundary). Errors name the caller's action.
-func (c *Client) roleID(ctx context.Context, action, name string) (string, error) {
+func (c *Client) roleID(ctx context.Context, action cam.Action, name string) (string, error) {
 	r, err := c.GetRole(ctx, name)
 	if err != nil {
 		return "", err

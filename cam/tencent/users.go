@@ -12,7 +12,7 @@ import (
 
 // Account identifies the account and the caller (GetUserAppId).
 func (c *Client) Account(ctx context.Context) (cam.Account, error) {
-	const action = "GetUserAppId"
+	const action = cam.ActionGetUserAppID
 	if err := c.begin(ctx, action); err != nil {
 		return cam.Account{}, err
 	}
@@ -39,7 +39,7 @@ func (c *Client) Account(ctx context.Context) (cam.Account, error) {
 
 // ListUsers returns every sub-user (ListUsers), without last-login data.
 func (c *Client) ListUsers(ctx context.Context) ([]cam.User, error) {
-	const action = "ListUsers"
+	const action = cam.ActionListUsers
 	if err := c.begin(ctx, action); err != nil {
 		return nil, err
 	}
@@ -73,7 +73,7 @@ func (c *Client) ListUsers(ctx context.Context) ([]cam.User, error) {
 // GetUser does not report the creation time: Created is left zero (see
 // [Client.ListUsers]).
 func (c *Client) GetUser(ctx context.Context, name string) (cam.User, error) {
-	const action = "GetUser"
+	const action = cam.ActionGetUser
 	if err := c.begin(ctx, action); err != nil {
 		return cam.User{}, err
 	}
@@ -110,7 +110,7 @@ func (c *Client) GetUser(ctx context.Context, name string) (cam.User, error) {
 // DescribeSubAccounts does not report console access: ConsoleLogin is false
 // (see [Client.ListUsers]).
 func (c *Client) LastLogins(ctx context.Context, uins []uint64) ([]cam.User, error) {
-	const action = "DescribeSubAccounts"
+	const action = cam.ActionDescribeSubAccounts
 	if err := c.begin(ctx, action); err != nil {
 		return nil, err
 	}
@@ -158,7 +158,7 @@ func (c *Client) ListAccessKeys(ctx context.Context, uin uint64) ([]cam.AccessKe
 // listAccessKeys lists the keys of target (the caller's own when nil), which
 // belong to uin.
 func (c *Client) listAccessKeys(ctx context.Context, target *uint64, uin uint64) ([]cam.AccessKey, error) {
-	const action = "ListAccessKeys"
+	const action = cam.ActionListAccessKeys
 	if err := c.begin(ctx, action); err != nil {
 		return nil, err
 	}
@@ -193,7 +193,7 @@ func (c *Client) listAccessKeys(ctx context.Context, target *uint64, uin uint64)
 // most [cam.MaxKeyLastUsedBatch] key IDs per call. CAM reports a date about a
 // day behind; LastUsed is that calendar day at 00:00 UTC.
 func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLastUsed, error) {
-	const action = "GetSecurityLastUsed"
+	const action = cam.ActionGetSecurityLastUsed
 	if err := c.begin(ctx, action); err != nil {
 		return nil, err
 	}
@@ -231,7 +231,7 @@ func (c *Client) KeysLastUsed(ctx context.Context, keyIDs []string) ([]cam.KeyLa
 // GetMFA returns a sub-user's login and operation protection settings
 // (DescribeSafeAuthFlagColl).
 func (c *Client) GetMFA(ctx context.Context, uin uint64) (cam.MFASettings, error) {
-	const action = "DescribeSafeAuthFlagColl"
+	const action = cam.ActionDescribeSafeAuthFlagColl
 	if err := c.begin(ctx, action); err != nil {
 		return cam.MFASettings{}, err
 	}
