@@ -18,9 +18,9 @@ package policy
 // name (a swap, "cmv" for "cvm") wins over others ("cme"), then the first in
 // candidates' order. An empty name has no suggestion.
 //
-// Nearest does not allocate; most candidates are ruled out by their length
-// or letter counts without computing a distance, so searching thousands of
-// names is cheap.
+// Most candidates are ruled out by their length or letter counts without
+// computing a distance, so searching thousands of names is cheap. Nearest
+// allocates only to compare names of 128 bytes or more.
 func Nearest(name string, candidates []string) (string, bool) {
 	return nearestCandidate(name, candidates, true)
 }

@@ -90,6 +90,24 @@ func TestMatchPattern(t *testing.T) {
 	}
 }
 
+// TestNearestMatchPatternAllocate checks what the doc comments promise:
+// Nearest allocates nothing for names under 128 bytes, MatchPattern and
+// MatchPatternFold nothing at all.
+func TestNearestMatchPatternAllocate(t *testing.T) {
+	roles := []string{"DevOps-Deploy-Prod", "DevOps-Deploy-Dev", "Billing-View", "devops-deploy-prd"}
+	long := strings.Repeat("ab", 300)
+	pattern, s := "*"+long+"*", "x"+long
+	for name, f := range map[string]func(){
+		"Nearest":          func() { policy.Nearest("DevOps-Deploy-Prd", roles) },
+		"MatchPattern":     func() { policy.MatchPattern(pattern, s) },
+		"MatchPatternFold": func() { policy.MatchPatternFold("A*B*", "ab") },
+	} {
+		if n := testing.AllocsPerRun(20, f); n != 0 {
+			t.Errorf("%s allocates %v times", name, n)
+		}
+	}
+}
+
 // refMatch is the definition MatchPattern and MatchPatternFold must agree
 // with, spelt out as a recursion on the next byte of the pattern: a '*'
 // matches nothing or one more byte of s, any other byte one equal byte.
