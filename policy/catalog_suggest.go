@@ -2,25 +2,53 @@ package policy
 
 // Edit distance for "did you mean" suggestions.
 
+// Nearest returns the candidate that name most likely misspells, for a "did
+// you mean" hint, and whether there is one.
+//
+// Closeness is the optimal-string-alignment distance, ignoring ASCII case:
+// inserting, deleting or changing one byte, or swapping two adjacent ones,
+// each count as one edit ("StopInstnaces" is one edit from "StopInstances").
+// A candidate is close when it is at most one edit from a name of up to 4
+// bytes, two from a name of up to 12 and three from a longer one. Bytes
+// outside ASCII compare exactly.
+//
+// A candidate that differs from name only in ASCII letter case is the nearest
+// of all, the first such one winning; a candidate equal to name is never
+// returned. Among equally close candidates, one holding the same letters as
+// name (a swap, "cmv" for "cvm") wins over others ("cme"), then the first in
+// candidates' order. An empty name has no suggestion.
+//
+// Most candidates are ruled out by their length or letter counts without
+// computing a distance, so searching thousands of names is cheap. Nearest
+// allocates only to compare names of 128 bytes or more.
+func Nearest(name string, candidates []string) (string, bool) {
+	return nearestCandidate(name, candidates, true)
+}
+
 // suggestDistance is the optimal-string-alignment distance between a and b,
 // ignoring ASCII case: insertions, deletions, substitutions and transpositions
 // of adjacent characters each cost 1 ("StopInstnaces" is 1 from
 // "StopInstances"). It returns limit+1 for any distance above limit, and so
 // computes only the cells of the table within limit of its diagonal (a cell
 // farther off is at least that far) and gives up as soon as a row is all
-// above limit: comparing against thousands of names stays cheap.
+// above limit: comparing against thousands of names stays cheap. It
+// allocates only when b is 128 bytes or longer.
 func suggestDistance(a, b string, limit int) int {
 	if d := len(a) - len(b); d > limit || -d > limit {
 		return limit + 1
 	}
-	if len(b) > 127 || len(a) > 127 || limit > 127 {
+	if limit > 127 {
 		return limit + 1
 	}
 	// Cells hold min(distance, far); far stands for "above limit".
 	far := uint8(limit + 1)
 	clamp := func(v int) uint8 { return uint8(min(v, limit+1)) }
-	var rows [3][128]uint8
-	prev2, prev, cur := &rows[0], &rows[1], &rows[2]
+	var stack [3][128]uint8
+	prev2, prev, cur := stack[0][:], stack[1][:], stack[2][:]
+	if len(b) >= len(stack[0]) {
+		rows := make([]uint8, 3*(len(b)+1))
+		prev2, prev, cur = rows[:len(b)+1], rows[len(b)+1:2*(len(b)+1)], rows[2*(len(b)+1):]
+	}
 	for j := 0; j <= len(b); j++ {
 		prev[j] = clamp(j)
 	}
@@ -74,17 +102,33 @@ func suggestLimit(n int) int {
 }
 
 // nearest returns the candidate closest to s within suggestLimit(len(s)), and
-// whether one was found. A candidate equal to s ignoring case is never
-// returned: s is then not a mistake of spelling. Among equally close
-// candidates, one with the same letters as s (a transposition, "cmv" and
-// "cvm") wins over a substitution ("cme"), then the first in candidates' order.
+// whether one was found, as [Nearest] does, except that a candidate equal to
+// s ignoring case is never returned: the catalogue looks names up without
+// case before it suggests, and a pattern's literal prefix that some action
+// shares is not a mistake of spelling.
 func nearest(s string, candidates []string) (string, bool) {
+	return nearestCandidate(s, candidates, false)
+}
+
+// nearestCandidate is Nearest (caseOnly set: a candidate differing from s
+// only in case wins) and nearest (caseOnly clear: such a candidate is
+// skipped).
+func nearestCandidate(s string, candidates []string, caseOnly bool) (string, bool) {
+	if s == "" {
+		return "", false
+	}
 	limit := suggestLimit(len(s))
 	best, bestD, bestAnagram := "", limit+1, false
 	var bag letterBag
 	bag.add(s)
 	for _, c := range candidates {
 		if d := len(c) - len(s); d > limit || -d > limit {
+			continue
+		}
+		if len(c) == len(s) && asciiEqualFold(c, s) {
+			if caseOnly && c != s {
+				return c, true
+			}
 			continue
 		}
 		// Each edit changes the letter counts by at most two: a candidate
@@ -94,7 +138,7 @@ func nearest(s string, candidates []string) (string, bool) {
 			continue
 		}
 		d := suggestDistance(s, c, min(limit, bestD))
-		if d == 0 || d > limit {
+		if d > limit {
 			continue
 		}
 		if d < bestD || (d == bestD && !bestAnagram && sameLetters(s, c)) {

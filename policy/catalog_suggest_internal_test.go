@@ -1,6 +1,10 @@
 package policy
 
-import "testing"
+import (
+	"slices"
+	"strings"
+	"testing"
+)
 
 // distanceTable is suggestDistance computed the plain way: the whole table,
 // without a limit.
@@ -31,9 +35,6 @@ func distanceTable(a, b string) int {
 // checkDistance checks suggestDistance(a, b, limit) against distanceTable.
 func checkDistance(t *testing.T, a, b string, limit int) {
 	t.Helper()
-	if len(a) > 127 || len(b) > 127 {
-		return
-	}
 	want := min(distanceTable(a, b), limit+1)
 	if got := suggestDistance(a, b, limit); got != want {
 		t.Errorf("suggestDistance(%q, %q, %d) = %d, want %d", a, b, limit, got, want)
@@ -44,7 +45,9 @@ func TestSuggestDistanceAgreesWithTable(t *testing.T) {
 	t.Parallel()
 	words := []string{"", "a", "ab", "ba", "cvm", "cmv", "CVM", "StopInstances", "StopInstnaces", "StartInstances",
 		"stopinstances", "DescribeInstances", "DescribeInstance", "DescribeInstancesStatus", "abcdef", "badcfe",
-		"RunInstances", "RunInstance", "xRunInstances", "Instances", "GetObject", "GetBucket", "ca", "abc", "acb"}
+		"RunInstances", "RunInstance", "xRunInstances", "Instances", "GetObject", "GetBucket", "ca", "abc", "acb",
+		// Past the 128 bytes kept on the stack.
+		strings.Repeat("Ab", 64), strings.Repeat("aB", 64) + "c", strings.Repeat("ab", 63) + "ba", strings.Repeat("x", 200)}
 	for _, a := range words {
 		for _, b := range words {
 			for limit := 0; limit <= 4; limit++ {
@@ -90,5 +93,92 @@ func FuzzLetterBag(f *testing.F) {
 		if d, got := distanceTable(a, b), bag.difference(b); got > 2*d {
 			t.Errorf("difference(%q, %q) = %d, more than twice the distance %d", a, b, got, d)
 		}
+	})
+}
+
+// nearestRef is Nearest by its definition: the whole distance table for
+// every candidate, no bound and no letter-count filter.
+func nearestRef(name string, candidates []string) (string, bool) {
+	if name == "" {
+		return "", false
+	}
+	for _, c := range candidates {
+		if c != name && distanceTable(name, c) == 0 {
+			return c, true // differs only in case
+		}
+	}
+	limit := suggestLimit(len(name))
+	best, bestD, bestSame := "", limit+1, false
+	for _, c := range candidates {
+		d := distanceTable(name, c)
+		if d == 0 || d > limit {
+			continue
+		}
+		same := sortedFold(name) == sortedFold(c)
+		if d < bestD || (d == bestD && same && !bestSame) {
+			best, bestD, bestSame = c, d, same
+		}
+	}
+	return best, bestD <= limit
+}
+
+// sortedFold returns the bytes of s, ASCII letters lowered, in order.
+func sortedFold(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		b[i] = lowerASCII(c)
+	}
+	slices.Sort(b)
+	return string(b)
+}
+
+// checkNearest checks Nearest against nearestRef, and nearest against
+// nearestRef with the candidates equal to name ignoring case left out.
+func checkNearest(t *testing.T, name string, candidates []string) {
+	t.Helper()
+	gotS, gotOK := Nearest(name, candidates)
+	if wantS, wantOK := nearestRef(name, candidates); gotS != wantS || gotOK != wantOK {
+		t.Errorf("Nearest(%q, %q) = %q, %v; want %q, %v", name, candidates, gotS, gotOK, wantS, wantOK)
+	}
+	var others []string
+	for _, c := range candidates {
+		if !asciiEqualFold(c, name) {
+			others = append(others, c)
+		}
+	}
+	gotS, gotOK = nearest(name, candidates)
+	if wantS, wantOK := nearestRef(name, others); gotS != wantS || gotOK != wantOK {
+		t.Errorf("nearest(%q, %q) = %q, %v; want %q, %v", name, candidates, gotS, gotOK, wantS, wantOK)
+	}
+}
+
+func TestNearestAgreesWithReference(t *testing.T) {
+	t.Parallel()
+	words := []string{"", "a", "A", "ab", "ba", "cvm", "cmv", "CVM", "cme", "cvn", "StopInstances", "StopInstnaces",
+		"stopinstances", "StartInstances", "DescribeInstances", "DescribeInstance", "abcd", "abdc", "abxd", "abcdefghijkl",
+		"abcdefghijxy", "abcdefghijklm", "abcdefghijxyz", "DevOps-Deploy-Prod", "DevOps-Deploy-Dev", "devops-deploy-prd",
+		strings.Repeat("a", 130) + "x", strings.Repeat("a", 130) + "y", strings.Repeat("A", 130) + "X"}
+	for _, name := range words {
+		checkNearest(t, name, words)
+		for i := range words {
+			checkNearest(t, name, words[i:])
+			checkNearest(t, name, words[:i])
+		}
+	}
+}
+
+// FuzzNearest checks Nearest and nearest against the reference on a name and
+// up to eight candidates, given as one string split at commas.
+func FuzzNearest(f *testing.F) {
+	f.Add("StopInstnaces", "StartInstances,StopInstances,stopinstances")
+	f.Add("cmv", "cme,cvm,CMV,cmv")
+	f.Add("abcdefghijklm", "abcdefghijxyz,abcdefghijkl")
+	f.Add("", "a,b")
+	f.Fuzz(func(t *testing.T, name, list string) {
+		candidates := strings.Split(list, ",")
+		if len(candidates) > 8 || len(name) > 300 || len(list) > 2400 {
+			t.Skip("too large for the reference")
+		}
+		checkNearest(t, name, candidates)
 	})
 }

@@ -45,7 +45,9 @@
 // conditions on services without tag authorisation, operators of the wrong
 // type and tag values not written "key&value". [Parse] reports every
 // mis-cased or unknown element at once, and an AWS IAM policy in one message
-// that says how CAM writes it.
+// that says how CAM writes it. The same helpers serve other tools: [Nearest]
+// finds the name a misspelt one most likely meant, and [MatchPattern] and
+// [MatchPatternFold] match CAM's '*' globs.
 //
 // # Deciding
 //

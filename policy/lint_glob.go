@@ -1,9 +1,36 @@
 package policy
 
-// Glob matching and glob subsumption for lint rules, the action catalogue and
-// access levels. '*' is the only wildcard and matches any run of characters;
-// fold compares ASCII letters without regard to case (how allow statements
-// match action names).
+// Glob matching and glob subsumption for lint rules, the action catalogue,
+// access levels and other packages' reading of policies. '*' is the only
+// wildcard and matches any run of characters; fold compares ASCII letters
+// without regard to case (how allow statements match action names).
+
+// MatchPattern reports whether s matches pattern, a glob in CAM's wildcard
+// syntax: '*' matches any run of bytes, none included, and every other byte,
+// '?' among them, matches only itself. Letter case counts, as when deny
+// statements match action names (docs/semantics.md §2). It is how an action
+// pattern ("cvm:Describe*") matches an action name. The whole of s is one
+// glob: a '*' matches ':' and '/' too, so on six-segment resource names it
+// reads more broadly than the evaluator, which keeps a '*' in the first five
+// segments within its segment (§3). Policy variables are not substituted:
+// "${uin}" is literal text.
+//
+// A '*' in s is an ordinary byte that only a '*' of pattern matches, so
+// MatchPattern(a, b) on two patterns is a sound test that a matches every
+// string b matches: it never reports containment that does not hold.
+//
+// MatchPattern never allocates. On input longer than a few hundred bytes its
+// time is linear in len(pattern)+len(s).
+func MatchPattern(pattern, s string) bool {
+	return lintGlobMatch(pattern, s, false)
+}
+
+// MatchPatternFold is [MatchPattern] comparing ASCII letters without regard
+// to case, the way allow statements match action names ("sts:assume*"
+// matches "sts:AssumeRole"). Bytes outside ASCII compare exactly.
+func MatchPatternFold(pattern, s string) bool {
+	return globMatchFold(pattern, s)
+}
 
 // lintGlobMatch reports whether s matches pattern.
 func lintGlobMatch(pattern, s string, fold bool) bool {

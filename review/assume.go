@@ -127,37 +127,9 @@ func actionsAssume(actions []string) bool {
 		if err != nil || a.PermID {
 			continue
 		}
-		if a.All || (globFold(a.Service, "sts") && globFold(a.Name, "AssumeRole")) {
+		if a.All || (policy.MatchPatternFold(a.Service, "sts") && policy.MatchPatternFold(a.Name, "AssumeRole")) {
 			return true
 		}
 	}
 	return false
-}
-
-// globFold matches s against a pattern whose only wildcard is '*', ignoring
-// ASCII case.
-func globFold(pattern, s string) bool {
-	pattern, s = strings.ToLower(pattern), strings.ToLower(s)
-	star, next := -1, 0
-	p, i := 0, 0
-	for i < len(s) {
-		switch {
-		case p < len(pattern) && pattern[p] == '*':
-			star, next = p, i
-			p++
-		case p < len(pattern) && pattern[p] == s[i]:
-			p++
-			i++
-		case star >= 0:
-			p = star + 1
-			next++
-			i = next
-		default:
-			return false
-		}
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
 }

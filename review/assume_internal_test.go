@@ -69,12 +69,4 @@ func TestAssumeTargets(t *testing.T) {
 			t.Errorf("%s: all %v names %v", c.doc, all, names)
 		}
 	}
-	for _, c := range []struct {
-		p, s string
-		ok   bool
-	}{{"*", "x", true}, {"Assume*", "assumerole", true}, {"*Role", "AssumeRole", true}, {"A*e*R*", "AssumeRole", true}, {"Get*", "AssumeRole", false}, {"", "", true}, {"a", "", false}} {
-		if got := globFold(c.p, c.s); got != c.ok {
-			t.Errorf("globFold(%q, %q) = %v", c.p, c.s, got)
-		}
-	}
 }

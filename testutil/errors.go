@@ -3,6 +3,8 @@ package testutil
 import (
 	"errors"
 	"strconv"
+
+	"github.com/camkit/camkit/policy"
 )
 
 // Sentinel errors, for errors.Is.
@@ -78,49 +80,10 @@ func (e *FileError) Error() string {
 // Is reports whether target is ErrExpectations.
 func (e *FileError) Is(target error) bool { return target == ErrExpectations }
 
-// nearestName returns the candidate closest to name by edit distance, ignoring
-// case, or "" when none is close (at most a third of the name's length, and
-// at least two, edits away).
+// nearestName returns the existing name that name most likely misspells
+// ([policy.Nearest]: a few edits away, ignoring case), or "" when none is
+// close.
 func nearestName(name string, candidates []string) string {
-	best, bestD := "", -1
-	limit := max(2, len(name)/3)
-	name = lower(name)
-	for _, c := range candidates {
-		d := editDistance(name, lower(c))
-		if d <= limit && (bestD < 0 || d < bestD) {
-			best, bestD = c, d
-		}
-	}
-	return best
-}
-
-func lower(s string) string {
-	b := []byte(s)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
-}
-
-// editDistance is the Levenshtein distance between a and b, by bytes.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
+	s, _ := policy.Nearest(name, candidates)
+	return s
 }

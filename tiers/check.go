@@ -184,7 +184,7 @@ func (ck *checker) billing(cls Classification, req TierRequirements, services []
 			continue
 		}
 		for _, svc := range services {
-			if a.All || (globMatch(a.Service, svc, true) && writeLevel(policy.AccessLevelOf(svc, a.Name))) {
+			if a.All || (policy.MatchPatternFold(a.Service, svc) && writeLevel(policy.AccessLevelOf(svc, a.Name))) {
 				ck.addAt(Violation{Rule: RuleBillingChange, Message: documentLabel(r.Policy, r.Document) + ": " + policy.StatementPath(r.Statement) + ": " +
 					msgtext.Text(r.Action) + " can change billing (" + svc + "); allow only " + svc + " reads (Describe*, Get*, Query*) in a tier-" +
 					strconv.Itoa(int(ck.role.Tier)) + " role"}, r.Policy, r.Statement)

@@ -339,7 +339,7 @@ func actionCovered(denyActions []string, allow string) bool {
 // memberDenied reports whether a deny pattern names the catalogued API.
 func memberDenied(denyActions []string, name string) bool {
 	for _, d := range denyActions {
-		if d == "*" || globMatch(d, name, false) {
+		if d == "*" || policy.MatchPattern(d, name) {
 			return true
 		}
 	}

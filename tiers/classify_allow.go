@@ -172,7 +172,7 @@ func (c *classifier) tagSupported(service string) bool {
 	}
 	matched := false
 	for _, svc := range policy.CatalogServices() {
-		if globMatch(service, svc, true) {
+		if policy.MatchPatternFold(service, svc) {
 			if !c.s.tagSupported(svc) {
 				return false
 			}

@@ -200,52 +200,10 @@ func (s *Scheme) resourceNonProduction(res string) (bool, string) {
 
 // globContains reports whether every string the pattern sub can match is
 // matched by the pattern super ('*' matches any run of characters in both).
-// It matches sub's text, its '*' included, against super: a '*' of sub can
-// then be absorbed only by a '*' of super, which is sound (never claims
-// containment that does not hold) and exact for the common cases.
+// It matches sub's text, its '*' included, against super
+// ([policy.MatchPattern]): a '*' of sub can then be absorbed only by a '*' of
+// super, which is sound (never claims containment that does not hold) and
+// exact for the common cases.
 func globContains(super, sub string) bool {
-	return globMatch(super, sub, false)
-}
-
-// globMatch matches s against pattern, where '*' in pattern matches any run
-// of characters; fold compares ASCII letters without case.
-func globMatch(pattern, s string, fold bool) bool {
-	p, i := 0, 0
-	star, mark := -1, 0
-	for i < len(s) {
-		switch {
-		case p < len(pattern) && pattern[p] == '*':
-			star, mark = p, i
-			p++
-		case p < len(pattern) && byteEq(pattern[p], s[i], fold):
-			p++
-			i++
-		case star >= 0:
-			p = star + 1
-			mark++
-			i = mark
-		default:
-			return false
-		}
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
-}
-
-func byteEq(a, b byte, fold bool) bool {
-	if a == b {
-		return true
-	}
-	if !fold {
-		return false
-	}
-	if 'A' <= a && a <= 'Z' {
-		a += 'a' - 'A'
-	}
-	if 'A' <= b && b <= 'Z' {
-		b += 'a' - 'A'
-	}
-	return a == b
+	return policy.MatchPattern(super, sub)
 }

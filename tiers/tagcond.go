@@ -74,7 +74,7 @@ func (s *Scheme) candidate(c *clause, v string) string {
 // admits reports whether the policy value pv can match the context value cv.
 func (c *clause) admits(pv, cv string) bool {
 	if c.like() {
-		return globMatch(pv, cv, false)
+		return policy.MatchPattern(pv, cv)
 	}
 	if c.fold() {
 		return strings.EqualFold(pv, cv)
