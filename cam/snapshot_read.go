@@ -26,8 +26,10 @@ var snapshotFields = []string{"schemaVersion", "taken", "account", "users", "gro
 // itself: no two users with one UIN or name, no two groups with one ID, no two
 // roles with one name, no two policies with one ID, no two keys with one ID;
 // a user's groups and the groups' members agree; every attached policy and
-// boundary is among the policies (or, for a boundary, carries its document).
-// Every error is a
+// boundary is among the policies (or, for a boundary, carries its document);
+// and a boundary's policy name is the name of the policy with its ID, when
+// both are given (evaluators name the boundary by the one and decide by the
+// other's document). Every error is a
 // *[SnapshotError] (matching [ErrBadSnapshot]) that names what is wrong and
 // where, or the reader's own error.
 func ReadSnapshot(r io.Reader) (*Snapshot, error) {
@@ -154,8 +156,10 @@ func (s *Snapshot) checkReferences(e *SnapshotError) {
 		groups[s.Groups[i].ID] = &s.Groups[i]
 	}
 	policies := make(map[uint64]bool, len(s.Policies))
+	names := make(map[uint64]string, len(s.Policies))
 	for _, p := range s.Policies {
 		policies[p.ID] = true
+		names[p.ID] = p.Name
 	}
 	attached := func(where string, as []Attachment) {
 		for j, a := range as {
@@ -164,9 +168,14 @@ func (s *Snapshot) checkReferences(e *SnapshotError) {
 			}
 		}
 	}
-	bounded := func(where string, b *Boundary) {
-		if b != nil && !policies[b.PolicyID] && b.Document == "" {
+	bounded := func(where, who string, b *Boundary) {
+		switch {
+		case b == nil:
+		case !policies[b.PolicyID] && b.Document == "":
 			e.Problems = append(e.Problems, fmt.Sprintf("%s.boundary: policy id %d is not in policies", where, b.PolicyID))
+		case policies[b.PolicyID] && b.PolicyName != "" && names[b.PolicyID] != "" && b.PolicyName != names[b.PolicyID]:
+			e.Problems = append(e.Problems, fmt.Sprintf("%s.boundary: %s is bounded by policy id %d named %q, but policies names policy id %d %q",
+				where, who, b.PolicyID, b.PolicyName, b.PolicyID, names[b.PolicyID]))
 		}
 	}
 	for i := range s.Users {
@@ -182,7 +191,7 @@ func (s *Snapshot) checkReferences(e *SnapshotError) {
 			}
 		}
 		attached(where, u.Policies)
-		bounded(where, u.Boundary)
+		bounded(where, fmt.Sprintf("user %q (uin %d)", u.Name, u.UIN), u.Boundary)
 	}
 	users := make(map[uint64]*UserRecord, len(s.Users))
 	for i := range s.Users {
@@ -200,7 +209,7 @@ func (s *Snapshot) checkReferences(e *SnapshotError) {
 	}
 	for i := range s.Roles {
 		attached("roles["+strconv.Itoa(i)+"]", s.Roles[i].Policies)
-		bounded("roles["+strconv.Itoa(i)+"]", s.Roles[i].Boundary)
+		bounded("roles["+strconv.Itoa(i)+"]", fmt.Sprintf("role %q", s.Roles[i].Name), s.Roles[i].Boundary)
 	}
 }
 

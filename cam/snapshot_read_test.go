@@ -75,6 +75,10 @@ func TestReadSnapshotErrors(t *testing.T) {
 			"groups[0].members[0]: uin 1 does not list group id 9"},
 		{"unknown policy", withField("roles", `[{"id":"1","name":"R","trustPolicy":"","policies":[{"policyID":4,"policyName":"p","policyType":"custom"}]}]`), "roles[0].policies[0]: policy id 4 is not in policies"},
 		{"unknown boundary", withField("users", `[{"uin":1,"name":"a","boundary":{"policyID":4}}]`), "users[0].boundary: policy id 4 is not in policies"},
+		{"user boundary renamed", withTwo("users", `[{"uin":1,"name":"a","boundary":{"policyID":4,"policyName":"old"}}]`, "policies", `[{"id":4,"name":"new","type":"custom"}]`),
+			`users[0].boundary: user "a" (uin 1) is bounded by policy id 4 named "old", but policies names policy id 4 "new"`},
+		{"role boundary renamed", withTwo("roles", `[{"id":"1","name":"R","trustPolicy":"","boundary":{"policyID":4,"policyName":"old","document":"{}"}}]`, "policies", `[{"id":4,"name":"new","type":"custom"}]`),
+			`roles[0].boundary: role "R" is bounded by policy id 4 named "old", but policies names policy id 4 "new"`},
 		{"duplicate root key", withField("root", `{"keys":[{"id":"K","userUIN":1,"status":"Active"},{"id":"K","userUIN":1,"status":"Active"}],"keysKnown":true}`), `root.keys[1]: id "K" appears twice`},
 	}
 	for _, tt := range tests {
@@ -93,6 +97,18 @@ func TestReadSnapshotErrors(t *testing.T) {
 	s, err := cam.ReadSnapshot(strings.NewReader(minimalSnapshot))
 	if err != nil || s.Users == nil || s.Problems == nil || s.Root.KeysKnown {
 		t.Errorf("minimal snapshot: %+v, %v", s, err)
+	}
+	// A boundary's name is compared only when the boundary and the policy
+	// both give one, and only with a policy the snapshot has.
+	for _, ok := range []string{
+		withTwo("users", `[{"uin":1,"name":"a","boundary":{"policyID":4,"policyName":"p"}}]`, "policies", `[{"id":4,"name":"p","type":"custom"}]`),
+		withTwo("users", `[{"uin":1,"name":"a","boundary":{"policyID":4}}]`, "policies", `[{"id":4,"name":"p","type":"custom"}]`),
+		withTwo("users", `[{"uin":1,"name":"a","boundary":{"policyID":4,"policyName":"p"}}]`, "policies", `[{"id":4,"type":"custom"}]`),
+		withField("roles", `[{"id":"1","name":"R","trustPolicy":"","boundary":{"policyID":4,"policyName":"p","document":"{}"}}]`),
+	} {
+		if _, err := cam.ReadSnapshot(strings.NewReader(ok)); err != nil {
+			t.Errorf("ReadSnapshot(%s): %v", ok, err)
+		}
 	}
 	// JSON null inside a larger document leaves the value alone, as
 	// encoding/json does for every type.
