@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"strconv"
 	"time"
 
 	"github.com/camkit/camkit/cam"
@@ -44,6 +45,51 @@ type Call struct {
 	Version uint64
 	// KeyIDs are the access key IDs the call is about.
 	KeyIDs []string
+
+	// Caller is who made the call: the root account for calls made on the
+	// fake directly, whoever signed the request for calls through a
+	// [Server].
+	Caller Caller
+}
+
+// Caller is who made a call. Calls made on a [Fake] directly are the root
+// account's; calls that reach it through a [Server] are made by whoever
+// signed the request: the root account (the server's own credential or a
+// root account key), a sub-user (its access key, made usable by
+// [Server.KeyCredential]), or a role session (temporary credentials from the
+// server's AssumeRole). The zero Caller is no one: the fake fills in every
+// call's Caller.
+type Caller struct {
+	// UIN is the caller's UIN: the owner's for the root account, the
+	// sub-user's for a sub-user, and for a role session the UIN of whoever
+	// assumed the role (the owner's when the root account did), which is the
+	// UIN STS's GetCallerIdentity reports as a role session's PrincipalId.
+	UIN uint64
+	// UserName is the name of the sub-user who called, or who assumed the
+	// role of a role session; "" when that is the root account (or a
+	// sub-user deleted since).
+	UserName string
+	// Role is the role of a role session; "" for other callers.
+	Role string
+	// Session is a role session's name (AssumeRole's RoleSessionName).
+	Session string
+}
+
+// IsRoot reports whether the caller is the root account itself, not a
+// sub-user or role session.
+func (c Caller) IsRoot() bool { return c.UserName == "" && c.Role == "" && c.UIN != 0 }
+
+// String describes the caller: "root (uin 100)", "sub-user alice (uin 200)"
+// or "role Auditor session ci, assumed by sub-user alice (uin 200)".
+func (c Caller) String() string {
+	who := "root (uin " + strconv.FormatUint(c.UIN, 10) + ")"
+	if c.UserName != "" {
+		who = "sub-user " + c.UserName + " (uin " + strconv.FormatUint(c.UIN, 10) + ")"
+	}
+	if c.Role != "" {
+		return "role " + c.Role + " session " + c.Session + ", assumed by " + who
+	}
+	return who
 }
 
 // clone returns c with its slices copied.
@@ -144,6 +190,7 @@ func (f *Fake) callWith(ctx context.Context, c Call, write bool, fn func(*state,
 	f.init()
 	c.Time = f.now()
 	c.RequestID = f.newRequestID()
+	c.Caller = f.callerOf(ctx)
 	err := f.intercept(ctx, &c)
 	if err == nil {
 		if write {
@@ -190,6 +237,22 @@ func (f *Fake) intercept(ctx context.Context, c *Call) error {
 		}
 	}
 	return nil
+}
+
+// callerOf returns who makes a call with ctx: the caller a [Server] put in
+// it, else the root account.
+func (f *Fake) callerOf(ctx context.Context) Caller {
+	var who caller
+	if ctx != nil {
+		who = callerFrom(ctx)
+	}
+	c := Caller{UIN: f.owner, Role: who.role, Session: who.session}
+	if who.uin == 0 || who.uin == f.owner {
+		return c
+	}
+	c.UIN = who.uin
+	c.UserName, _ = f.userName(who.uin)
+	return c
 }
 
 // fillSubject completes a call's user subject from the state.

@@ -49,6 +49,18 @@ func (f *Fake) userPermissions(uin uint64) (*policy.Evaluator, string, error) {
 	return ev, name, err
 }
 
+// userName returns the name of the sub-user with the given UIN; ok is false
+// when there is none.
+func (f *Fake) userName(uin uint64) (string, bool) {
+	f.init()
+	f.mu.RLock()
+	defer f.mu.RUnlock()
+	if u := f.st.users[uin]; u != nil {
+		return u.Name, true
+	}
+	return "", false
+}
+
 // rolePermissions returns the evaluator of what a session of the named role
 // may do: the role's policies within its boundary (cam.Snapshot's
 // RoleEvaluator). An unknown role is an error wrapping cam.ErrNotFound.

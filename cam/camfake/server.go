@@ -277,7 +277,7 @@ func (s *Server) dispatch(ctx context.Context, c *callTarget, body []byte) (any,
 		}
 	}
 	if c.caller != (caller{}) {
-		ctx = withCaller(ctx, c.caller) // callerOf gives the root account without it
+		ctx = withCaller(ctx, c.caller) // callerFrom gives the root account without it
 	}
 	return h(ctx, s, c, body)
 }

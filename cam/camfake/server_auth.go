@@ -206,7 +206,7 @@ func (s *Server) secretFor(secretID, token string, now time.Time) (string, calle
 	case !now.Before(tc.expires):
 		return "", caller{}, wireErr(codeAuthToken, "the temporary credentials expired at %s", tc.expires.UTC().Format(time.RFC3339))
 	}
-	return tc.secretKey, caller{kind: callerRole, role: tc.role}, nil
+	return tc.secretKey, caller{kind: callerRole, uin: tc.by, role: tc.role, session: tc.session, limit: tc.limit}, nil
 }
 
 // remoteIP returns the client's address without the port, or "" when the

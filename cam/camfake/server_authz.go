@@ -1,9 +1,11 @@
 package camfake
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 
@@ -14,6 +16,15 @@ import (
 // codeUnauthorized is API 3.0's common error code for a call CAM does not
 // allow, which CAM, STS and CloudAudit all return.
 const codeUnauthorized = "AuthFailure.UnauthorizedOperation"
+
+// codeSTSUnauthorized is STS's own code for an operation it does not allow
+// (its error list for AssumeRole: UnauthorizedOperation, "未授权操作"), which
+// the server answers when a role's trust policy does not admit the caller.
+const codeSTSUnauthorized = "UnauthorizedOperation"
+
+// actionAssumeRole is the action AssumeRole is authorised as, in the caller's
+// policies and in the role's trust policy.
+const actionAssumeRole = "sts:AssumeRole"
 
 // unauthorizedText opens the message of a denied call, as Tencent Cloud's
 // gateway words it.
@@ -32,6 +43,9 @@ type accountDirectory interface {
 	accountIDs() (owner, appID uint64)
 	// userPermissions returns what a sub-user may do, and its name.
 	userPermissions(uin uint64) (*policy.Evaluator, string, error)
+	// userName returns a sub-user's name; ok is false when there is no
+	// such sub-user.
+	userName(uin uint64) (name string, ok bool)
 	// rolePermissions returns what a session of a role may do.
 	rolePermissions(name string) (*policy.Evaluator, error)
 }
@@ -53,7 +67,8 @@ var _ accountDirectory = (*Fake)(nil)
 //     time of the call;
 //   - requests signed with temporary credentials from AssumeRole are decided
 //     by the role's policies within its boundary (cam.Snapshot's
-//     RoleEvaluator).
+//     RoleEvaluator) and, when AssumeRole was given a session policy
+//     (Policy), within that too: a session may do only what both allow.
 //
 // Every CAM and CloudAudit API the server serves is authorised on the
 // resource "*": Tencent's CAM pages list CAM and CloudAudit as products
@@ -62,25 +77,43 @@ var _ accountDirectory = (*Fake)(nil)
 // names, as STS's page gives it (qcs::cam::uin/<owner>:roleName/<name>), once
 // its parameters check out. docs/semantics.md §7 lists the sources.
 //
-// The request carries the condition keys qcs:uin (a sub-user's UIN),
-// qcs:owner_uin, qcs:app_id, qcs:current_time (the server's clock, see
-// [Server.SetClock]) and qcs:ip (the client's address, 127.0.0.1 on
-// loopback), and the sub-user as principal; qcs:read_only_action follows
-// from the action. Decisions are package policy's, including its broad
-// reading of allow statements where CAM's behaviour is undocumented
-// (docs/semantics.md §5.7), so the server may allow a call CAM would refuse,
-// never the reverse.
+// AssumeRole also needs the role's trust policy to admit the caller, as STS
+// requires (its page: the user must hold an allow for AssumeRole and be a
+// principal of the role's trust policy). The trust policy is evaluated on the
+// same request, with the caller as principal: a sub-user as
+// qcs::cam::uin/<owner>:uin/<sub>, which a statement naming the sub-user or
+// the account (qcs::cam::uin/<owner>:root) admits, and the root account as
+// qcs::cam::uin/<owner>:uin/<owner> (CAM's ${uin} of the root account is the
+// owner's UIN), which a statement naming the account admits; the root
+// account does not bypass trust policies. A role the trust policy does not
+// admit its caller to fails with UnauthorizedOperation, STS's own code for a
+// refused operation (Tencent documents no code for this case), after the
+// role is read, so a role that does not exist is ResourceNotFound.RoleNotFound
+// whoever asks. The Policy parameter is URL-decoded, as STS's page requires,
+// and must be a policy document without a principal:
+// InvalidParameter.StrategyFormatError when it does not decode or parse,
+// InvalidParameter.StrategyInvalid when it does not validate.
+//
+// The request carries the condition keys qcs:uin (a sub-user's UIN, the
+// owner's for the root account's AssumeRole), qcs:owner_uin, qcs:app_id,
+// qcs:current_time (the server's clock, see [Server.SetClock]) and qcs:ip
+// (the client's address, 127.0.0.1 on loopback), and the caller as
+// principal; qcs:read_only_action follows from the action. Decisions are
+// package policy's, including its broad reading of allow statements where
+// CAM's behaviour is undocumented (docs/semantics.md §5.7), so the server may
+// allow a call CAM would refuse, never the reverse.
 //
 // A call that is not allowed fails with AuthFailure.UnauthorizedOperation,
 // which the SDK returns as a *TencentCloudSDKError and package cam classifies
-// as cam.ErrAccessDenied. Its message names the action, the resource, the
-// caller and why (no policy allows it, a statement denies it, or the
-// boundary does not allow it), never a secret. Denied calls never reach the
-// Fake, so they are not recorded and leave no audit event.
+// as cam.ErrAccessDenied (as it does STS's UnauthorizedOperation). Its
+// message names the action, the resource, the caller and why (no policy
+// allows it, a statement denies it, the boundary or the session policy does
+// not allow it), never a secret. Denied calls never reach the Fake, so they
+// are not recorded and leave no audit event.
 //
 // Without WithAuthorization every correctly signed call is allowed, whoever
-// signed it. Trust policies and AssumeRole's session policy are not evaluated
-// either way.
+// signed it: trust policies are not evaluated and AssumeRole's Policy is
+// neither checked nor applied.
 func WithAuthorization() ServerOption {
 	return func(c *serverConfig) { c.authorize = true }
 }
@@ -106,8 +139,14 @@ const (
 // caller is who signed a request. The zero caller is the root account.
 type caller struct {
 	kind callerKind
-	uin  uint64 // callerUser: the sub-user's UIN
-	role string // callerRole: the role's name
+	// uin is a callerUser's UIN; for a callerRole, the UIN of the sub-user
+	// who assumed the role, 0 when the root account did.
+	uin uint64
+	// role and session are a callerRole's role and session name.
+	role, session string
+	// limit is a callerRole's session policy (AssumeRole's Policy),
+	// compiled; nil when the session has none.
+	limit *policy.Evaluator
 }
 
 // callerKey is the context key of the caller of the request being served.
@@ -118,15 +157,15 @@ func withCaller(ctx context.Context, c caller) context.Context {
 	return context.WithValue(ctx, callerKey{}, c)
 }
 
-// callerOf returns the caller ctx carries, the root account if none.
-func callerOf(ctx context.Context) caller {
+// callerFrom returns the caller ctx carries, the root account if none.
+func callerFrom(ctx context.Context) caller {
 	c, _ := ctx.Value(callerKey{}).(caller)
 	return c
 }
 
 // authorizesItself lists the actions whose handler authorizes the call
 // itself, because the resource is one of its parameters.
-var authorizesItself = map[string]bool{"sts:AssumeRole": true}
+var authorizesItself = map[string]bool{actionAssumeRole: true}
 
 // KeyCredential makes the Fake's access key keyID usable against the server:
 // it returns the key ID as the SecretId and a secret key the server makes
@@ -185,15 +224,7 @@ func (s *Server) authorize(c *callTarget, action, resource string) error {
 	if !s.cfg.authorize || c.caller.kind == callerRoot {
 		return nil
 	}
-	owner, appID := s.cfg.dir.accountIDs()
-	req := policy.Request{Action: action, Resource: resource, Context: map[string][]string{
-		policy.KeyOwnerUIN:    {strconv.FormatUint(owner, 10)},
-		policy.KeyAppID:       {strconv.FormatUint(appID, 10)},
-		policy.KeyCurrentTime: {policy.FormatDate(s.now())},
-	}}
-	if c.sourceIP != "" {
-		req.Context[policy.KeyIP] = []string{c.sourceIP}
-	}
+	req := s.request(c, action, resource)
 	var ev *policy.Evaluator
 	var who string
 	var err error
@@ -201,9 +232,7 @@ func (s *Server) authorize(c *callTarget, action, resource string) error {
 	case callerUser:
 		var name string
 		ev, name, err = s.cfg.dir.userPermissions(c.caller.uin)
-		who = fmt.Sprintf("sub-user %s (UIN %d)", quoteName(name), c.caller.uin)
-		req.Context[policy.KeyUIN] = []string{strconv.FormatUint(c.caller.uin, 10)}
-		req.Principal = policy.CAMUser(owner, c.caller.uin).String()
+		who = subUserText(name, c.caller.uin)
 	default:
 		ev, err = s.cfg.dir.rolePermissions(c.caller.role)
 		who = "a session of role " + quoteName(c.caller.role)
@@ -215,10 +244,117 @@ func (s *Server) authorize(c *callTarget, action, resource string) error {
 		return wireErr(codeInternal, "authorizing %s for %s: %v", action, who, err)
 	}
 	d := ev.Evaluate(req)
-	if d.Allowed() {
+	why := ""
+	if limit := c.caller.limit; limit != nil && d.Outcome() != policy.OutcomeExplicitDeny {
+		// The session policy bounds the role's policies as a boundary does.
+		switch ds := limit.Evaluate(req); {
+		case ds.Outcome() == policy.OutcomeExplicitDeny:
+			why = denyReason(ds)
+		case d.Allowed() && !ds.Allowed():
+			why = "its policies allow it but its session policy does not"
+		}
+	}
+	if why == "" && !d.Allowed() {
+		why = denyReason(d)
+	}
+	if why == "" {
 		return nil
 	}
-	return unauthorized(action, resource, who+": "+denyReason(d))
+	return unauthorized(action, resource, who+": "+why)
+}
+
+// request is the request CAM decides for the caller of c: the action on the
+// resource with the context the server knows and, for a sub-user or the root
+// account, the caller as principal and qcs:uin.
+func (s *Server) request(c *callTarget, action, resource string) policy.Request {
+	owner, appID := s.cfg.dir.accountIDs()
+	req := policy.Request{Action: action, Resource: resource, Context: map[string][]string{
+		policy.KeyOwnerUIN:    {strconv.FormatUint(owner, 10)},
+		policy.KeyAppID:       {strconv.FormatUint(appID, 10)},
+		policy.KeyCurrentTime: {policy.FormatDate(s.now())},
+	}}
+	if c.sourceIP != "" {
+		req.Context[policy.KeyIP] = []string{c.sourceIP}
+	}
+	uin := owner // CAM's ${uin} of the root account is the owner's UIN
+	switch c.caller.kind {
+	case callerRole:
+		return req
+	case callerUser:
+		uin = c.caller.uin
+	}
+	req.Context[policy.KeyUIN] = []string{strconv.FormatUint(uin, 10)}
+	req.Principal = policy.CAMUser(owner, uin).String()
+	return req
+}
+
+// checkTrust decides, when the server authorizes calls, whether role's trust
+// policy admits the caller of c to assume it, and returns STS's
+// UnauthorizedOperation if not. The request is the one the caller's own
+// policies decide, on the role's ARN, with the caller as principal.
+func (s *Server) checkTrust(c *callTarget, role cam.Role) error {
+	if !s.cfg.authorize {
+		return nil
+	}
+	owner, _ := s.cfg.dir.accountIDs()
+	arn := role.ARN
+	if arn == "" {
+		arn = policy.RoleARN(owner, role.Name)
+	}
+	who := "the root account"
+	if c.caller.kind == callerUser {
+		name, _ := s.cfg.dir.userName(c.caller.uin)
+		who = subUserText(name, c.caller.uin)
+	}
+	refuse := func(why string) error {
+		return wireErr(codeSTSUnauthorized, "the trust policy of role %s does not allow %s to assume it: %s", quoteName(role.Name), who, why)
+	}
+	if role.Trust == nil {
+		return refuse("it does not parse")
+	}
+	ev, err := policy.CompileNamed(policy.Named{Name: "trust policy of role " + role.Name, Doc: role.Trust})
+	if err != nil {
+		return wireErr(codeInternal, "authorizing %s for %s: %v", actionAssumeRole, who, err)
+	}
+	d := ev.Evaluate(s.request(c, actionAssumeRole, arn))
+	switch {
+	case d.Allowed():
+		return nil
+	case d.Outcome() == policy.OutcomeExplicitDeny:
+		return refuse(denyReason(d))
+	}
+	return refuse("no statement admits " + policy.CAMUser(owner, cmp.Or(c.caller.uin, owner)).String())
+}
+
+// sessionPolicy reads AssumeRole's Policy: URL-encoded, as STS's page asks,
+// a policy document without a principal. It returns the document compiled.
+func sessionPolicy(raw string) (*policy.Evaluator, error) {
+	text, err := url.QueryUnescape(raw)
+	if err != nil {
+		return nil, wireErr(codeSTSPolicyFormat, "Policy is not URL-encoded: %v", err)
+	}
+	doc, err := policy.Parse([]byte(text))
+	if err != nil {
+		return nil, wireErr(codeSTSPolicyFormat, "Policy: %v", err)
+	}
+	for i, st := range doc.Statement {
+		if !st.Principal.Empty() {
+			return nil, wireErr(codeSTSPolicyInvalid, "Policy: statement[%d]: a session policy cannot name a principal", i)
+		}
+	}
+	if err := doc.Validate(); err != nil {
+		return nil, wireErr(codeSTSPolicyInvalid, "Policy: %s", joinLines(err))
+	}
+	ev, err := policy.CompileNamed(policy.Named{Name: "session policy", Doc: doc})
+	if err != nil {
+		return nil, wireErr(codeSTSPolicyInvalid, "Policy: %v", err)
+	}
+	return ev, nil
+}
+
+// subUserText names a sub-user in messages.
+func subUserText(name string, uin uint64) string {
+	return fmt.Sprintf("sub-user %s (UIN %d)", quoteName(name), uin)
 }
 
 // unauthorized is the error of a denied call: Tencent Cloud's code and

@@ -38,8 +38,12 @@ func getUserAppID(ctx context.Context, s *Server, _ *struct{}) (any, error) {
 		return nil, err
 	}
 	s.setOwner(a.OwnerUIN)
-	if who := callerOf(ctx); who.kind == callerUser {
-		a.CallerUIN = who.uin
+	if uin := callerFrom(ctx).uin; uin != 0 {
+		// A sub-user, or a session of a role a sub-user assumed: Tencent
+		// documents GetUserAppId's Uin only as the current account's; for a
+		// role session the server answers as STS's GetCallerIdentity does
+		// (PrincipalId: the UIN that assumed the role).
+		a.CallerUIN = uin
 	}
 	return struct {
 		Uin      string `json:"Uin"`
@@ -136,14 +140,15 @@ func listAccessKeys(ctx context.Context, s *Server, p *struct {
 }) (any, error) {
 	var keys []cam.AccessKey
 	var err error
-	who := callerOf(ctx)
+	who := callerFrom(ctx)
 	switch {
-	case p.TargetUin == nil && who.kind == callerUser:
-		// The caller's own keys: a sub-user's.
+	case p.TargetUin == nil && who.uin != 0:
+		// The caller's own keys: a sub-user's, or for a session of a role a
+		// sub-user assumed, that sub-user's (as GetUserAppId answers).
 		keys, err = s.api.ListAccessKeys(ctx, who.uin)
 	case p.TargetUin == nil:
-		// The caller's own keys: the root account's (a role session's calls
-		// run as the root account).
+		// The caller's own keys: the root account's, for the root account
+		// and sessions of roles it assumed.
 		keys, err = s.api.RootAccessKeys(ctx)
 	default:
 		keys, err = s.api.ListAccessKeys(ctx, *p.TargetUin)

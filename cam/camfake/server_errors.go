@@ -33,6 +33,8 @@ const (
 	codeSTSParam             = "InvalidParameter.ParamError"
 	codeSTSOverTime          = "InvalidParameter.OverTimeError"
 	codeSTSRoleNotFound      = "ResourceNotFound.RoleNotFound"
+	codeSTSPolicyFormat      = "InvalidParameter.StrategyFormatError"
+	codeSTSPolicyInvalid     = "InvalidParameter.StrategyInvalid"
 	codeAuditMaxResult       = "InvalidParameterValue.MaxResult"
 	codeAuditAttributeKey    = "InvalidParameterValue.attributeKey"
 )

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/camkit/camkit/policy"
 )
 
 // STS AssumeRole limits (docs/semantics.md §6).
@@ -22,6 +24,12 @@ type tempCredential struct {
 	secretKey, token string
 	expires          time.Time
 	role, session    string
+	// by is the UIN of the sub-user who assumed the role, 0 for the root
+	// account.
+	by uint64
+	// limit is the session policy, compiled; nil without one (or without
+	// WithAuthorization, which alone applies it).
+	limit *policy.Evaluator
 }
 
 // stsActions are the STS actions served.
@@ -42,11 +50,15 @@ type assumeRoleParams struct {
 }
 
 // assumeRole hands out temporary credentials for a role that exists in the
-// account. It checks the parameters as STS does but evaluates neither the
-// role's trust policy nor the session Policy, and does not verify MFA codes.
-// Temporary credentials cannot call AssumeRole themselves. With
+// account. It checks the parameters as STS does, and does not verify MFA
+// codes. Temporary credentials cannot call AssumeRole themselves. With
 // WithAuthorization the caller needs sts:AssumeRole on the RoleArn as given,
-// checked once the parameters are valid and the ARN names a role.
+// checked once the parameters are valid and the ARN names a role, and the
+// role's trust policy must admit the caller, checked once the role is read;
+// the session Policy, if any, is checked with the parameters and limits what
+// the session may do. Without it neither policy is looked at. The session
+// remembers who assumed the role, for GetUserAppId, ListAccessKeys and the
+// Fake's records of the session's calls.
 func assumeRole(ctx context.Context, s *Server, c *callTarget, body []byte) (any, error) {
 	var p assumeRoleParams
 	if err := c.decode(body, &p); err != nil {
@@ -79,6 +91,12 @@ func assumeRole(ctx context.Context, s *Server, c *callTarget, body []byte) (any
 	if len(str(p.Policy)) > maxAssumeRolePolicyLen {
 		return nil, wireErr("InvalidParameter.PolicyTooLong", "Policy is longer than %d characters", maxAssumeRolePolicyLen)
 	}
+	var limit *policy.Evaluator
+	if s.cfg.authorize && str(p.Policy) != "" {
+		if limit, err = sessionPolicy(*p.Policy); err != nil {
+			return nil, err
+		}
+	}
 	if (str(p.SerialNumber) == "") != (str(p.TokenCode) == "") {
 		return nil, wireErr(codeSTSParam, "SerialNumber and TokenCode go together")
 	}
@@ -86,7 +104,7 @@ func assumeRole(ctx context.Context, s *Server, c *callTarget, body []byte) (any
 	if err != nil {
 		return nil, err
 	}
-	if err := s.authorize(c, "sts:AssumeRole", arn); err != nil {
+	if err := s.authorize(c, actionAssumeRole, arn); err != nil {
 		return nil, err
 	}
 	role, err := s.api.GetRole(ctx, name)
@@ -99,6 +117,9 @@ func assumeRole(ctx context.Context, s *Server, c *callTarget, body []byte) (any
 	if owner, _, _ := strings.Cut(arn, ":role"); role.ARN != "" && !strings.HasPrefix(role.ARN, owner+":") {
 		return nil, wireErr(codeSTSRoleNotFound, "the role %s does not exist (the account's role is %s)", arn, role.ARN)
 	}
+	if err := s.checkTrust(c, role); err != nil {
+		return nil, err
+	}
 	if role.SessionDuration > 0 && secs > uint64(role.SessionDuration) {
 		return nil, wireErr(codeSTSOverTime, "DurationSeconds %d is over the role's maximum session duration of %d", secs, role.SessionDuration)
 	}
@@ -109,6 +130,8 @@ func assumeRole(ctx context.Context, s *Server, c *callTarget, body []byte) (any
 		expires:   now.Add(time.Duration(secs) * time.Second),
 		role:      role.Name,
 		session:   session,
+		by:        c.caller.uin,
+		limit:     limit,
 	}
 	id := "AKID" + randomString(32)
 	s.mu.Lock()

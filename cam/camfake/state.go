@@ -1,6 +1,7 @@
 package camfake
 
 import (
+	"cmp"
 	"maps"
 	"slices"
 	"strconv"
@@ -195,8 +196,18 @@ func (st *state) audit(c Call) {
 		Name:         string(c.Action),
 		Time:         stampOf(c.Time),
 		Principal:    "root",
-		PrincipalUIN: st.owner,
+		PrincipalUIN: cmp.Or(c.Caller.UIN, st.owner),
 		Sensitive:    true,
+	}
+	// CloudAudit names the operator "root", a sub-user by name (by ID once
+	// deleted), a role session by its role's name.
+	switch {
+	case c.Caller.Role != "":
+		ev.Principal = c.Caller.Role
+	case c.Caller.UserName != "":
+		ev.Principal = c.Caller.UserName
+	case ev.PrincipalUIN != st.owner:
+		ev.Principal = strconv.FormatUint(ev.PrincipalUIN, 10)
 	}
 	if c.UserUIN != 0 {
 		ev.Resources = append(ev.Resources, st.userARN(c.UserUIN))
