@@ -30,8 +30,12 @@ const (
 // this is what tests that they do.
 //
 // The log holds the events given by [Fake.AddEvents] and seeds, and one event
-// for every successful write call made through the fake's API (Principal
-// "root", the owner's UIN, Sensitive set, Resources naming the subject).
+// for every successful write call made through the fake's API: Sensitive set,
+// Resources naming the subject, and the call's [Caller] as CloudAudit names
+// the operator (Principal "root" and the owner's UIN for the root account,
+// which makes every call made on the fake directly; a sub-user's name and
+// UIN; for a role session, the role's name and the UIN of whoever assumed
+// it).
 func (f *Fake) Events(ctx context.Context, q cam.EventQuery) ([]cam.AuditEvent, error) {
 	var out []cam.AuditEvent
 	err := f.read(ctx, cam.ActionDescribeEvents, Call{UserName: q.Principal}, func(st *state) error {

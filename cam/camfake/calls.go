@@ -80,8 +80,12 @@ type Caller struct {
 func (c Caller) IsRoot() bool { return c.UserName == "" && c.Role == "" && c.UIN != 0 }
 
 // String describes the caller: "root (uin 100)", "sub-user alice (uin 200)"
-// or "role Auditor session ci, assumed by sub-user alice (uin 200)".
+// or "role Auditor session ci, assumed by sub-user alice (uin 200)"; the zero
+// Caller is "nobody".
 func (c Caller) String() string {
+	if c == (Caller{}) {
+		return "nobody"
+	}
 	who := "root (uin " + strconv.FormatUint(c.UIN, 10) + ")"
 	if c.UserName != "" {
 		who = "sub-user " + c.UserName + " (uin " + strconv.FormatUint(c.UIN, 10) + ")"

@@ -88,3 +88,25 @@ func TestRequestIDsAreDistinct(t *testing.T) {
 		seen[ae.RequestID] = true
 	}
 }
+
+func TestCallerString(t *testing.T) {
+	t.Parallel()
+	for _, tt := range []struct {
+		c    camfake.Caller
+		want string
+		root bool
+	}{
+		{camfake.Caller{UIN: 100}, "root (uin 100)", true},
+		{camfake.Caller{UIN: 200, UserName: "alice"}, "sub-user alice (uin 200)", false},
+		{camfake.Caller{UIN: 200, UserName: "alice", Role: "Auditor", Session: "ci"}, "role Auditor session ci, assumed by sub-user alice (uin 200)", false},
+		{camfake.Caller{UIN: 100, Role: "Auditor", Session: "ops"}, "role Auditor session ops, assumed by root (uin 100)", false},
+		{camfake.Caller{}, "nobody", false},
+	} {
+		if got := tt.c.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q, want %q", tt.c, got, tt.want)
+		}
+		if got := tt.c.IsRoot(); got != tt.root {
+			t.Errorf("%+v.IsRoot() = %v, want %v", tt.c, got, tt.root)
+		}
+	}
+}

@@ -53,8 +53,9 @@
 // and OIDC providers, STS (AssumeRole) and policy evaluation (package policy
 // does that), service-linked role creation, role and policy paths, ListPolicies
 // keyword search, paging (methods return whole lists, like cam's interfaces),
-// CAM's authorisation of the caller (every call runs as the root account;
-// the wire server, [NewServer], authorises its callers with
+// CAM's authorisation of the caller (every call made on the fake directly
+// runs as the root account; the wire server, [NewServer], records who signed
+// each request as the call's [Caller] and authorises its callers with
 // [WithAuthorization]), and eventual consistency (changes are visible at
 // once).
 package camfake

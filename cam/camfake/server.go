@@ -34,9 +34,11 @@ import (
 // By default every correctly signed request is allowed, whoever signed it.
 // With [WithAuthorization] the server authorizes each call as CAM does: a
 // sub-user's key may do what the user's policies, group policies and
-// permission boundary allow, a role session what the role's policies allow,
-// and the root account everything; a call that is not allowed fails with
-// AuthFailure.UnauthorizedOperation before it reaches the Fake.
+// permission boundary allow, a role session what the role's policies (and
+// its session policy) allow, and the root account everything; a call that
+// is not allowed fails with AuthFailure.UnauthorizedOperation before it
+// reaches the Fake. AssumeRole also needs the role's trust policy to admit
+// the caller, the root account included.
 //
 // The server calls the Fake only through its [cam.API] and [cam.AuditLog]
 // methods, so the Fake's faults, latency, rate limits, call records and audit
@@ -66,16 +68,26 @@ import (
 // after [DefaultIdleTimeout] without a request ([WithIdleTimeout]). There is
 // no write timeout: answering may take as long as a [Fault]'s Delay says.
 //
-// What it does not model: signature version 1 (HmacSHA1/HmacSHA256), session
-// policies and trust policies (AssumeRole evaluates neither), regions
-// (X-TC-Region is accepted and ignored), renaming a policy or replacing its
-// document with UpdatePolicy (use CreatePolicyVersion), and tags on policies.
-// Requests for the last three fail with UnsupportedOperation or
-// MissingParameter rather than being half done. ListAccessKeys without
-// TargetUin lists the caller's own keys: a sub-user's, or the root account's
-// for the root account and role sessions. The Fake records every call it
-// receives, and every audit event, as made by the root account, whoever
-// signed the request.
+// What it does not model: signature version 1 (HmacSHA1/HmacSHA256), trust
+// policies and session policies without [WithAuthorization] (with it,
+// AssumeRole evaluates both), regions (X-TC-Region is accepted and ignored),
+// renaming a policy or replacing its document with UpdatePolicy (use
+// CreatePolicyVersion), and tags on policies. Requests for the last three
+// fail with UnsupportedOperation or MissingParameter rather than being half
+// done.
+//
+// # Who called
+//
+// The server passes who signed each request to the Fake, with or without
+// [WithAuthorization]: [Fake.Calls] records it as each call's [Caller], and
+// the audit event of a write names it as CloudAudit does: "root" for the
+// root account, the sub-user's name for a sub-user, and the role's name for a
+// role session, with the UIN of whoever assumed the role as the event's
+// PrincipalUIN. GetUserAppId reports the caller's UIN as Uin (for a role
+// session, the UIN of whoever assumed the role, as STS's GetCallerIdentity
+// gives a role session's PrincipalId), and ListAccessKeys without TargetUin
+// lists that identity's own keys: a sub-user's, or the root account's for
+// the root account and sessions of roles it assumed.
 //
 // Times in CAM responses are "2006-01-02 15:04:05" in Beijing time (UTC+8),
 // as CAM writes them. DescribeEvents returns events newest first, pages with

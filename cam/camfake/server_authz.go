@@ -173,8 +173,10 @@ var authorizesItself = map[string]bool{actionAssumeRole: true}
 // itself holds no secrets). Requests signed with them act as the key's
 // holder: a sub-user, or the root account for a key of the root account
 // ([Fake.RootAccessKeys]). GetUserAppId then reports the sub-user's UIN as
-// Uin, and ListAccessKeys without TargetUin lists the sub-user's own keys;
-// with [WithAuthorization] the sub-user's policies decide what it may do.
+// Uin, ListAccessKeys without TargetUin lists the sub-user's own keys, and
+// the Fake records the sub-user as the [Caller] of the calls (and the
+// operator of their audit events); with [WithAuthorization] the sub-user's
+// policies decide what it may do.
 //
 // The key is looked up on every request: once it is deleted or made
 // inactive ([Fake.UpdateAccessKey]), requests signed with it fail with

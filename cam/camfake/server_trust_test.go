@@ -85,11 +85,21 @@ func trustEnv(tb testing.TB, opts ...camfake.ServerOption) (*camfake.Fake, *camf
 // signing with the session's credentials.
 func assumeAs(tb testing.TB, e *srvEnv, role, policyDoc string) (*srvEnv, error) {
 	tb.Helper()
+	if policyDoc != "" {
+		policyDoc = url.QueryEscape(policyDoc)
+	}
+	return assumeWithPolicy(tb, e, role, policyDoc)
+}
+
+// assumeWithPolicy is assumeAs with the Policy parameter sent as given (none
+// when empty).
+func assumeWithPolicy(tb testing.TB, e *srvEnv, role, rawPolicy string) (*srvEnv, error) {
+	tb.Helper()
 	req := stsapi.NewAssumeRoleRequest()
 	req.RoleArn = common.StringPtr("qcs::cam::uin/" + itoa(e.fake.OwnerUIN()) + ":roleName/" + role)
 	req.RoleSessionName = common.StringPtr("session-" + strings.ToLower(role))
-	if policyDoc != "" {
-		req.Policy = common.StringPtr(url.QueryEscape(policyDoc))
+	if rawPolicy != "" {
+		req.Policy = common.StringPtr(rawPolicy)
 	}
 	r, err := e.sts.AssumeRole(req)
 	if err != nil {
@@ -291,14 +301,8 @@ func TestServerSessionPolicy(t *testing.T) {
 	})
 	t.Run("a Policy sent without URL encoding", func(t *testing.T) {
 		t.Parallel()
-		req := stsapi.NewAssumeRoleRequest()
-		req.RoleArn = common.StringPtr("qcs::cam::uin/" + itoa(f.OwnerUIN()) + ":roleName/Reader")
-		req.RoleSessionName = common.StringPtr("plain")
-		req.Policy = common.StringPtr(`{"version":"2.0","statement":[{"effect":"allow","action":["cam:ListUsers"],"resource":["*"]}]}`)
-		r, err := alice.sts.AssumeRole(req)
+		s, err := assumeWithPolicy(t, alice, "Reader", `{"version":"2.0","statement":[{"effect":"allow","action":["cam:ListUsers"],"resource":["*"]}]}`)
 		must(t, err)
-		c := r.Response.Credentials
-		s := srvClients(t, f, srv, common.NewTokenCredential(*c.TmpSecretId, *c.TmpSecretKey, *c.Token))
 		wantDenied(t, listGroups(s), "cam:ListGroups", "*", who+"its policies allow it but its session policy does not", "")
 	})
 
@@ -313,11 +317,7 @@ func TestServerSessionPolicy(t *testing.T) {
 	for _, tt := range bad {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
-			req := stsapi.NewAssumeRoleRequest()
-			req.RoleArn = common.StringPtr("qcs::cam::uin/" + itoa(f.OwnerUIN()) + ":roleName/Reader")
-			req.RoleSessionName = common.StringPtr("bad-policy")
-			req.Policy = common.StringPtr(tt.policy)
-			_, err := alice.sts.AssumeRole(req)
+			_, err := assumeWithPolicy(t, alice, "Reader", tt.policy)
 			wantSDKCode(t, err, tt.code)
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v lacks %q", err, tt.want)
@@ -333,14 +333,8 @@ func TestServerSessionPolicyOff(t *testing.T) {
 	f, srv, _ := trustEnv(t)
 	alice, _ := keyEnv(t, f, srv, "alice")
 	for _, p := range []string{"%zz", `{"version":"2.0","statement":[{"effect":"allow","action":["cam:ListUsers"],"resource":["*"]}]}`} {
-		req := stsapi.NewAssumeRoleRequest()
-		req.RoleArn = common.StringPtr("qcs::cam::uin/" + itoa(f.OwnerUIN()) + ":roleName/Reader")
-		req.RoleSessionName = common.StringPtr("off")
-		req.Policy = common.StringPtr(p)
-		r, err := alice.sts.AssumeRole(req)
+		s, err := assumeWithPolicy(t, alice, "Reader", p)
 		must(t, err)
-		c := r.Response.Credentials
-		s := srvClients(t, f, srv, common.NewTokenCredential(*c.TmpSecretId, *c.TmpSecretKey, *c.Token))
 		_, err = s.cam.CreateRole(createRoleReq(f.OwnerUIN(), "made-without-authorization-"+itoa(uint64(len(p)))))
 		must(t, err)
 	}
