@@ -76,6 +76,13 @@ import (
 // fail with UnsupportedOperation or MissingParameter rather than being half
 // done.
 //
+// Times in CAM responses are "2006-01-02 15:04:05" in Beijing time (UTC+8),
+// as CAM writes them. DescribeEvents returns events newest first, pages with
+// NextToken until ListOver, gives EventTime as Unix seconds, joins an event's
+// resources with commas in Resources.ResourceName, and puts the caller's UIN
+// (userIdentity.principalId), actionType ("Read" or "Write") and
+// sensitiveAction in the CloudAuditEvent JSON.
+//
 // # Who called
 //
 // The server passes who signed each request to the Fake, with or without
@@ -88,13 +95,6 @@ import (
 // gives a role session's PrincipalId), and ListAccessKeys without TargetUin
 // lists that identity's own keys: a sub-user's, or the root account's for
 // the root account and sessions of roles it assumed.
-//
-// Times in CAM responses are "2006-01-02 15:04:05" in Beijing time (UTC+8),
-// as CAM writes them. DescribeEvents returns events newest first, pages with
-// NextToken until ListOver, gives EventTime as Unix seconds, joins an event's
-// resources with commas in Resources.ResourceName, and puts the caller's UIN
-// (userIdentity.principalId), actionType ("Read" or "Write") and
-// sensitiveAction in the CloudAuditEvent JSON.
 type Server struct {
 	// URL is the base URL of the server, "http://127.0.0.1:<port>", like
 	// httptest.Server's.
