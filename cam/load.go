@@ -259,6 +259,38 @@ func (l *loader) snapshot() *Snapshot {
 	for _, e := range l.policies {
 		s.Policies = append(s.Policies, e.final())
 	}
+	s.Problems = append(s.Problems, s.reconcileBoundaryNames()...)
 	s.normalize()
 	return s
+}
+
+// reconcileBoundaryNames makes each boundary name its policy as s.Policies
+// does, and returns a problem for each one that did not: a policy renamed
+// between reading a boundary and reading the policy. The snapshot then agrees
+// with itself, as ReadSnapshot requires, and the problem says what moved.
+func (s *Snapshot) reconcileBoundaryNames() []Problem {
+	names := make(map[uint64]string, len(s.Policies))
+	for i := range s.Policies {
+		names[s.Policies[i].ID] = s.Policies[i].Name
+	}
+	var out []Problem
+	fix := func(b *Boundary, action Action, subject string) {
+		if b == nil || b.PolicyName == "" {
+			return
+		}
+		if name := names[b.PolicyID]; name != "" && name != b.PolicyName {
+			out = append(out, Problem{Phase: PhaseBoundaries, Action: action, Subject: subject,
+				Err: fmt.Sprintf("the boundary named policy id %d %q, which was renamed %q during the load; the snapshot uses the new name", b.PolicyID, b.PolicyName, name)})
+			b.PolicyName = name
+		}
+	}
+	for i := range s.Users {
+		u := &s.Users[i]
+		fix(u.Boundary, ActionGetUserPermissionBoundary, userSubject(&u.User))
+	}
+	for i := range s.Roles {
+		r := &s.Roles[i]
+		fix(r.Boundary, ActionGetRolePermissionBoundary, roleSubject(r.Name))
+	}
+	return out
 }

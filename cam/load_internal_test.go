@@ -1,10 +1,12 @@
 package cam
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 )
@@ -88,5 +90,42 @@ func TestProgressTrackerClampsDone(t *testing.T) {
 	want := []Progress{{PhaseKeys, 0, 1}, {PhaseKeys, 1, 1}, {PhaseKeys, 1, 1}}
 	if !slices.Equal(got, want) {
 		t.Errorf("reports = %v, want %v", got, want)
+	}
+}
+
+// TestReconcileBoundaryNames checks that a boundary naming its policy by an
+// older name takes the policy's name, with a problem, so that the snapshot
+// reads back.
+func TestReconcileBoundaryNames(t *testing.T) {
+	t.Parallel()
+	s := &Snapshot{
+		SchemaVersion: SnapshotSchemaVersion,
+		Account:       Account{OwnerUIN: 1, CallerUIN: 1, AppID: 1},
+		Policies:      []Policy{{ID: 4, Name: "new", Type: PolicyCustom, Document: `{"version":"2.0","statement":[{"effect":"allow","action":["cvm:*"],"resource":["*"]}]}`}},
+		Users: []UserRecord{
+			{User: User{UIN: 11, Name: "a"}, Boundary: &Boundary{PolicyID: 4, PolicyName: "old"}, BoundaryKnown: true},
+			{User: User{UIN: 12, Name: "b"}, Boundary: &Boundary{PolicyID: 4, PolicyName: "new"}, BoundaryKnown: true},
+		},
+		Roles: []RoleRecord{{Role: Role{ID: "7", Name: "R"}, Boundary: &Boundary{PolicyID: 4, PolicyName: "old"}, BoundaryKnown: true}},
+	}
+	probs := s.reconcileBoundaryNames()
+	if len(probs) != 2 || probs[0].Action != ActionGetUserPermissionBoundary || probs[1].Action != ActionGetRolePermissionBoundary ||
+		!strings.Contains(probs[0].Err, `"old"`) || !strings.Contains(probs[0].Err, `"new"`) {
+		t.Fatalf("problems = %v", probs)
+	}
+	if s.Users[0].Boundary.PolicyName != "new" || s.Roles[0].Boundary.PolicyName != "new" {
+		t.Errorf("boundaries not renamed: %+v, %+v", s.Users[0].Boundary, s.Roles[0].Boundary)
+	}
+	if again := s.reconcileBoundaryNames(); len(again) != 0 {
+		t.Errorf("second pass found %v", again)
+	}
+	s.Problems = probs
+	s.normalize()
+	var buf bytes.Buffer
+	if err := s.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadSnapshot(&buf); err != nil {
+		t.Errorf("ReadSnapshot of the reconciled snapshot: %v", err)
 	}
 }

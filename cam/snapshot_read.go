@@ -29,9 +29,9 @@ var snapshotFields = []string{"schemaVersion", "taken", "account", "users", "gro
 // boundary is among the policies (or, for a boundary, carries its document);
 // and a boundary's policy name is the name of the policy with its ID, when
 // both are given (evaluators name the boundary by the one and decide by the
-// other's document; a Load that reads a boundary before its policy is renamed
-// and the policy after writes both names, and such a snapshot must be taken
-// again). Every error is a
+// other's document; when a policy is renamed between Load's reads of a
+// boundary and of the policy, Load gives the boundary the policy's new name
+// and records a problem, so its snapshots always read back). Every error is a
 // *[SnapshotError] (matching [ErrBadSnapshot]) that names what is wrong and
 // where, or the reader's own error.
 func ReadSnapshot(r io.Reader) (*Snapshot, error) {
