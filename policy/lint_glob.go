@@ -12,8 +12,9 @@ package policy
 // pattern ("cvm:Describe*") matches an action name. The whole of s is one
 // glob: a '*' matches ':' and '/' too, so on six-segment resource names it
 // reads more broadly than the evaluator, which keeps a '*' in the first five
-// segments within its segment (§3). Policy variables are not substituted:
-// "${uin}" is literal text.
+// segments within its segment (§3): match resources with [MatchResource] and
+// compare resource patterns with [Resource.Covers]. Policy variables are not
+// substituted: "${uin}" is literal text.
 //
 // A '*' in s is an ordinary byte that only a '*' of pattern matches, so
 // MatchPattern(a, b) on two patterns is a sound test that a matches every

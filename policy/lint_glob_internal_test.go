@@ -56,6 +56,54 @@ func TestLintGlobSubsumesBruteForce(t *testing.T) {
 	}
 }
 
+// TestResourceCoversBruteForce checks Covers against its definition for
+// every pair of short patterns varying in region and path: a covers b
+// exactly when every name b matches (by MatchResource), a matches. Names use
+// a letter no pattern holds, which stands for every character the patterns
+// do not name, and are long enough to show any pattern's escape.
+func TestResourceCoversBruteForce(t *testing.T) {
+	t.Parallel()
+	var patterns []string
+	for _, region := range allStrings("a*", 2) {
+		for _, path := range allStrings("a/*", 2)[1:] {
+			patterns = append(patterns, "qcs::cvm:"+region+":uin/1:"+path)
+		}
+	}
+	var names []string
+	for _, region := range allStrings("az", 2) {
+		for _, path := range allStrings("a/z", 3) {
+			names = append(names, "qcs::cvm:"+region+":uin/1:"+path)
+		}
+	}
+	matched := make([][]bool, len(patterns))
+	for i, p := range patterns {
+		matched[i] = make([]bool, len(names))
+		for j, n := range names {
+			ok, err := MatchResource(p, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			matched[i][j] = ok
+		}
+	}
+	for i, a := range patterns {
+		ra, _ := ParseResource(a)
+		for k, b := range patterns {
+			rb, _ := ParseResource(b)
+			want := true
+			for j := range names {
+				if matched[k][j] && !matched[i][j] {
+					want = false
+					break
+				}
+			}
+			if got := ra.Covers(rb); got != want {
+				t.Errorf("%q.Covers(%q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
 func TestLintGlob(t *testing.T) {
 	tests := []struct {
 		pattern, s string
