@@ -58,24 +58,58 @@ func (r Resource) Covers(q Resource) bool {
 	switch {
 	case r.All:
 		return true
-	case q.All || !r.parsable() || !q.parsable():
+	case q.All || r.Path == "" || q.Path == "":
 		return false
 	}
-	for _, s := range [...]string{r.Project, r.Service, r.Region, r.Account, r.Path} {
-		if strings.Contains(s, "${") {
+	// Most pairs differ in their text: compare it first (the service and
+	// the sixth segment, where they differ most, first), q's variables read
+	// as text. A false answer is final, since reading them as '*' only
+	// widens q, and so is one for a Resource ParseResource cannot return.
+	if !segmentCovers(1, r.Service, q.Service) || !segmentCovers(4, r.Path, q.Path) ||
+		!segmentCovers(2, r.Region, q.Region) || !segmentCovers(3, r.Account, q.Account) ||
+		!segmentCovers(0, r.Project, q.Project) {
+		return false
+	}
+	rs := [...]string{r.Project, r.Service, r.Region, r.Account, r.Path}
+	qs := [...]string{q.Project, q.Service, q.Region, q.Account, q.Path}
+	for i, a := range rs {
+		colon, variable := scanSegment(a)
+		if i < 4 && colon || variable {
+			return false // not as ParseResource returns it, or a variable
+		}
+		b := qs[i]
+		colon, variable = scanSegment(b)
+		if i < 4 && colon || variable && !segmentCovers(i, a, variablesAsStars(b)) {
 			return false
 		}
 	}
-	q.Project, q.Service, q.Region = variablesAsStars(q.Project), variablesAsStars(q.Service), variablesAsStars(q.Region)
-	q.Account, q.Path = variablesAsStars(q.Account), variablesAsStars(q.Path)
-	return lintResourceSubsumes(r, q)
+	return true
 }
 
-// parsable reports whether r has the shape of a six-segment resource
-// ParseResource returns: no ':' in the first four segments and a sixth one.
-func (r Resource) parsable() bool {
-	return r.Path != "" && !strings.Contains(r.Project, ":") && !strings.Contains(r.Service, ":") &&
-		!strings.Contains(r.Region, ":") && !strings.Contains(r.Account, ":")
+// scanSegment reports whether s holds a ':' and whether it holds "${", the
+// start of a policy variable.
+func scanSegment(s string) (colon, variable bool) {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case ':':
+			colon = true
+		case '$':
+			variable = variable || i+1 < len(s) && s[i+1] == '{'
+		}
+	}
+	return colon, variable
+}
+
+// segmentCovers reports whether segment i of a resource pattern, a, matches
+// every text the same segment b does, both without policy variables.
+func segmentCovers(i int, a, b string) bool {
+	switch {
+	case a == b:
+		return true
+	case i < 4:
+		return lintSegmentSubsumes(a, b)
+	}
+	return lintGlobMatch(a, b, false)
 }
 
 // variablesAsStars returns s with each policy variable "${...}" replaced by

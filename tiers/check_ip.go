@@ -47,8 +47,12 @@ func (ck *checker) ipConditions(cls Classification, docs []NamedDocument, req Ti
 			cost := denyRes*max(len(st.Resource), 1) + denyActs*(j-i)
 			if cost <= budget {
 				budget -= cost
-				res = parseResources(res[:0], st.Resource)
-				if ipDenyCovers(denies, res, cls.Reasons[i:j]) {
+				sres := starOnly
+				if !isStarOnly(st.Resource) {
+					res = parseResources(res[:0], st.Resource)
+					sres = res
+				}
+				if ipDenyCovers(denies, sres, cls.Reasons[i:j]) {
 					continue
 				}
 			} else {

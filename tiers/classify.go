@@ -1,6 +1,7 @@
 package tiers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -251,24 +252,9 @@ type statementScope struct {
 
 func (c *classifier) scope(st *policy.Statement) statementScope {
 	var sc statementScope
-	how := ""
-	for i, r := range c.resources(st) {
-		if r.res.All {
-			sc.starOnStar = true
-		}
-		ok, h := c.resourceNonProduction(&r)
-		if !ok {
-			how = ""
-			break
-		}
-		if i == 0 {
-			how = h
-		} else {
-			how = "every resource is non-production (" + how + "; ...)"
-		}
-	}
-	if len(st.Resource) > 0 {
-		sc.resources = how
+	sc.starOnStar = len(st.Resource) == 0 || slices.Contains(st.Resource, "*")
+	if !sc.starOnStar && (len(c.patterns) > 0 || len(c.s.NonProductionRegions) > 0) {
+		sc.resources = c.resourcesConfined(st)
 	}
 	for _, cl := range c.s.clauses(st.Condition) {
 		if sc.region == "" && c.s.regionConfines(&cl) {
@@ -287,9 +273,30 @@ func (c *classifier) scope(st *policy.Statement) statementScope {
 	return sc
 }
 
+// resourcesConfined says how every resource st names is non-production, or
+// returns "" if one may be production.
+func (c *classifier) resourcesConfined(st *policy.Statement) string {
+	how := ""
+	for i, r := range c.resources(st) {
+		ok, h := c.resourceNonProduction(&r)
+		switch {
+		case !ok:
+			return ""
+		case i == 0:
+			how = h
+		default:
+			how = "every resource is non-production (" + how + "; ...)"
+		}
+	}
+	return how
+}
+
 // resources returns the resources of st parsed ("*" when it names none),
 // parsing them once for the statement classified.
 func (c *classifier) resources(st *policy.Statement) []parsedResource {
+	if isStarOnly(st.Resource) {
+		return starOnly
+	}
 	if c.resOf != st {
 		c.res, c.resOf = parseResources(c.res[:0], st.Resource), st
 	}

@@ -60,15 +60,18 @@ func (s *Scheme) schemePatterns() []schemePattern {
 }
 
 // covers reports whether every resource the policy resource r can name
-// matches the pattern p: the first four segments as policy.Resource.Covers
-// compares them, the sixth by pathCovers.
+// matches the pattern p: the sixth segment by pathCovers, the first four as
+// policy.Resource.Covers compares them.
 func (p *schemePattern) covers(r *policy.Resource) bool {
 	if r.All {
 		return false
 	}
+	if !pathCovers(p.path, r.Path) {
+		return false
+	}
 	head := *r
 	head.Path = "*"
-	return p.head.Covers(head) && pathCovers(p.path, r.Path)
+	return p.head.Covers(head)
 }
 
 // pathCovers reports whether the sixth segment a of a non-production pattern
@@ -170,11 +173,19 @@ type parsedResource struct {
 	ok  bool
 }
 
-// parseResources appends the parsed resources rs to dst. An empty list
-// stands for "*", as a statement without resources reaches every one.
+// starOnly is the parsed form of the resource list ["*"], shared and never
+// written to.
+var starOnly = []parsedResource{{raw: "*", res: policy.Resource{All: true}, ok: true}}
+
+// isStarOnly reports whether a statement's resources rs reach every resource
+// by naming only "*", or none (a trust statement).
+func isStarOnly(rs []string) bool { return len(rs) == 0 || len(rs) == 1 && rs[0] == "*" }
+
+// parseResources appends the parsed resources rs to dst; see isStarOnly for
+// an empty list.
 func parseResources(dst []parsedResource, rs []string) []parsedResource {
 	if len(rs) == 0 {
-		return append(dst, parsedResource{raw: "*", res: policy.Resource{All: true}, ok: true})
+		return append(dst, starOnly[0])
 	}
 	for _, s := range rs {
 		r, err := policy.ParseResource(s)
@@ -183,9 +194,16 @@ func parseResources(dst []parsedResource, rs []string) []parsedResource {
 	return dst
 }
 
+// allResources is the parsed resource list ["*"], shared and never written
+// to.
+var allResources = []policy.Resource{{All: true}}
+
 // denyResources returns the resources of a deny statement that parse: one
 // that does not denies nothing.
 func denyResources(rs []string) []policy.Resource {
+	if isStarOnly(rs) {
+		return allResources
+	}
 	out := make([]policy.Resource, 0, len(rs))
 	for _, s := range rs {
 		if r, err := policy.ParseResource(s); err == nil {
