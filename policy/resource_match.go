@@ -46,9 +46,9 @@ func MatchResource(pattern, name string) (bool, error) {
 // '*', since it may take any value (and an allow reads one the request does
 // not supply as matching anything). A segment of r that uses one covers
 // nothing: its value changes from request to request, and a deny reads a
-// missing one as matching nothing (§5.7). So "qcs::cam::uin/1:uin/*" covers
-// "qcs::cam::uin/1:uin/${uin}", but not the other way round, nor does either
-// cover itself.
+// missing one as matching nothing (docs/semantics.md §5.7). So
+// "qcs::cam::uin/1:uin/*" covers "qcs::cam::uin/1:uin/${uin}", but not the
+// other way round, nor does either cover itself.
 //
 // r and q are read as [ParseResource] returns them; a Resource that could
 // not come from it (a ':' in its first four segments, or an empty sixth
