@@ -46,8 +46,10 @@
 // type and tag values not written "key&value". [Parse] reports every
 // mis-cased or unknown element at once, and an AWS IAM policy in one message
 // that says how CAM writes it. The same helpers serve other tools: [Nearest]
-// finds the name a misspelt one most likely meant, and [MatchPattern] and
-// [MatchPatternFold] match CAM's '*' globs.
+// finds the name a misspelt one most likely meant, [MatchPattern] and
+// [MatchPatternFold] match CAM's '*' globs, [MatchResource] matches a
+// resource name as the evaluator does, and [Resource.Covers] compares two
+// resource patterns.
 //
 // # Deciding
 //

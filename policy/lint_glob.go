@@ -12,8 +12,9 @@ package policy
 // pattern ("cvm:Describe*") matches an action name. The whole of s is one
 // glob: a '*' matches ':' and '/' too, so on six-segment resource names it
 // reads more broadly than the evaluator, which keeps a '*' in the first five
-// segments within its segment (§3). Policy variables are not substituted:
-// "${uin}" is literal text.
+// segments within its segment (§3): match resources with [MatchResource] and
+// compare resource patterns with [Resource.Covers]. Policy variables are not
+// substituted: "${uin}" is literal text.
 //
 // A '*' in s is an ordinary byte that only a '*' of pattern matches, so
 // MatchPattern(a, b) on two patterns is a sound test that a matches every
@@ -33,28 +34,28 @@ func MatchPatternFold(pattern, s string) bool {
 }
 
 // lintGlobMatch reports whether s matches pattern.
+//
+// It is also the subsumption test of two globs: lintGlobMatch(a, b, fold)
+// reports whether a matches every string the glob b matches. A '*' in s is
+// an ordinary byte, and the only byte of pattern that can take it is a '*'
+// (every other byte of pattern must equal it, and no other byte equals
+// '*', even ignoring case), so each '*' of b is absorbed by a '*' of a. That
+// is exact: read b's '*' as a letter a does not name; a string b matches
+// with such letters in place of its '*'s escapes a unless a's '*'s absorb
+// them, and then they absorb any text in their place.
 func lintGlobMatch(pattern, s string, fold bool) bool {
-	return lintGlob(pattern, s, fold, false)
+	return lintGlob(pattern, s, fold)
 }
 
 // globMatchFold reports whether s matches pattern, comparing ASCII letters
 // without regard to case (the catalogue's and access levels' reading).
 func globMatchFold(pattern, s string) bool {
-	return lintGlob(pattern, s, true, false)
-}
-
-// lintGlobCovers reports whether pattern a covers pattern b: every string that
-// b matches, a matches too. It is exact: b's '*' is read as a character that
-// only a's '*' can absorb, and a matches that reading of b exactly when no
-// string b matches escapes a.
-func lintGlobCovers(a, b string, fold bool) bool {
-	return lintGlob(a, b, fold, true)
+	return lintGlob(pattern, s, true)
 }
 
 // lintGlob matches s against pattern with single-star backtracking (linear in
-// practice, never exponential). With starsOpaque, a '*' in s matches only a
-// '*' of pattern.
-func lintGlob(pattern, s string, fold, starsOpaque bool) bool {
+// practice, never exponential).
+func lintGlob(pattern, s string, fold bool) bool {
 	if len(pattern)+len(s) > 256 {
 		// The same answer in linear time for long input (match.go).
 		return globMatchString(pattern, s, fold)
@@ -66,7 +67,7 @@ func lintGlob(pattern, s string, fold, starsOpaque bool) bool {
 		case p < len(pattern) && pattern[p] == '*':
 			starP, starI = p, i
 			p++
-		case p < len(pattern) && !(starsOpaque && s[i] == '*') && lintByteEqual(pattern[p], s[i], fold):
+		case p < len(pattern) && lintByteEqual(pattern[p], s[i], fold):
 			p++
 			i++
 		case starP >= 0:
@@ -126,7 +127,7 @@ func lintActionSubsumes(a, b lintAction, fold bool) bool {
 	case a.PermID || b.PermID:
 		return a.PermID && b.PermID && a.ID == b.ID
 	}
-	return lintGlobCovers(a.body, b.body, fold)
+	return lintGlobMatch(a.body, b.body, fold)
 }
 
 // lintResourceSubsumes reports whether every resource b matches, a matches
@@ -148,7 +149,7 @@ func lintResourceSubsumes(a, b Resource) bool {
 			return false
 		}
 	}
-	return lintGlobCovers(a.Path, b.Path, false)
+	return lintGlobMatch(a.Path, b.Path, false)
 }
 
 func lintSegmentSubsumes(a, b string) bool {
@@ -164,5 +165,5 @@ func lintSegmentSubsumes(a, b string) bool {
 		}
 		return true
 	}
-	return lintGlobCovers(a, b, false)
+	return lintGlobMatch(a, b, false)
 }

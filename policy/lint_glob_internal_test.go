@@ -22,11 +22,11 @@ func allStrings(alphabet string, n int) []string {
 	return out
 }
 
-// TestLintGlobCoversBruteForce checks glob subsumption against its definition
-// on every pair of short patterns: a covers b exactly when every string b
-// matches, a matches. Strings use a letter no pattern contains, which stands
+// TestLintGlobSubsumesBruteForce checks lintGlobMatch as the subsumption test
+// of two globs against its definition on every pair of short patterns: a
+// covers b exactly when every string b matches, a matches. Strings use a letter no pattern contains, which stands
 // for every character the patterns do not name.
-func TestLintGlobCoversBruteForce(t *testing.T) {
+func TestLintGlobSubsumesBruteForce(t *testing.T) {
 	patterns := allStrings("ab*", 4)
 	strs := allStrings("abz", 6)
 	matched := make(map[string][]string, len(patterns))
@@ -49,8 +49,56 @@ func TestLintGlobCoversBruteForce(t *testing.T) {
 			// Strings up to length 6 decide for patterns of length 4: a
 			// counterexample needs at most len(b) literals plus one character per
 			// star of b.
-			if got := lintGlobCovers(a, b, false); got != want {
-				t.Errorf("lintGlobCovers(%q, %q) = %v, want %v", a, b, got, want)
+			if got := lintGlobMatch(a, b, false); got != want {
+				t.Errorf("lintGlobMatch(%q, %q) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+}
+
+// TestResourceCoversBruteForce checks Covers against its definition for
+// every pair of short patterns varying in region and path: a covers b
+// exactly when every name b matches (by MatchResource), a matches. Names use
+// a letter no pattern holds, which stands for every character the patterns
+// do not name, and are long enough to show any pattern's escape.
+func TestResourceCoversBruteForce(t *testing.T) {
+	t.Parallel()
+	var patterns []string
+	for _, region := range allStrings("a*", 2) {
+		for _, path := range allStrings("a/*", 2)[1:] {
+			patterns = append(patterns, "qcs::cvm:"+region+":uin/1:"+path)
+		}
+	}
+	var names []string
+	for _, region := range allStrings("az", 2) {
+		for _, path := range allStrings("a/z", 3) {
+			names = append(names, "qcs::cvm:"+region+":uin/1:"+path)
+		}
+	}
+	matched := make([][]bool, len(patterns))
+	for i, p := range patterns {
+		matched[i] = make([]bool, len(names))
+		for j, n := range names {
+			ok, err := MatchResource(p, n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			matched[i][j] = ok
+		}
+	}
+	for i, a := range patterns {
+		ra, _ := ParseResource(a)
+		for k, b := range patterns {
+			rb, _ := ParseResource(b)
+			want := true
+			for j := range names {
+				if matched[k][j] && !matched[i][j] {
+					want = false
+					break
+				}
+			}
+			if got := ra.Covers(rb); got != want {
+				t.Errorf("%q.Covers(%q) = %v, want %v", a, b, got, want)
 			}
 		}
 	}
@@ -58,28 +106,25 @@ func TestLintGlobCoversBruteForce(t *testing.T) {
 
 func TestLintGlob(t *testing.T) {
 	tests := []struct {
-		pattern, s   string
-		fold         bool
-		match, cover bool
+		pattern, s string
+		fold       bool
+		match      bool // s matches pattern, or (for a glob s) pattern covers s
 	}{
-		{"cvm:Describe*", "cvm:DescribeInstances", false, true, true},
-		{"cvm:Describe*", "cvm:describeInstances", false, false, false},
-		{"cvm:Describe*", "cvm:describeInstances", true, true, true},
-		{"*:Describe*", "cvm:Describe*", false, true, true},
-		{"cvm:*", "*:*", false, false, false},
-		{"cos:*Bucket*", "cos:GetBucketAcl", false, true, true},
-		{"a*b*c", "a*c", false, false, false},
-		{"a*c", "a*b*c", false, true, true},
-		{"*", "", false, true, true},
-		{"", "*", false, false, false},
-		{strings.Repeat("*a", 20) + "b", strings.Repeat("a", 60), false, false, false},
+		{"cvm:Describe*", "cvm:DescribeInstances", false, true},
+		{"cvm:Describe*", "cvm:describeInstances", false, false},
+		{"cvm:Describe*", "cvm:describeInstances", true, true},
+		{"*:Describe*", "cvm:Describe*", false, true},
+		{"cvm:*", "*:*", false, false},
+		{"cos:*Bucket*", "cos:GetBucketAcl", false, true},
+		{"a*b*c", "a*c", false, false},
+		{"a*c", "a*b*c", false, true},
+		{"*", "", false, true},
+		{"", "*", false, false},
+		{strings.Repeat("*a", 20) + "b", strings.Repeat("a", 60), false, false},
 	}
 	for _, tt := range tests {
 		if got := lintGlobMatch(tt.pattern, tt.s, tt.fold); got != tt.match {
 			t.Errorf("lintGlobMatch(%q, %q, %v) = %v, want %v", tt.pattern, tt.s, tt.fold, got, tt.match)
-		}
-		if got := lintGlobCovers(tt.pattern, tt.s, tt.fold); got != tt.cover {
-			t.Errorf("lintGlobCovers(%q, %q, %v) = %v, want %v", tt.pattern, tt.s, tt.fold, got, tt.cover)
 		}
 	}
 }

@@ -10,7 +10,7 @@ const lintPairBudget = 1 << 22
 
 // statementRedundant reports a statement that another statement of the same
 // effect makes redundant: the other matches every action and resource it
-// matches (glob subsumption, see lintGlobCovers), admits every principal it
+// matches (glob subsumption, see lintGlobMatch), admits every principal it
 // admits, and its conditions are implied by this one's. Of two statements that
 // cover each other, the later is reported; the finding names the first
 // statement (in document order) that covers it.

@@ -213,7 +213,7 @@ func globMatch(pieces []piece, s string, fold bool, st *evalState) bool {
 // must end it, and each run between is found at its leftmost place, so the
 // cost is O(len(pattern)+len(s)). A '*' in s is an ordinary byte that only a
 // '*' of pattern can absorb, which makes this also the subsumption test of
-// two globs (lintGlobCovers). It never allocates.
+// two globs (lintGlobMatch). It never allocates.
 func globMatchString(pattern, s string, fold bool) bool {
 	star := strings.IndexByte(pattern, '*')
 	if star < 0 {

@@ -1,6 +1,7 @@
 package tiers_test
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/camkit/camkit/policy"
@@ -87,5 +88,42 @@ func BenchmarkClassify6KBCold(b *testing.B) {
 	for b.Loop() {
 		tiers.ResetActionCache()
 		tiers.Classify(d)
+	}
+}
+
+// BenchmarkClassifyDenyPairs weighs 200 unconditional denies against 200
+// allows on named resources: 40,000 comparisons of resource patterns.
+func BenchmarkClassifyDenyPairs(b *testing.B) {
+	d := pairedDenies(200, nil)
+	if got := tiers.Classify(d).Tier; got != tiers.ReadOnly {
+		b.Fatalf("tier %v, want ReadOnly", got)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		tiers.Classify(d)
+	}
+}
+
+// BenchmarkClassifyResourcePatterns classifies 100 writes on named
+// resources, half of them non-production, against a scheme with resource
+// patterns.
+func BenchmarkClassifyResourcePatterns(b *testing.B) {
+	s := tiers.DefaultScheme()
+	s.NonProductionResources = []string{"qcs::cvm:*:*:instance/ins-dev*", "qcs::cos:*:*:*-dev-*/*"}
+	d := &policy.Document{Version: policy.Version}
+	for i := range 100 {
+		res := "qcs::cvm:ap-guangzhou:uin/100000000001:instance/ins-" + strconv.Itoa(i)
+		if i%2 == 0 {
+			res = "qcs::cos:ap-guangzhou:uid/1250000000:app-dev-1250000000/logs/" + strconv.Itoa(i)
+		}
+		d.Statement = append(d.Statement, policy.Statement{Effect: policy.EffectAllow,
+			Action: []string{"cvm:StopInstances", "cos:PutObject"}, Resource: []string{res}})
+	}
+	if got := s.Classify(d).Tier; got != tiers.Production {
+		b.Fatalf("tier %v, want Production", got)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Classify(d)
 	}
 }

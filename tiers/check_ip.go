@@ -22,6 +22,7 @@ func (ck *checker) ipConditions(cls Classification, docs []NamedDocument, req Ti
 		denyActs += len(d.actions)
 	}
 	budget := MaxDenyWork
+	var res []parsedResource // the statement's resources, parsed
 	type at struct{ doc, stmt int }
 	seen := map[at]bool{}
 	for i, r := range cls.Reasons {
@@ -46,7 +47,12 @@ func (ck *checker) ipConditions(cls Classification, docs []NamedDocument, req Ti
 			cost := denyRes*max(len(st.Resource), 1) + denyActs*(j-i)
 			if cost <= budget {
 				budget -= cost
-				if ipDenyCovers(denies, st, cls.Reasons[i:j]) {
+				sres := starOnly
+				if !isStarOnly(st.Resource) {
+					res = parseResources(res[:0], st.Resource)
+					sres = res
+				}
+				if ipDenyCovers(denies, sres, cls.Reasons[i:j]) {
 					continue
 				}
 			} else {
@@ -82,8 +88,8 @@ func hasIPEqual(cond policy.Condition) bool {
 
 // ipDeny is a deny statement whose only condition is ip_not_equal on qcs:ip.
 type ipDeny struct {
-	resources []string
-	actions   []string // without the "name/" prefix
+	resources []policy.Resource // those that parse
+	actions   []string          // without the "name/" prefix
 }
 
 // ipDenies collects the documents' ip_not_equal deny statements.
@@ -101,23 +107,19 @@ func ipDenies(docs []NamedDocument) []ipDeny {
 			for i, a := range d.Action {
 				actions[i] = trimName(a)
 			}
-			out = append(out, ipDeny{resources: d.Resource, actions: actions})
+			out = append(out, ipDeny{resources: denyResources(d.Resource), actions: actions})
 		}
 	}
 	return out
 }
 
-// ipDenyCovers reports whether one deny covers the statement's resources and
-// every write action of its reasons.
-func ipDenyCovers(denies []ipDeny, st *policy.Statement, reasons []Reason) bool {
-	res := st.Resource
-	if len(res) == 0 {
-		res = []string{"*"}
-	}
+// ipDenyCovers reports whether one deny covers the statement's resources
+// res and every write action of its reasons.
+func ipDenyCovers(denies []ipDeny, res []parsedResource, reasons []Reason) bool {
 	for _, d := range denies {
 		covered := true
-		for _, r := range res {
-			if !resourceCovered(d.resources, r) {
+		for k := range res {
+			if !resourceCovered(d.resources, &res[k]) {
 				covered = false
 				break
 			}

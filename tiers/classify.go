@@ -1,6 +1,7 @@
 package tiers
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -80,7 +81,7 @@ func (s Scheme) Classify(docs ...*policy.Document) Classification {
 // ClassifyNamed is [Scheme.Classify] for documents with names, which the
 // reasons then use.
 func (s Scheme) ClassifyNamed(docs ...NamedDocument) Classification {
-	c := classifier{s: &s, budget: MaxDenyWork}
+	c := classifier{s: &s, budget: MaxDenyWork, patterns: s.schemePatterns()}
 	c.collectDenies(docs)
 	out := Classification{Tier: ReadOnly}
 	// Room for a reason (and its message) per action that may need one, so
@@ -160,8 +161,14 @@ const MaxDenyWork = 1 << 21
 
 // classifier holds one Classify call's state.
 type classifier struct {
-	s      *Scheme
-	denies []denyInfo
+	s *Scheme
+	// patterns are the scheme's NonProductionResources that parse.
+	patterns []schemePattern
+	denies   []denyInfo
+	// res holds the resources of the statement resOf, parsed (see
+	// resources).
+	res   []parsedResource
+	resOf *policy.Statement
 	// budget is how many deny comparisons are left; skipped is set once
 	// some denies were not weighed because it ran out.
 	budget  int
@@ -188,8 +195,8 @@ func (c *classifier) spend(n int) bool {
 
 // denyInfo is a deny statement that may lower a tier.
 type denyInfo struct {
-	actions   []string // as written, without the "name/" prefix
-	resources []string
+	actions   []string          // as written, without the "name/" prefix
+	resources []policy.Resource // those that parse
 	// always is true for a deny without conditions; prodOnly for one whose
 	// every condition holds for every production resource.
 	always, prodOnly bool
@@ -205,10 +212,10 @@ func (c *classifier) collectDenies(docs []NamedDocument) {
 			if st.Effect != policy.EffectDeny || st.Principal != nil {
 				continue
 			}
-			d := denyInfo{resources: st.Resource}
-			if len(d.resources) == 0 {
+			if len(st.Resource) == 0 {
 				continue // CAM requires a resource; a deny without one decides nothing
 			}
+			var d denyInfo
 			if len(st.Condition) == 0 {
 				d.always = true
 			} else {
@@ -226,6 +233,7 @@ func (c *classifier) collectDenies(docs []NamedDocument) {
 			for _, a := range st.Action {
 				d.actions = append(d.actions, strings.TrimPrefix(a, "name/"))
 			}
+			d.resources = denyResources(st.Resource)
 			c.denies = append(c.denies, d)
 			c.denyResources += len(d.resources)
 		}
@@ -244,27 +252,9 @@ type statementScope struct {
 
 func (c *classifier) scope(st *policy.Statement) statementScope {
 	var sc statementScope
-	if len(st.Resource) == 0 {
-		sc.starOnStar = true
-	}
-	how := ""
-	for i, r := range st.Resource {
-		if r == "*" {
-			sc.starOnStar = true
-		}
-		ok, h := c.s.resourceNonProduction(r)
-		if !ok {
-			how = ""
-			break
-		}
-		if i == 0 {
-			how = h
-		} else {
-			how = "every resource is non-production (" + how + "; ...)"
-		}
-	}
-	if len(st.Resource) > 0 {
-		sc.resources = how
+	sc.starOnStar = len(st.Resource) == 0 || slices.Contains(st.Resource, "*")
+	if !sc.starOnStar && (len(c.patterns) > 0 || len(c.s.NonProductionRegions) > 0) {
+		sc.resources = c.resourcesConfined(st)
 	}
 	for _, cl := range c.s.clauses(st.Condition) {
 		if sc.region == "" && c.s.regionConfines(&cl) {
@@ -283,15 +273,42 @@ func (c *classifier) scope(st *policy.Statement) statementScope {
 	return sc
 }
 
+// resourcesConfined says how every resource st names is non-production, or
+// returns "" if one may be production.
+func (c *classifier) resourcesConfined(st *policy.Statement) string {
+	how := ""
+	for i, r := range c.resources(st) {
+		ok, h := c.resourceNonProduction(&r)
+		switch {
+		case !ok:
+			return ""
+		case i == 0:
+			how = h
+		default:
+			how = "every resource is non-production (" + how + "; ...)"
+		}
+	}
+	return how
+}
+
+// resources returns the resources of st parsed ("*" when it names none),
+// parsing them once for the statement classified.
+func (c *classifier) resources(st *policy.Statement) []parsedResource {
+	if isStarOnly(st.Resource) {
+		return starOnly
+	}
+	if c.resOf != st {
+		c.res, c.resOf = parseResources(c.res[:0], st.Resource), st
+	}
+	return c.res
+}
+
 // applicableDenies returns the denies that cover every resource of st.
 func (c *classifier) applicableDenies(st *policy.Statement) []*denyInfo {
 	if len(c.denies) == 0 {
 		return nil
 	}
-	res := st.Resource
-	if len(res) == 0 {
-		res = []string{"*"}
-	}
+	res := c.resources(st)
 	if !c.spend(c.denyResources * len(res)) {
 		return nil
 	}
@@ -299,8 +316,8 @@ func (c *classifier) applicableDenies(st *policy.Statement) []*denyInfo {
 	for i := range c.denies {
 		d := &c.denies[i]
 		covered := true
-		for _, r := range res {
-			if !resourceCovered(d.resources, r) {
+		for k := range res {
+			if !resourceCovered(d.resources, &res[k]) {
 				covered = false
 				break
 			}
@@ -312,24 +329,16 @@ func (c *classifier) applicableDenies(st *policy.Statement) []*denyInfo {
 	return out
 }
 
-func resourceCovered(denyResources []string, r string) bool {
-	for _, d := range denyResources {
-		if d == "*" || globContains(d, r) {
-			return true
-		}
-	}
-	return false
-}
-
 // actionCovered reports whether one of the deny patterns names every API the
-// allow pattern (as written) can match, comparing case-sensitively.
+// allow pattern (as written) can match, comparing case-sensitively
+// (policy.MatchPattern on two patterns tests that).
 func actionCovered(denyActions []string, allow string) bool {
 	allow = strings.TrimPrefix(allow, "name/")
 	if allow == "*" {
 		allow = "*:*"
 	}
 	for _, d := range denyActions {
-		if d == "*" || globContains(d, allow) {
+		if d == "*" || policy.MatchPattern(d, allow) {
 			return true
 		}
 	}

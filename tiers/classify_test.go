@@ -31,6 +31,8 @@ func TestClassifyTiers(t *testing.T) {
 	patterns := tiers.DefaultScheme()
 	patterns.NonProductionResources = []string{"qcs::cvm:*:*:instance/ins-dev*", "qcs::cos:*:*:*-dev-*/*"}
 	patterns.NonProductionRegions = []string{"ap-singapore"}
+	regionPattern := tiers.DefaultScheme()
+	regionPattern.NonProductionResources = []string{"qcs::cvm:ap-*:uin/1:instance/*", "qcs::cos:*:*:app-dev-*/*"}
 	noTags := tiers.DefaultScheme()
 	noTags.TagAuthorization = func(string) bool { return false }
 
@@ -99,6 +101,18 @@ func TestClassifyTiers(t *testing.T) {
 		{name: "resource pattern wildcard inside", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cos:PutObject"],"resource":["qcs::cos:ap-guangzhou:uid/1250000000:app-dev-1250000000/*"]}`)}, tier: tiers.DevTest},
 		{name: "resource pattern not matched", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cos:PutObject"],"resource":["qcs::cos:ap-guangzhou:uid/1250000000:app-1250000000/*"]}`)}, tier: tiers.Production},
 		{name: "one resource outside", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm:ap-guangzhou::instance/ins-dev1","qcs::cvm:ap-guangzhou::instance/ins-9"]}`)}, tier: tiers.Production},
+		// Patterns are read segment by segment, and a '*' of the sixth
+		// segment that does not end it stays within a part between '/'.
+		{name: "pattern star does not take a production bucket's path", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cos:PutObject"],"resource":["qcs::cos:ap-guangzhou:uid/1250000000:prod-bucket/x-dev-y/z"]}`)}, tier: tiers.Production},
+		{name: "policy star reaches production buckets", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cos:PutObject"],"resource":["qcs::cos:ap-guangzhou:uid/1250000000:*-dev-*/*"]}`)}, tier: tiers.Production},
+		{name: "pattern star does not cross segments", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm:ap-guangzhou:uin/1:x:instance/ins-dev1"]}`)}, tier: tiers.Production},
+		{name: "pattern star covers an empty region", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm::uin/1:instance/ins-dev1"]}`)}, tier: tiers.DevTest},
+		{name: "policy variable in a covered place", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cos:PutObject"],"resource":["qcs::cos:ap-guangzhou:uid/1250000000:app-dev-1250000000/${uin}/*"]}`)}, tier: tiers.DevTest},
+		{name: "policy variable in the bucket name", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cos:PutObject"],"resource":["qcs::cos:ap-guangzhou:uid/1250000000:app-${uin}/*"]}`)}, tier: tiers.Production},
+		{name: "empty region is every region", scheme: &regionPattern, docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm::uin/1:instance/ins-1"]}`)}, tier: tiers.Production},
+		{name: "region pattern", scheme: &regionPattern, docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm:ap-singapore:uin/1:instance/*"]}`)}, tier: tiers.DevTest},
+		{name: "bucket prefix pattern covers a bucket wildcard", scheme: &regionPattern, docs: []string{stmts(`{"effect":"allow","action":["cos:PutObject"],"resource":["qcs::cos:ap-guangzhou:uid/1250000000:app-dev-*/*"]}`)}, tier: tiers.DevTest},
+		{name: "bucket prefix pattern and a bucket", scheme: &regionPattern, docs: []string{stmts(`{"effect":"allow","action":["cos:PutBucket"],"resource":["qcs::cos:ap-guangzhou:uid/1250000000:app-dev-*"]}`)}, tier: tiers.Production},
 		{name: "non-production region", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm:ap-singapore::instance/*"]}`)}, tier: tiers.DevTest, msg: "non-production region ap-singapore"},
 		{name: "region wildcard", scheme: &patterns, docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm:ap-*::instance/*"]}`)}, tier: tiers.Production},
 		{name: "region condition", scheme: &patterns, docs: []string{stmts(run(`{"string_equal":{"cvm:region":["ap-singapore"]}}`))}, tier: tiers.DevTest, msg: "region condition"},
@@ -147,6 +161,10 @@ func TestClassifyTiers(t *testing.T) {
 		{name: "unconditional deny removes credential API", docs: []string{stmts(`{"effect":"allow","action":["cvm:Describe*"],"resource":["*"]}`, denyVNC)}, tier: tiers.ReadOnly},
 		{name: "unconditional deny narrows star", docs: []string{stmts(`{"effect":"allow","action":["*"],"resource":["*"]}`, `{"effect":"deny","action":["cam:*"],"resource":["*"]}`)}, tier: tiers.BreakGlass, cause: tiers.CausePermissions},
 		{name: "deny on a different action", docs: []string{stmts(allowRunAll, `{"effect":"deny","action":["cvm:TerminateInstances"],"resource":["*"]}`)}, tier: tiers.Production},
+		{name: "deny star does not cross segments", docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm:ap-guangzhou:uin/1:x:instance/ins-1"]}`, `{"effect":"deny","action":["cvm:*"],"resource":["qcs::cvm:*:*:instance/*"],"condition":{"string_equal":{"qcs:resource_tag":["env&prod","env&production"]}}}`)}, tier: tiers.Production},
+		{name: "deny with an empty region covers every region", docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm:ap-guangzhou:uin/1:instance/ins-1"]}`, `{"effect":"deny","action":["cvm:*"],"resource":["qcs::cvm::uin/1:instance/*"]}`)}, tier: tiers.ReadOnly},
+		{name: "deny on a policy variable covers nothing", docs: []string{stmts(`{"effect":"allow","action":["cam:UpdateUser"],"resource":["qcs::cam::uin/1:uin/${uin}"]}`, `{"effect":"deny","action":["cam:*"],"resource":["qcs::cam::uin/1:uin/${uin}"]}`)}, tier: tiers.BreakGlass},
+		{name: "deny covering a policy variable", docs: []string{stmts(`{"effect":"allow","action":["cam:UpdateUser"],"resource":["qcs::cam::uin/1:uin/${uin}"]}`, `{"effect":"deny","action":["cam:*"],"resource":["qcs::cam::uin/1:uin/*"]}`)}, tier: tiers.ReadOnly},
 		{name: "deny covering a resource pattern", docs: []string{stmts(`{"effect":"allow","action":["cvm:StopInstances"],"resource":["qcs::cvm:ap-guangzhou::instance/ins-1"]}`, `{"effect":"deny","action":["cvm:*"],"resource":["qcs::cvm:*::instance/*"],"condition":{"string_equal":{"qcs:resource_tag":["env&prod","env&production"]}}}`)}, tier: tiers.DevTest},
 	}
 	for _, c := range cases {

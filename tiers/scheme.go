@@ -73,10 +73,25 @@ type Scheme struct {
 	Strict bool `json:"strict,omitempty"`
 	// NonProductionResources are patterns of six-segment resource names
 	// (qcs:project:service:region:account:resource) that hold only
-	// non-production resources, e.g. "qcs::cos:*:*:*-dev-*/*" for buckets
-	// named like app-dev-1250000000 or "qcs::cvm:*:*:instance/ins-dev*". In
-	// a pattern '*' matches any run of characters. A statement's resource is
-	// covered when every resource it can name matches a pattern.
+	// non-production resources, e.g. "qcs::cos:*:*:*-dev-*/*" for the
+	// objects of buckets named like app-dev-1250000000, or
+	// "qcs::cvm:*:*:instance/ins-dev*".
+	//
+	// A pattern is read segment by segment, as the evaluator reads a
+	// policy's resource (docs/semantics.md §3): an empty project, service,
+	// region or account means "all", and a '*' in one of them matches
+	// within that segment only. The sixth segment is read more narrowly
+	// than CAM reads it in a policy: a '*' that ends the pattern matches any
+	// text, but any other '*' only a run of characters without '/'. So
+	// "*-dev-*/*" names the objects of buckets whose names hold "-dev-",
+	// and not "prod-bucket/x-dev-y/z", which CAM's reading would match. A
+	// pattern never counts more resources as non-production than CAM's
+	// reading of its text would.
+	//
+	// A statement's resource is covered when every resource it can name
+	// matches a pattern; a policy variable in it may stand for any text. A
+	// pattern that does not parse (policy.ParseResource), or uses a policy
+	// variable, confines nothing; Validate reports it.
 	NonProductionResources []string `json:"nonProductionResources,omitempty"`
 	// NonProductionRegions are regions that hold only non-production
 	// resources, e.g. "ap-singapore" for an account that deploys production
@@ -104,8 +119,11 @@ func DefaultScheme() Scheme {
 
 // Validate reports every problem with the scheme at once: an empty or
 // malformed tag key, no production values (outside Strict mode), empty
-// values, a value listed as both production and non-production, and
-// patterns or regions that would cover everything.
+// values, a value listed as both production and non-production, resource
+// patterns that are not six-segment resource names (as
+// policy.ParseResource reads them) or use a policy variable, and patterns
+// or regions that would cover everything. Each problem names the field and
+// index concerned.
 func (s Scheme) Validate() error {
 	var errs []error
 	bad := func(format string, args ...any) {
@@ -133,8 +151,8 @@ func (s Scheme) Validate() error {
 		}
 	}
 	for i, p := range s.NonProductionResources {
-		if p == "" || p == "*" {
-			bad("NonProductionResources[%d] %q would make every resource non-production", i, p)
+		if _, problem := parseSchemePattern(p); problem != "" {
+			bad("NonProductionResources[%d] %q %s", i, p, problem)
 		}
 	}
 	for i, r := range s.NonProductionRegions {
@@ -178,32 +196,20 @@ func (s *Scheme) tagSupported(service string) bool {
 	return policy.ServiceTagAuthorization(service) == policy.TagSupported
 }
 
-// resourceNonProduction reports whether every resource the pattern res can
-// name is non-production under the scheme's patterns and regions.
-func (s *Scheme) resourceNonProduction(res string) (bool, string) {
-	if res == "*" || res == "" {
+// resourceNonProduction reports whether every resource the statement's
+// resource r can name is non-production under the scheme's patterns and
+// regions, and says how.
+func (c *classifier) resourceNonProduction(r *parsedResource) (bool, string) {
+	if !r.ok || r.res.All {
 		return false, ""
 	}
-	for _, p := range s.NonProductionResources {
-		if globContains(p, res) {
-			return true, "resource " + msgtext.Text(res) + " matches the non-production pattern " + msgtext.Text(p)
+	for i := range c.patterns {
+		if p := &c.patterns[i]; p.covers(&r.res) {
+			return true, "resource " + msgtext.Text(r.raw) + " matches the non-production pattern " + msgtext.Text(p.raw)
 		}
 	}
-	if len(s.NonProductionRegions) > 0 {
-		if r, err := policy.ParseResource(res); err == nil && r.Region != "" && !strings.Contains(r.Region, "*") &&
-			slices.Contains(s.NonProductionRegions, r.Region) {
-			return true, "resource " + msgtext.Text(res) + " is in the non-production region " + r.Region
-		}
+	if reg := r.res.Region; reg != "" && !strings.ContainsAny(reg, "*$") && slices.Contains(c.s.NonProductionRegions, reg) {
+		return true, "resource " + msgtext.Text(r.raw) + " is in the non-production region " + reg
 	}
 	return false, ""
-}
-
-// globContains reports whether every string the pattern sub can match is
-// matched by the pattern super ('*' matches any run of characters in both).
-// It matches sub's text, its '*' included, against super
-// ([policy.MatchPattern]): a '*' of sub can then be absorbed only by a '*' of
-// super, which is sound (never claims containment that does not hold) and
-// exact for the common cases.
-func globContains(super, sub string) bool {
-	return policy.MatchPattern(super, sub)
 }

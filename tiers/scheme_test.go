@@ -67,6 +67,54 @@ func TestSchemeValidate(t *testing.T) {
 	}
 }
 
+// Validate refuses resource patterns that are not six-segment names, use a
+// policy variable or cover every resource, naming each by its index.
+func TestSchemeValidateResourcePatterns(t *testing.T) {
+	t.Parallel()
+	s := tiers.DefaultScheme()
+	s.NonProductionResources = []string{
+		"qcs::cvm:*:*:instance/ins-dev*", // fine
+		"",
+		"qcs::cos",
+		"qcs::cvm:ap-guangzhou:uin/x:instance/*",
+		"arn:cvm:ap-guangzhou:uin/1:instance/*",
+		"qcs::cam::uin/1:uin/${uin}",
+		"qcs:::::*",
+		"qcs::*:*:*:**",
+		"qcs::cos:*:*:*-dev-*/*", // fine
+		"qcs::cvm:::*",           // fine: every CVM resource
+	}
+	err := s.Validate()
+	if err == nil {
+		t.Fatal("Validate accepted bad resource patterns")
+	}
+	want := []string{
+		`tiers: scheme: NonProductionResources[1] "" is not a resource name pattern: empty resource`,
+		`tiers: scheme: NonProductionResources[2] "qcs::cos" is not a resource name pattern: resource "qcs::cos" has 3 segments, want six`,
+		`tiers: scheme: NonProductionResources[3] "qcs::cvm:ap-guangzhou:uin/x:instance/*" is not a resource name pattern: resource "qcs::cvm:ap-guangzhou:uin/x:instance/*": account segment "uin/x": 'x' is not a digit`,
+		`tiers: scheme: NonProductionResources[4] "arn:cvm:ap-guangzhou:uin/1:instance/*" is not a resource name pattern: resource "arn:cvm:ap-guangzhou:uin/1:instance/*" has 5 segments`,
+		`tiers: scheme: NonProductionResources[5] "qcs::cam::uin/1:uin/${uin}" uses a policy variable`,
+		`tiers: scheme: NonProductionResources[6] "qcs:::::*" would make every resource non-production`,
+		`tiers: scheme: NonProductionResources[7] "qcs::*:*:*:**" would make every resource non-production`,
+	}
+	errs := unwrapAll(err)
+	if len(errs) != len(want) {
+		t.Fatalf("Validate joined %d errors, want %d: %v", len(errs), len(want), err)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(errs[i].Error(), w) {
+			t.Errorf("error %d = %q\nwant it to start %q", i, errs[i], w)
+		}
+	}
+	// Classify skips the patterns Validate refuses: they confine nothing.
+	s.NonProductionResources = s.NonProductionResources[1:8]
+	d := policy.New(policy.Allow("cvm:StopInstances").On("qcs::cvm:ap-guangzhou:uin/1:instance/${uin}"),
+		policy.Allow("cvm:StopInstances").On("qcs::cvm:ap-guangzhou:uin/1:instance/ins-1"))
+	if c := s.Classify(d); c.Tier != tiers.Production || len(c.Reasons) != 2 || c.Reasons[0].Tier != c.Reasons[1].Tier {
+		t.Errorf("writes under invalid patterns: tier %v, reasons:\n%v", c.Tier, c.Reasons)
+	}
+}
+
 func unwrapAll(err error) []error {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		return j.Unwrap()
