@@ -43,60 +43,16 @@ func MatchPatternFold(pattern, s string) bool {
 // is exact: read b's '*' as a letter a does not name; a string b matches
 // with such letters in place of its '*'s escapes a unless a's '*'s absorb
 // them, and then they absorb any text in their place.
+//
+// It runs in O(len(pattern)+len(s)) time without allocating (globMatchString).
 func lintGlobMatch(pattern, s string, fold bool) bool {
-	return lintGlob(pattern, s, fold)
+	return globMatchString(pattern, s, fold)
 }
 
 // globMatchFold reports whether s matches pattern, comparing ASCII letters
 // without regard to case (the catalogue's and access levels' reading).
 func globMatchFold(pattern, s string) bool {
-	return lintGlob(pattern, s, true)
-}
-
-// lintGlob matches s against pattern with single-star backtracking (linear in
-// practice, never exponential).
-func lintGlob(pattern, s string, fold bool) bool {
-	if len(pattern)+len(s) > 256 {
-		// The same answer in linear time for long input (match.go).
-		return globMatchString(pattern, s, fold)
-	}
-	p, i := 0, 0
-	starP, starI := -1, 0
-	for i < len(s) {
-		switch {
-		case p < len(pattern) && pattern[p] == '*':
-			starP, starI = p, i
-			p++
-		case p < len(pattern) && lintByteEqual(pattern[p], s[i], fold):
-			p++
-			i++
-		case starP >= 0:
-			starI++
-			p, i = starP+1, starI
-		default:
-			return false
-		}
-	}
-	for p < len(pattern) && pattern[p] == '*' {
-		p++
-	}
-	return p == len(pattern)
-}
-
-func lintByteEqual(a, b byte, fold bool) bool {
-	if a == b {
-		return true
-	}
-	if !fold {
-		return false
-	}
-	if a >= 'A' && a <= 'Z' {
-		a += 'a' - 'A'
-	}
-	if b >= 'A' && b <= 'Z' {
-		b += 'a' - 'A'
-	}
-	return a == b
+	return globMatchString(pattern, s, true)
 }
 
 // isAllActions reports whether a is "*" or "*:*": every API of every service.

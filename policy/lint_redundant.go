@@ -138,7 +138,7 @@ func lintClassify(a *lintAction, fold bool) lintKey {
 }
 
 // lintFoldKey lowercases s when fold is set. Services and API names are
-// ASCII, so this is the folding lintByteEqual does.
+// ASCII, so this is the folding globMatchString does.
 func lintFoldKey(s string, fold bool) string {
 	if fold {
 		return strings.ToLower(s)
