@@ -135,7 +135,14 @@ func TestIndexCandidates(t *testing.T) {
 	}
 	ix := buildIndex(stmts)
 	collect := func(svc, name string) []int32 {
-		return ix.candidates(svc, name)
+		var p reqParts
+		p.splitAction(svc + ":" + name)
+		if !p.actionOK { // an empty name: the service's star statements
+			p.svc, p.name = svc, ""
+			p.svcLower = lowerPacked(packBytes(svc))
+			p.svcHash = hashLowered(svc, p.svcLower)
+		}
+		return ix.lookup(&p)
 	}
 	for _, tc := range []struct {
 		svc, name string

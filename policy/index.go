@@ -153,19 +153,10 @@ func buildIndex(stmts []cStatement) stmtIndex {
 	return ix
 }
 
-// candidates returns the statements to scan for a request action svc:name
-// (as the request wrote it), in order: the service's statements whose
-// API-name patterns start with name's first character or with '*', and the
-// wildcard ones. It does not allocate.
-func (ix *stmtIndex) candidates(svc, name string) []int32 {
-	var p reqParts
-	p.svc, p.name = svc, name
-	p.svcLower = lowerPacked(packBytes(svc))
-	p.svcHash = hashLowered(svc, p.svcLower)
-	return ix.lookup(&p)
-}
-
-// lookup is candidates for the action split into p.
+// lookup returns the statements to scan for the request action split into p,
+// in order: the service's statements whose API-name patterns start with the
+// name's first character (ignoring case) or with '*', and the wildcard ones.
+// It does not allocate.
 func (ix *stmtIndex) lookup(p *reqParts) []int32 {
 	if len(ix.services) > 0 {
 		h, mask := p.svcHash, uint32(len(ix.services)-1)
