@@ -86,26 +86,13 @@ func lintActionSubsumes(a, b lintAction, fold bool) bool {
 	return lintGlobMatch(a.body, b.body, fold)
 }
 
-// lintResourceSubsumes reports whether every resource b matches, a matches
-// too, under docs/semantics.md §3: only "*" covers "*"; the first five segments are
-// compared one by one, an empty segment meaning "all" and a '*' matching within
-// the segment; the sixth segment is a glob.
+// lintResourceSubsumes reports whether a statement on resource a matches
+// every request a statement on b matches: b's text itself, or [Resource.Covers]
+// (docs/semantics.md §3). Both statements read one request, so a policy
+// variable takes the same value in both: identical resources cover each
+// other even with variables, which Covers alone does not claim.
 func lintResourceSubsumes(a, b Resource) bool {
-	switch {
-	case a.All:
-		return true
-	case b.All:
-		return false
-	}
-	segs := [...][2]string{
-		{a.Project, b.Project}, {a.Service, b.Service}, {a.Region, b.Region}, {a.Account, b.Account},
-	}
-	for _, s := range segs {
-		if !lintSegmentSubsumes(s[0], s[1]) {
-			return false
-		}
-	}
-	return lintGlobMatch(a.Path, b.Path, false)
+	return a == b || a.Covers(b)
 }
 
 func lintSegmentSubsumes(a, b string) bool {

@@ -147,6 +147,8 @@ func TestLintResourceSubsumes(t *testing.T) {
 		{"qcs::cam::uin/1:uin/${uin}", "qcs::cam::uin/1:uin/2", false},
 		{"qcs::cam::uin/1:uin/*", "qcs::cam::uin/1:uin/${uin}", true},
 		{"qcs::cam::uin/1:uin/*", "qcs::cam::uin/2:uin/3", false},
+		{"qcs::cam::uin/1:uin/$*", "qcs::cam::uin/1:uin/${uin}", false}, // "$*" does not cover every value of ${uin}
+		{"qcs::cam::uin/1:uin/${uin}*", "qcs::cam::uin/1:uin/${uin}x", false},
 	}
 	for _, tt := range tests {
 		a, errA := ParseResource(tt.a)
