@@ -49,7 +49,7 @@ type cStatement struct {
 	principal *Principal // nil when the statement has none
 	conds     []cCond
 	// quick holds the actions' quick tests when every action has one
-	// (cAction.quick): cStatement.match tries them before matchAction.
+	// (see quickAction): cStatement.match tries them before matchAction.
 	quick []quickAction
 }
 
@@ -88,9 +88,6 @@ type cAction struct {
 	// exactly when its packed first bytes agree under leadMask.
 	prefixLead bool
 	exact      uint64
-	// quick is set when prefixLead and svcShort are, for a named service:
-	// cStatement.matchAction then decides most requests without calling match.
-	quick bool
 }
 
 // cResource is a compiled resource pattern: All, or the five segments after
@@ -283,7 +280,7 @@ func quickActions(actions []cAction) []quickAction {
 		a := &actions[k]
 		q := quickAction{lead: a.lead, mask: a.leadMask, exact: a.exact, svcKey: a.svcKey, svcLen: len(a.svc)}
 		switch text := a.name.prefix; {
-		case a.quick:
+		case a.prefixLead && a.svcShort && !a.anySvc:
 		case a.svcShort && !a.anySvc && a.name.isPrefix && len(text) > 8 && a.leadMask == ^uint64(0) &&
 			strings.IndexByte(text[:8], 0) < 0:
 			q.rest = text[8:] // the lead, all ASCII, is the text's first eight bytes
@@ -326,7 +323,6 @@ func compileAction(s string) (cAction, error) {
 			ca.exact = packBytes(lit)
 			ca.prefixLead = ca.name.isPrefix && len(ca.name.prefix) == len(lit) &&
 				lit != "" && strings.IndexByte(lit, 0) < 0
-			ca.quick = ca.prefixLead && ca.svcShort && !ca.anySvc
 		}
 	}
 	return ca, nil

@@ -245,17 +245,6 @@ func (s *cStatement) matchAction(st *evalState) level {
 	p := &st.p
 	for k := range s.actions {
 		a := &s.actions[k]
-		if a.quick {
-			// The common "svc:Text*" pattern, decided here when it
-			// matches exactly or cannot match even ignoring case.
-			if p.lead&a.leadMask != a.lead {
-				continue
-			}
-			if len(a.svc) == len(p.svc) && a.svcKey == p.svcKey && p.exact&a.leadMask == a.exact {
-				st.n = mark
-				return lvClean
-			}
-		}
 		lv := a.match(p)
 		if lv == lvClean {
 			st.n = mark

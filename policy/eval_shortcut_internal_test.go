@@ -52,7 +52,7 @@ func FuzzEvaluatorShortcuts(f *testing.F) {
 		}
 		if a, err := compileAction(action); err == nil {
 			noLead := a
-			noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort, noLead.quick = 0, 0, false, false, false
+			noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort = 0, 0, false, false
 			var p1 reqParts
 			p1.splitAction(req)
 			p2 := p1
@@ -197,7 +197,7 @@ func TestActionLeadNeverRejectsAMatch(t *testing.T) {
 	for _, ps := range patterns {
 		a := mustAction(t, ps)
 		noLead := a
-		noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort, noLead.quick = 0, 0, false, false, false
+		noLead.lead, noLead.leadMask, noLead.prefixLead, noLead.svcShort = 0, 0, false, false
 		for _, svc := range []string{"cvm", "CVM", "cos"} {
 			for _, name := range names {
 				var p1 reqParts
@@ -292,7 +292,7 @@ func checkQuickAction(t *testing.T, a, slow cAction, req string) {
 		t.Fatal(err)
 	}
 	otherSlow := other
-	otherSlow.quick = false
+	otherSlow.lead, otherSlow.leadMask, otherSlow.prefixLead, otherSlow.svcShort = 0, 0, false, false
 	for _, pair := range [][2][]cAction{{{a}, {slow}}, {{never, a}, {never, slow}}, {{other, a}, {otherSlow, slow}}} {
 		fast, plain := cStatement{actions: pair[0]}, cStatement{actions: pair[1]}
 		st1, st2 := testState(Request{Action: req}), testState(Request{Action: req})
